@@ -1,0 +1,87 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor, isStaff, publishedOrStaff } from './access/index.ts'
+import { contributorUpdate } from './access/contributorUpdate.ts'
+import { provenanceField } from './fields/provenance.ts'
+import { slug } from './fields/slug.ts'
+import { enforcePublishRights } from './hooks/enforcePublishRights.ts'
+import { publicReadLimits } from './hooks/publicReadLimits.ts'
+import { slugs } from './slugs.ts'
+
+/** Weekly digests: numbered issues made of short items, some under a section heading. */
+export const Digests: CollectionConfig = {
+  slug: slugs.digests,
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'issueNumber', 'issueDate', '_status', 'updatedAt'],
+    listSearchableFields: ['title', 'slug'],
+    group: 'Content',
+  },
+  defaultSort: '-issueDate',
+  trash: true,
+  versions: { drafts: true, maxPerDoc: 50 },
+  access: {
+    read: publishedOrStaff,
+    create: isStaff,
+    update: contributorUpdate,
+    delete: isEditor,
+    readVersions: isStaff,
+  },
+  hooks: {
+    beforeOperation: [publicReadLimits],
+    beforeChange: [enforcePublishRights],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    slug(),
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'issueNumber',
+          type: 'number',
+          unique: true,
+          index: true,
+          min: 1,
+          admin: { step: 1, description: 'Unique when present.' },
+        },
+        {
+          name: 'issueDate',
+          type: 'date',
+          index: true,
+          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
+        },
+      ],
+    },
+    { name: 'intro', type: 'richText' },
+    {
+      name: 'items',
+      type: 'array',
+      labels: { singular: 'Item', plural: 'Items' },
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          name: 'heading',
+          type: 'text',
+          label: 'Section heading',
+          admin: { description: 'e.g. "In English"; repeat it on each item of the section.' },
+        },
+        { name: 'body', type: 'richText', required: true },
+        {
+          type: 'row',
+          fields: [
+            { name: 'post', type: 'relationship', relationTo: slugs.posts },
+            { name: 'source', type: 'relationship', relationTo: slugs.sources },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'relatedPosts',
+      type: 'relationship',
+      relationTo: slugs.posts,
+      hasMany: true,
+    },
+    provenanceField(),
+  ],
+}

@@ -1,0 +1,80 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor, isStaff, publishedOrStaff } from './access/index.ts'
+import { contributorUpdate } from './access/contributorUpdate.ts'
+import { provenanceField } from './fields/provenance.ts'
+import { slug } from './fields/slug.ts'
+import { enforcePublishRights } from './hooks/enforcePublishRights.ts'
+import { publicReadLimits } from './hooks/publicReadLimits.ts'
+import { slugs } from './slugs.ts'
+
+/** Commentary and press excerpts. Drafts and versions on; anonymous readers see published only. */
+export const Posts: CollectionConfig = {
+  slug: slugs.posts,
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'author', 'sources', 'postedAt', '_status', 'updatedAt'],
+    listSearchableFields: ['title', 'slug', 'credit', 'creditedWriter'],
+    group: 'Content',
+  },
+  defaultSort: '-postedAt',
+  trash: true,
+  versions: { drafts: true, maxPerDoc: 50 },
+  access: {
+    read: publishedOrStaff,
+    create: isStaff,
+    update: contributorUpdate,
+    delete: isEditor,
+    readVersions: isStaff,
+  },
+  hooks: {
+    beforeOperation: [publicReadLimits],
+    beforeChange: [enforcePublishRights],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    slug(),
+    {
+      type: 'row',
+      fields: [
+        { name: 'author', type: 'relationship', relationTo: slugs.authors, index: true },
+        {
+          name: 'sources',
+          type: 'relationship',
+          relationTo: slugs.sources,
+          hasMany: true,
+          index: true,
+          admin: { description: 'The outlet(s) the post cites.' },
+        },
+      ],
+    },
+    {
+      name: 'credit',
+      type: 'text',
+      label: 'Credit line',
+      admin: { description: 'As printed, e.g. "Casey Michel, The New Republic, October 16 2019".' },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'creditedWriter', type: 'text', label: 'Credited writer' },
+        {
+          name: 'sourcePublishedAt',
+          type: 'date',
+          label: 'Published by the source',
+          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
+        },
+        {
+          name: 'postedAt',
+          type: 'date',
+          label: 'Posted here',
+          index: true,
+          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
+        },
+      ],
+    },
+    { name: 'excerpt', type: 'textarea' },
+    { name: 'content', type: 'richText' },
+    provenanceField(),
+  ],
+}

@@ -1,0 +1,60 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminOrSelf, isAdmin, isAdminField, isStaffUser } from './access/index.ts'
+import { authRateLimit } from './hooks/authRateLimit.ts'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin.ts'
+import { keepOneAdminOnChange, keepOneAdminOnDelete } from './hooks/keepOneAdmin.ts'
+import { ROLES, slugs } from './slugs.ts'
+
+/** Failed logins before an account locks, and for how long. */
+export const MAX_LOGIN_ATTEMPTS = 5
+export const LOCK_TIME_MS = 15 * 60 * 1000
+
+/** Staff accounts that log in to the admin panel. Never exposed through content. */
+export const Users: CollectionConfig = {
+  slug: slugs.users,
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'role', 'updatedAt'],
+    group: 'Admin',
+  },
+  auth: {
+    maxLoginAttempts: MAX_LOGIN_ATTEMPTS,
+    lockTime: LOCK_TIME_MS,
+    tokenExpiration: 8 * 60 * 60,
+    cookies: {
+      sameSite: 'Lax',
+      secure: process.env.SERVER_URL?.startsWith('https://') ?? false,
+    },
+  },
+  access: {
+    admin: ({ req: { user } }) => isStaffUser(user),
+    read: adminOrSelf,
+    create: isAdmin,
+    update: adminOrSelf,
+    delete: isAdmin,
+    unlock: isAdmin,
+    readVersions: isAdmin,
+  },
+  hooks: {
+    beforeOperation: [authRateLimit],
+    beforeChange: [firstUserIsAdmin, keepOneAdminOnChange],
+    beforeDelete: [keepOneAdminOnDelete],
+  },
+  fields: [
+    { name: 'name', type: 'text' },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'contributor',
+      options: ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
+      saveToJWT: true,
+      admin: {
+        position: 'sidebar',
+        description: 'Admins manage users; editors review and publish; contributors write drafts.',
+      },
+      access: { create: isAdminField, update: isAdminField },
+    },
+  ],
+}

@@ -1,0 +1,36 @@
+import type { Access, FieldAccess, Where } from 'payload'
+
+import { canPublish, isAdminUser, isStaffUser } from './roles.ts'
+
+export { canPublish, hasRole, isAdminUser, isStaffUser } from './roles.ts'
+
+/** Filter that keeps only documents not in the trash. */
+export const notTrashed: Where = { deletedAt: { exists: false } }
+
+/** Filter that keeps only published, non-trashed documents. */
+export const publishedAndNotTrashed: Where = {
+  and: [{ _status: { equals: 'published' } }, notTrashed],
+}
+
+export const anyone: Access = () => true
+export const nobody: Access = () => false
+export const isStaff: Access = ({ req: { user } }) => isStaffUser(user)
+export const isEditor: Access = ({ req: { user } }) => canPublish(user)
+export const isAdmin: Access = ({ req: { user } }) => isAdminUser(user)
+
+/** Staff read everything; everyone else reads only published, non-trashed documents. */
+export const publishedOrStaff: Access = ({ req: { user } }) =>
+  isStaffUser(user) ? true : publishedAndNotTrashed
+
+/** Staff read everything; everyone else reads only non-trashed documents. */
+export const publicOrStaff: Access = ({ req: { user } }) => (isStaffUser(user) ? true : notTrashed)
+
+/** Admins read every user; other staff read only themselves; anonymous callers nothing. */
+export const adminOrSelf: Access = ({ req: { user } }) => {
+  if (isAdminUser(user)) return true
+  if (user) return { id: { equals: user.id } }
+  return false
+}
+
+export const isStaffField: FieldAccess = ({ req: { user } }) => isStaffUser(user)
+export const isAdminField: FieldAccess = ({ req: { user } }) => isAdminUser(user)

@@ -1,0 +1,48 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import { isStaffUser } from '../access/roles.ts'
+
+/** Largest page an anonymous caller may ask for. */
+export const MAX_PUBLIC_LIMIT = 100
+/** Deepest relationship population an anonymous caller may ask for. */
+export const MAX_PUBLIC_DEPTH = 2
+
+const READ_OPERATIONS = new Set(['read', 'count', 'readDistinct'])
+
+type ReadArgs = {
+  depth?: number
+  draft?: boolean
+  limit?: number
+  pagination?: boolean
+  trash?: boolean
+}
+
+/**
+ * Clamps what a public (non-staff) caller can ask of a read: never drafts, never the trash,
+ * always paginated, at most `MAX_PUBLIC_LIMIT` per page and `MAX_PUBLIC_DEPTH` levels deep.
+ * Access rules already filter the documents; this closes the query-parameter side doors
+ * (`draft=true`, `trash=true`, `limit=0`, `pagination=false`, deep `depth`).
+ */
+export const publicReadLimits: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (!READ_OPERATIONS.has(operation) || isStaffUser(req.user)) return args
+  // Trusted server code (Local API with access overridden) is not a public caller.
+  if ((args as { overrideAccess?: boolean }).overrideAccess === true) return args
+  const readArgs = args as ReadArgs
+  const limit = readArgs.limit
+  return {
+    ...args,
+    draft: false,
+    trash: false,
+    pagination: true,
+    limit:
+      typeof limit === 'number' && Number.isFinite(limit) && limit >= 1
+        ? Math.min(Math.floor(limit), MAX_PUBLIC_LIMIT)
+        : limit === undefined
+          ? undefined
+          : MAX_PUBLIC_LIMIT,
+    depth:
+      typeof readArgs.depth === 'number' && Number.isFinite(readArgs.depth)
+        ? Math.max(0, Math.min(Math.floor(readArgs.depth), MAX_PUBLIC_DEPTH))
+        : readArgs.depth,
+  }
+}

@@ -1,0 +1,8 @@
+import { Authors } from './Authors.ts'
+import { Digests } from './Digests.ts'
+import { Media } from './Media.ts'
+import { Posts } from './Posts.ts'
+import { Sources } from './Sources.ts'
+import { Users } from './Users.ts'
+
+export const collections = [Posts, Digests, Authors, Sources, Media, Users]

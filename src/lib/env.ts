@@ -1,0 +1,130 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { chooseDatabase, type DatabaseChoice } from './database.ts'
+import { ConfigError } from './errors.ts'
+
+/** Everything the CMS reads from the environment, validated. */
+export type AppEnv = {
+  isProduction: boolean
+  port: number
+  serverUrl: string
+  database: DatabaseChoice
+  secret: string
+  /** Extra origins allowed for CORS/CSRF besides `serverUrl`. */
+  extraOrigins: string[]
+  /** Express `trust proxy` setting (hops or false). */
+  trustProxy: number | false
+  seedOnStart: boolean
+}
+
+type RawEnv = Record<string, string | undefined>
+
+const MIN_SECRET_LENGTH = 16
+
+const parsePort = (value: string | undefined): number => {
+  if (value === undefined || value.trim() === '') return 3000
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT "${value}" must be a whole number from 1 to 65535`)
+  }
+  return port
+}
+
+const parseOrigin = ({ name, value }: { name: string; value: string }): string => {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError(`${name} "${value}" is not a URL (expected e.g. https://cms.example.org)`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} "${value}" must start with http:// or https://`)
+  }
+  return url.origin
+}
+
+const parseBoolean = ({ name, value, fallback }: { name: string; value?: string; fallback: boolean }) => {
+  if (value === undefined || value.trim() === '') return fallback
+  if (/^(1|true|yes|on)$/i.test(value.trim())) return true
+  if (/^(0|false|no|off)$/i.test(value.trim())) return false
+  throw new ConfigError(`${name} "${value}" must be true or false`)
+}
+
+const parseTrustProxy = (value: string | undefined): number | false => {
+  if (value === undefined || value.trim() === '' || /^(0|false|no|off)$/i.test(value.trim())) {
+    return false
+  }
+  if (/^(true|yes|on)$/i.test(value.trim())) return 1
+  const hops = Number(value)
+  if (!Number.isInteger(hops) || hops < 0) {
+    throw new ConfigError(`TRUST_PROXY "${value}" must be false, true or a number of proxy hops`)
+  }
+  return hops
+}
+
+/**
+ * Reads the dev secret kept in `data/.payload-secret`, creating it once if missing.
+ * Used only outside production, so `npm run dev` works with no `.env` at all.
+ */
+export const readOrCreateDevSecret = (projectRoot: string): string => {
+  const file = path.join(projectRoot, 'data', '.payload-secret')
+  try {
+    return fs.readFileSync(file, 'utf8').trim()
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const secret = crypto.randomBytes(32).toString('hex')
+  try {
+    // 'wx' fails if another process created it first; then we read theirs.
+    fs.writeFileSync(file, `${secret}\n`, { flag: 'wx', mode: 0o600 })
+    return secret
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    return fs.readFileSync(file, 'utf8').trim()
+  }
+}
+
+/**
+ * Validates the environment. Throws `ConfigError` with a message naming the variable.
+ * Production requires `PAYLOAD_SECRET`; elsewhere a secret is generated once in `data/`.
+ */
+export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string }): AppEnv => {
+  const isProduction = env.NODE_ENV === 'production'
+  const port = parsePort(env.PORT)
+  const serverUrl = env.SERVER_URL?.trim()
+    ? parseOrigin({ name: 'SERVER_URL', value: env.SERVER_URL.trim() })
+    : `http://localhost:${port}`
+  const database = chooseDatabase({ uri: env.DATABASE_URI, projectRoot })
+
+  let secret = env.PAYLOAD_SECRET?.trim() ?? ''
+  if (secret === '') {
+    if (isProduction) {
+      throw new ConfigError(
+        'PAYLOAD_SECRET is not set: production needs a long random secret (e.g. `openssl rand -hex 32`) in the environment.',
+      )
+    }
+    secret = readOrCreateDevSecret(projectRoot)
+  } else if (secret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`PAYLOAD_SECRET is too short: use at least ${MIN_SECRET_LENGTH} characters`)
+  }
+
+  const extraOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((value) => parseOrigin({ name: 'CORS_ORIGINS', value }))
+
+  return {
+    isProduction,
+    port,
+    serverUrl,
+    database,
+    secret,
+    extraOrigins,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    seedOnStart: parseBoolean({ name: 'SEED_ON_START', value: env.SEED_ON_START, fallback: true }),
+  }
+}
