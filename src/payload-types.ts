@@ -133,10 +133,9 @@ export interface Post {
   id: number;
   title: string;
   /**
-   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   * Used in URLs. Left empty, it is made from the title.
    */
-  generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   author?: (number | null) | Author;
   /**
    * The outlet(s) the post cites.
@@ -187,10 +186,9 @@ export interface Author {
   id: number;
   name: string;
   /**
-   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   * Used in URLs. Left empty, it is made from the name.
    */
-  generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   bio?: string | null;
   /**
    * Without the "@".
@@ -222,10 +220,9 @@ export interface Source {
   id: number;
   name: string;
   /**
-   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   * Used in URLs. Left empty, it is made from the name.
    */
-  generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   kind?:
     | ('news-outlet' | 'broadcaster' | 'news-agency' | 'organisation' | 'blog' | 'think-tank' | 'government' | 'other')
     | null;
@@ -251,10 +248,9 @@ export interface Digest {
   id: number;
   title: string;
   /**
-   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   * Used in URLs. Left empty, it is made from the title.
    */
-  generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   /**
    * Unique when present.
    */
@@ -492,7 +488,6 @@ export interface PayloadMigration {
  */
 export interface PostsSelect<T extends boolean = true> {
   title?: T;
-  generateSlug?: T;
   slug?: T;
   author?: T;
   sources?: T;
@@ -521,7 +516,6 @@ export interface PostsSelect<T extends boolean = true> {
  */
 export interface DigestsSelect<T extends boolean = true> {
   title?: T;
-  generateSlug?: T;
   slug?: T;
   issueNumber?: T;
   issueDate?: T;
@@ -555,7 +549,6 @@ export interface DigestsSelect<T extends boolean = true> {
  */
 export interface AuthorsSelect<T extends boolean = true> {
   name?: T;
-  generateSlug?: T;
   slug?: T;
   bio?: T;
   twitter?: T;
@@ -579,7 +572,6 @@ export interface AuthorsSelect<T extends boolean = true> {
  */
 export interface SourcesSelect<T extends boolean = true> {
   name?: T;
-  generateSlug?: T;
   slug?: T;
   kind?: T;
   website?: T;

@@ -60,6 +60,14 @@ export default buildConfig({
   csrf: allowedOrigins,
   telemetry: false,
   debug: false,
+  logger: { options: { level: process.env.LOG_LEVEL?.trim() || 'info' } },
+  // Client mistakes are not server errors: keep them out of the error log.
+  loggingLevels: {
+    AuthenticationError: 'info',
+    LockedAuth: 'warn',
+    QueryError: 'info',
+    UnverifiedEmail: 'info',
+  },
   defaultDepth: 1,
   maxDepth: 5,
   admin: {

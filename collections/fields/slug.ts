@@ -1,8 +1,61 @@
-import { slugField } from 'payload'
+import type { CollectionSlug, Field, FieldHook, PayloadRequest } from 'payload'
+import slugifyLib from 'slugify'
+
+/** URL-safe, lower-case slug of a title; empty when the title has no usable characters. */
+export const toSlug = (text: string): string =>
+  slugifyLib(text, { lower: true, strict: true, trim: true }).slice(0, 120).replace(/-+$/, '')
+
+const MAX_SUFFIX_TRIES = 50
+
+/** The first of `base`, `base-2`, `base-3`… that no other document of the collection uses. */
+const uniqueSlug = async ({
+  base,
+  collection,
+  id,
+  req,
+}: {
+  base: string
+  collection: CollectionSlug
+  id?: number | string
+  req: PayloadRequest
+}): Promise<string> => {
+  for (let n = 1; n <= MAX_SUFFIX_TRIES; n += 1) {
+    const candidate = n === 1 ? base : `${base}-${n}`
+    const { totalDocs } = await req.payload.count({
+      collection,
+      overrideAccess: true,
+      req,
+      where: {
+        and: [{ slug: { equals: candidate } }, ...(id !== undefined ? [{ id: { not_equals: id } }] : [])],
+      },
+    })
+    if (totalDocs === 0) return candidate
+  }
+  return `${base}-${Date.now().toString(36)}`
+}
 
 /**
- * A unique, indexed slug generated from `useAsSlug` (default `title`) until an editor
- * edits it by hand; Payload's own slug field, so the admin shows the lock/unlock control.
+ * A unique, indexed slug. Left empty, it is generated from `useAsSlug` (suffixed -2, -3… when
+ * taken); once set it never changes by itself, so published URLs stay stable.
  */
-export const slug = ({ useAsSlug = 'title' }: { useAsSlug?: string } = {}) =>
-  slugField({ useAsSlug, position: 'sidebar' })
+export const slug = ({ useAsSlug = 'title' }: { useAsSlug?: string } = {}): Field => {
+  const generate: FieldHook = async ({ value, data, originalDoc, collection, req }) => {
+    if (typeof value === 'string' && value.trim() !== '') return toSlug(value) || value.trim()
+    const source = data?.[useAsSlug] ?? originalDoc?.[useAsSlug]
+    if (typeof source !== 'string' || !collection) return value
+    const base = toSlug(source)
+    if (!base) return value
+    return uniqueSlug({ base, collection: collection.slug as CollectionSlug, id: originalDoc?.id, req })
+  }
+  return {
+    name: 'slug',
+    type: 'text',
+    unique: true,
+    index: true,
+    admin: {
+      position: 'sidebar',
+      description: `Used in URLs. Left empty, it is made from the ${useAsSlug}.`,
+    },
+    hooks: { beforeValidate: [generate] },
+  }
+}

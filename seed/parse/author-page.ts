@@ -119,7 +119,10 @@ const parseEntry = ({
   const postedText = posted.text.replace(POSTED_ON_LINE, '$1')
   const postedOn = postedText === '' ? null : parseCreditDate({ text: postedText })
   if (postedText !== '' && postedOn === null) {
-    notes.warn({ line: posted.line, message: `unreadable "Posted on" date ${quote({ text: postedText })}` })
+    notes.warn({
+      line: posted.line,
+      message: `unreadable "Posted on" date ${quote({ text: postedText })}`,
+    })
   }
 
   let credit: Credit = { writers: [], outlets: [], raw: '' }
@@ -127,7 +130,10 @@ const parseEntry = ({
   let titleRepeat: TitleRepeatMatch = 'none'
   const [first, ...rest] = body
   if (first === undefined) {
-    notes.warn({ line: title.line, message: `entry ${quote({ text: title.text })} has no credit paragraph` })
+    notes.warn({
+      line: title.line,
+      message: `entry ${quote({ text: title.text })} has no credit paragraph`,
+    })
   } else {
     const parts = splitCreditLine({ text: first.text })
     if (parts === null) {
@@ -190,16 +196,32 @@ const parseEntry = ({
  * `Twitter:` lines, then entries of a title line, `Posted on: YYYY/MM/DD` and a credit
  * paragraph. An entry's title is the non-blank line right before its `Posted on` line.
  */
-export const parseAuthorPage = ({ file, lines }: { file: string; lines: SeedLine[] }): AuthorPage => {
+export const parseAuthorPage = ({
+  file,
+  lines,
+}: {
+  file: string
+  lines: SeedLine[]
+}): AuthorPage => {
   const notes = createNotes({ file })
   const content = lines.filter((line) => line.text !== '')
   const header = content[0]
   const name = (AUTHOR_LINE.exec(header?.text ?? '')?.[1] ?? '').trim()
   if (header === undefined || !AUTHOR_LINE.test(header.text)) {
-    throw new SeedParseError({ file, line: header?.line, code: 'unrecognised', reason: 'expected an "Author:" line' })
+    throw new SeedParseError({
+      file,
+      line: header?.line,
+      code: 'unrecognised',
+      reason: 'expected an "Author:" line',
+    })
   }
   if (name === '') {
-    throw new SeedParseError({ file, line: header.line, code: 'missing-field', reason: 'author page has no author name' })
+    throw new SeedParseError({
+      file,
+      line: header.line,
+      code: 'missing-field',
+      reason: 'author page has no author name',
+    })
   }
 
   // Indexes into `content` of each entry's title; a `Posted on` with nothing usable before it
@@ -209,11 +231,14 @@ export const parseAuthorPage = ({ file, lines }: { file: string; lines: SeedLine
     if (!POSTED_ON_LINE.test(line.text)) return
     const title = index - 1
     const isTitle = title >= 1 && !POSTED_ON_LINE.test(content[title].text)
-    const isTaken = starts.some((start) => start.posted === title)
-    if (isTitle && !isTaken) {
+    if (isTitle) {
       starts.push({ title, posted: index })
     } else {
-      notes.skip({ line: line.line, text: line.text, reason: '"Posted on" line without a title line before it' })
+      notes.skip({
+        line: line.line,
+        text: line.text,
+        reason: '"Posted on" line without a title line before it',
+      })
     }
   })
 
@@ -228,14 +253,21 @@ export const parseAuthorPage = ({ file, lines }: { file: string; lines: SeedLine
     else if (POSTED_ON_LINE.test(line.text)) continue
     else bio.push(line.text)
   }
-  if (starts.length === 0) notes.warn({ line: header.line, message: 'author page lists no entries' })
+  if (starts.length === 0)
+    notes.warn({ line: header.line, message: 'author page lists no entries' })
 
   const entries = starts.map((start, i) => {
     const end = starts[i + 1]?.title ?? content.length
     const body = content
       .slice(start.posted + 1, end)
       .filter((line) => !POSTED_ON_LINE.test(line.text))
-    return parseEntry({ file, title: content[start.title], posted: content[start.posted], body, notes })
+    return parseEntry({
+      file,
+      title: content[start.title],
+      posted: content[start.posted],
+      body,
+      notes,
+    })
   })
 
   return {

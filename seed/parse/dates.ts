@@ -100,8 +100,10 @@ export const toIsoDate = ({
 
 // Each pattern has bounded repetition around its only unbounded `\s+`, so scanning a
 // multi-megabyte line stays linear.
-const MONTH_DAY_YEAR = /\b([A-Za-z]{3,12})\.?[\s\u00a0]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\u00a0]+(\d{4})\b/g
-const DAY_MONTH_YEAR = /\b(\d{1,2})(?:st|nd|rd|th)?[\s\u00a0]+([A-Za-z]{3,12})\.?,?[\s\u00a0]+(\d{4})\b/g
+const MONTH_DAY_YEAR =
+  /\b([A-Za-z]{3,12})\.?[\s\u00a0]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\u00a0]+(\d{4})\b/g
+const DAY_MONTH_YEAR =
+  /\b(\d{1,2})(?:st|nd|rd|th)?[\s\u00a0]+([A-Za-z]{3,12})\.?,?[\s\u00a0]+(\d{4})\b/g
 const YEAR_MONTH_DAY = /\b(\d{4})([/.-])(\d{1,2})\2(\d{1,2})\b/g
 
 /**

@@ -1,10 +1,6 @@
 /** Why a seed file could not be parsed at all. */
 export type SeedParseErrorCode =
-  | 'empty'
-  | 'binary'
-  | 'invalid-utf8'
-  | 'unrecognised'
-  | 'missing-field'
+  'empty' | 'binary' | 'invalid-utf8' | 'unrecognised' | 'missing-field'
 
 /**
  * A seed file that cannot be parsed. The message names the file and, when known, the line,

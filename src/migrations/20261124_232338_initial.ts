@@ -4,7 +4,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`posts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
-  	\`generate_slug\` integer DEFAULT true,
   	\`slug\` text,
   	\`author_id\` integer,
   	\`credit\` text,
@@ -50,7 +49,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
   	\`version_title\` text,
-  	\`version_generate_slug\` integer DEFAULT true,
   	\`version_slug\` text,
   	\`version_author_id\` integer,
   	\`version_credit\` text,
@@ -120,7 +118,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`digests\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
-  	\`generate_slug\` integer DEFAULT true,
   	\`slug\` text,
   	\`issue_number\` numeric,
   	\`issue_date\` text,
@@ -179,7 +176,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
   	\`version_title\` text,
-  	\`version_generate_slug\` integer DEFAULT true,
   	\`version_slug\` text,
   	\`version_issue_number\` numeric,
   	\`version_issue_date\` text,
@@ -227,8 +223,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`authors\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
-  	\`generate_slug\` integer DEFAULT true,
-  	\`slug\` text NOT NULL,
+  	\`slug\` text,
   	\`bio\` text,
   	\`twitter\` text,
   	\`website\` text,
@@ -251,8 +246,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`sources\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
-  	\`generate_slug\` integer DEFAULT true,
-  	\`slug\` text NOT NULL,
+  	\`slug\` text,
   	\`kind\` text,
   	\`website\` text,
   	\`provenance_file\` text,

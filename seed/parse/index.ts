@@ -1,0 +1,97 @@
+import { type ArticlePage, isArticlePage, parseArticlePage } from './article-page.js'
+import { type AuthorPage, isAuthorPage, parseAuthorPage } from './author-page.js'
+import { assertReadableText } from './decode.js'
+import { type DigestPage, isDigestPage, parseDigestPage } from './digest-page.js'
+import { SeedParseError } from './errors.js'
+import { type SeedLine, normalizeInput, toLines } from './text.js'
+
+export type {
+  ArticlePage,
+  ArticleParagraph,
+  ArticleReference,
+  QuotedEntry,
+} from './article-page.js'
+export type { AuthorEntry, AuthorPage, AuthorProfile, DateSource } from './author-page.js'
+export type { DigestItem, DigestPage } from './digest-page.js'
+export type { Credit, CreditLine, CreditLineParts, CreditResult } from './credit.js'
+export type { FoundDate } from './dates.js'
+export type { SeedParseErrorCode } from './errors.js'
+export type {
+  LexicalBlockNode,
+  LexicalEditorState,
+  LexicalHeadingNode,
+  LexicalHeadingTag,
+  LexicalListItemNode,
+  LexicalListNode,
+  LexicalParagraphNode,
+  LexicalTextNode,
+  RichTextBlock,
+  ToLexicalOptions,
+} from './lexical.js'
+export type { SeedLine } from './text.js'
+export type { StrippedExcerpt, TitleRepeatMatch } from './title-repeat.js'
+export type { EntryKind, Provenance, SeedWarning, SkippedItem } from './types.js'
+
+export { parseCredit, parseCreditLine, splitCreditLine } from './credit.js'
+export { findDate, matchMonth, parseCreditDate, toIsoDate } from './dates.js'
+export { assertReadableText, decodeSeedBytes } from './decode.js'
+export { SeedParseError } from './errors.js'
+export { blocksToLexical, toLexical } from './lexical.js'
+export { normalizeName, slugify } from './normalize.js'
+export { isKnownPlace } from './places.js'
+export { cleanText, normalizeInput } from './text.js'
+export { stripTitleRepeat } from './title-repeat.js'
+export { isDigestTitle } from './types.js'
+
+/** A parsed seed file; `kind` says which of the three page shapes it is. */
+export type ParsedFile = AuthorPage | DigestPage | ArticlePage
+
+export type SeedKind = ParsedFile['kind']
+
+/**
+ * Recognises a page from its content, never its file name: `Author:` first → author page;
+ * any `++` item line → digest page; a leading `CREDIT, DATE:… EXCERPT` line → article page.
+ *
+ * @returns null when none of these shapes is present.
+ */
+export const detectSeedKind = ({ lines }: { lines: SeedLine[] }): SeedKind | null => {
+  if (isAuthorPage({ lines })) return 'author-page'
+  if (isDigestPage({ lines })) return 'digest-page'
+  if (isArticlePage({ lines })) return 'article-page'
+  return null
+}
+
+/**
+ * Parses one scraped seed file into structured records. Pure: the caller reads the file
+ * (ideally through `decodeSeedBytes`) and passes its name, used only in provenance and
+ * messages.
+ *
+ * The text is normalised first (BOM stripped, CRLF/CR → LF); lines are then cleaned
+ * (U+00A0 treated as a space, whitespace collapsed), so record text never carries
+ * non-breaking spaces.
+ *
+ * @throws SeedParseError for empty, binary or mis-decoded text, text with no recognisable
+ *   structure, and pages missing what defines them (an author name, a title).
+ */
+export const parseSeedFile = ({
+  fileName,
+  text,
+}: {
+  fileName: string
+  text: string
+}): ParsedFile => {
+  const normalized = normalizeInput({ text })
+  assertReadableText({ fileName, text: normalized })
+  const lines = toLines({ text: normalized })
+  const kind = detectSeedKind({ lines })
+  if (kind === 'author-page') return parseAuthorPage({ file: fileName, lines })
+  if (kind === 'digest-page') return parseDigestPage({ file: fileName, lines })
+  if (kind === 'article-page') return parseArticlePage({ file: fileName, lines })
+  throw new SeedParseError({
+    file: fileName,
+    line: lines.find((line) => line.text !== '')?.line,
+    code: 'unrecognised',
+    reason:
+      'no recognisable structure (expected an "Author:" line, "++" digest items or a leading "CREDIT, DATE:… EXCERPT" line)',
+  })
+}
