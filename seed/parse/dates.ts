@@ -52,10 +52,11 @@ const editDistance = ({ a, b }: { a: string; b: string }): number => {
  * Recognises an English month name, tolerating the typos found in scraped credits.
  *
  * Accepted: the full name, its three-letter abbreviation (and `sept`), or a word of four or
- * more letters whose first three letters name exactly one month and that is within two edits
- * of that month (`Octomber`, `Agust` is caught by the next rule); failing that, a word of five
- * or more letters within one edit of exactly one month (`Ocotber`, `Agust`). Words such as
- * `Mayor` or `Marching` stay unrecognised because they are three or more edits away.
+ * more letters whose first three letters name exactly one month and that is close to it:
+ * within two edits of a long month (six letters or more: `Octomber`, `Octember`, `Febuary`)
+ * or one edit of a short one (`Jully`). Failing that, a word of five or more letters within
+ * one edit (a transposition counts as one) of exactly one month (`Ocotber`). So `Mayor`,
+ * `Mars` and `Marching` stay unrecognised.
  *
  * @returns the month number 1–12, or null.
  */
@@ -69,7 +70,9 @@ export const matchMonth = ({ word }: { word: string }): number | null => {
     const byPrefix = MONTHS.flatMap((month, index) =>
       month.slice(0, 3) === w.slice(0, 3) ? [index] : [],
     )
-    if (byPrefix.length === 1 && editDistance({ a: w, b: MONTHS[byPrefix[0]] }) <= 2) {
+    const month = byPrefix.length === 1 ? MONTHS[byPrefix[0]] : undefined
+    const maxEdits = month !== undefined && month.length >= 6 ? 2 : 1
+    if (month !== undefined && editDistance({ a: w, b: month }) <= maxEdits) {
       return byPrefix[0] + 1
     }
   }

@@ -1,0 +1,75 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { loadEnv } from '../../src/lib/env.ts'
+
+const roots: string[] = []
+const tempRoot = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-env-'))
+  roots.push(dir)
+  return dir
+}
+afterEach(() => {
+  for (const dir of roots.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const SECRET = 'a'.repeat(32)
+
+describe('loadEnv', () => {
+  it('should default to port 3000 and a localhost SERVER_URL', () => {
+    const env = loadEnv({ env: { PAYLOAD_SECRET: SECRET }, projectRoot: tempRoot() })
+    expect(env).toMatchObject({ port: 3000, serverUrl: 'http://localhost:3000', seedOnStart: true })
+  })
+
+  it('should derive SERVER_URL from PORT', () => {
+    const env = loadEnv({ env: { PAYLOAD_SECRET: SECRET, PORT: '8080' }, projectRoot: tempRoot() })
+    expect(env.serverUrl).toBe('http://localhost:8080')
+  })
+
+  it('should keep only the origin of SERVER_URL', () => {
+    const env = loadEnv({ env: { PAYLOAD_SECRET: SECRET, SERVER_URL: 'https://cms.example.org/' }, projectRoot: tempRoot() })
+    expect(env.serverUrl).toBe('https://cms.example.org')
+  })
+
+  it('should refuse to start production without PAYLOAD_SECRET', () => {
+    expect(() => loadEnv({ env: { NODE_ENV: 'production' }, projectRoot: tempRoot() })).toThrow(
+      /PAYLOAD_SECRET is not set/,
+    )
+  })
+
+  it('should generate a dev secret once and reuse it', () => {
+    const projectRoot = tempRoot()
+    const first = loadEnv({ env: { NODE_ENV: 'development' }, projectRoot })
+    const second = loadEnv({ env: { NODE_ENV: 'development' }, projectRoot })
+    expect(first.secret).toHaveLength(64)
+    expect(second.secret).toBe(first.secret)
+    expect(fs.readFileSync(path.join(projectRoot, 'data', '.payload-secret'), 'utf8').trim()).toBe(first.secret)
+  })
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT "eighty"/],
+    [{ PORT: '70000' }, /PORT "70000"/],
+    [{ SERVER_URL: 'cms.example.org' }, /SERVER_URL "cms.example.org" is not a URL/],
+    [{ SERVER_URL: 'ftp://cms.example.org' }, /SERVER_URL .* must start with http/],
+    [{ PAYLOAD_SECRET: 'short' }, /PAYLOAD_SECRET is too short/],
+    [{ DATABASE_URI: 'postgres://db/cms' }, /DATABASE_URI/],
+    [{ SEED_ON_START: 'maybe' }, /SEED_ON_START "maybe"/],
+    [{ TRUST_PROXY: '-1' }, /TRUST_PROXY "-1"/],
+    [{ CORS_ORIGINS: 'https://ok.example, not a url' }, /CORS_ORIGINS "not a url"/],
+  ])('should name the variable in the error for %j', (vars, message) => {
+    expect(() => loadEnv({ env: { PAYLOAD_SECRET: SECRET, ...vars }, projectRoot: tempRoot() })).toThrow(message)
+  })
+
+  it.each([
+    ['false', false],
+    ['0', false],
+    ['true', true],
+    ['1', true],
+  ])('should read SEED_ON_START=%s as %s', (value, expected) => {
+    const env = loadEnv({ env: { PAYLOAD_SECRET: SECRET, SEED_ON_START: value }, projectRoot: tempRoot() })
+    expect(env.seedOnStart).toBe(expected)
+  })
+})
