@@ -74,6 +74,8 @@ const securityHeaders = ({ dev, serverUrl }: { dev: boolean; serverUrl: string }
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Front ends on other origins embed uploaded media; API data is still guarded by CORS.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
     strictTransportSecurity: isHttps ? { maxAge: 15552000, includeSubDomains: true } : false,
   })
 }

@@ -1,18 +1,12 @@
-import { type Credit, type CreditLine, parseCreditLine, quote } from './credit.js'
-import { SeedParseError } from './errors.js'
-import { type LexicalEditorState, type RichTextBlock, blocksToLexical } from './lexical.js'
-import { normalizeName } from './normalize.js'
-import { type SeedLine, hashLines, isUrl } from './text.js'
-import { type TitleRepeatMatch, stripTitleRepeat } from './title-repeat.js'
-import {
-  type EntryKind,
-  type Notes,
-  type Provenance,
-  type SeedWarning,
-  type SkippedItem,
-  createNotes,
-  isDigestTitle,
-} from './types.js'
+import { type Credit, type CreditLine, parseCreditLine, quote } from './credit.ts'
+import { SeedParseError } from './errors.ts'
+import { type LexicalEditorState, type RichTextBlock, blocksToLexical } from './lexical.ts'
+import { normalizeName } from './normalize.ts'
+import { type SeedLine, hashLines, isUrl } from './text.ts'
+import { type TitleRepeatMatch, stripTitleRepeat } from './title-repeat.ts'
+import { type EntryKind, isDigestTitle } from './entry-kind.ts'
+import { type Notes, createNotes } from './notes.ts'
+import type { Provenance, SeedWarning, SkippedItem } from './types.ts'
 
 /** A paragraph with the line it came from. */
 export type ArticleParagraph = { text: string; line: number }

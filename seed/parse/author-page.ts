@@ -1,18 +1,12 @@
-import { type Credit, parseCredit, quote, splitCreditLine } from './credit.js'
-import { findDate, parseCreditDate } from './dates.js'
-import { SeedParseError } from './errors.js'
-import { normalizeName } from './normalize.js'
-import { type SeedLine, hashLines } from './text.js'
-import { type TitleRepeatMatch, stripTitleRepeat } from './title-repeat.js'
-import {
-  type EntryKind,
-  type Notes,
-  type Provenance,
-  type SeedWarning,
-  type SkippedItem,
-  createNotes,
-  isDigestTitle,
-} from './types.js'
+import { type Credit, parseCredit, quote, splitCreditLine } from './credit.ts'
+import { findDate, parseCreditDate } from './dates.ts'
+import { SeedParseError } from './errors.ts'
+import { normalizeName } from './normalize.ts'
+import { type SeedLine, hashLines } from './text.ts'
+import { type TitleRepeatMatch, stripTitleRepeat } from './title-repeat.ts'
+import { type EntryKind, isDigestTitle } from './entry-kind.ts'
+import { type Notes, createNotes } from './notes.ts'
+import type { Provenance, SeedWarning, SkippedItem } from './types.ts'
 
 /** The person or organisation an author page is about. */
 export type AuthorProfile = {
@@ -86,7 +80,8 @@ const readEmail = ({ line, notes }: { line: SeedLine; notes: Notes }): string | 
     })
     return undefined
   }
-  if (EMAIL.test(value)) return value
+  // Addresses are at most 254 characters; the bound also keeps the regex linear.
+  if (value.length <= 254 && EMAIL.test(value)) return value
   notes.warn({ line: line.line, message: `unreadable email ${quote({ text: value })}; left empty` })
   return undefined
 }

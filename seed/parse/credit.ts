@@ -1,6 +1,6 @@
-import { findDate } from './dates.js'
-import { isKnownPlace } from './places.js'
-import { cleanText } from './text.js'
+import { findDate } from './dates.ts'
+import { isKnownPlace } from './places.ts'
+import { cleanText } from './text.ts'
 
 /**
  * Who published a quoted piece, parsed from a credit such as

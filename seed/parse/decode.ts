@@ -1,4 +1,4 @@
-import { SeedParseError } from './errors.js'
+import { SeedParseError } from './errors.ts'
 
 const lineAt = ({ text, index }: { text: string; index: number }): number => {
   let line = 1

@@ -1,10 +1,11 @@
-import { quote } from './credit.js'
-import { parseCreditDate } from './dates.js'
-import { SeedParseError } from './errors.js'
-import { type LexicalEditorState, type RichTextBlock, blocksToLexical } from './lexical.js'
-import { normalizeName } from './normalize.js'
-import { type SeedLine, hashLines } from './text.js'
-import { type Provenance, type SeedWarning, type SkippedItem, createNotes } from './types.js'
+import { quote } from './credit.ts'
+import { parseCreditDate } from './dates.ts'
+import { SeedParseError } from './errors.ts'
+import { type LexicalEditorState, type RichTextBlock, blocksToLexical } from './lexical.ts'
+import { normalizeName } from './normalize.ts'
+import { type SeedLine, hashLines } from './text.ts'
+import { createNotes } from './notes.ts'
+import type { Provenance, SeedWarning, SkippedItem } from './types.ts'
 
 /** One `++` item of a digest. */
 export type DigestItem = {

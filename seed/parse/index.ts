@@ -1,21 +1,21 @@
-import { type ArticlePage, isArticlePage, parseArticlePage } from './article-page.js'
-import { type AuthorPage, isAuthorPage, parseAuthorPage } from './author-page.js'
-import { assertReadableText } from './decode.js'
-import { type DigestPage, isDigestPage, parseDigestPage } from './digest-page.js'
-import { SeedParseError } from './errors.js'
-import { type SeedLine, normalizeInput, toLines } from './text.js'
+import { type ArticlePage, isArticlePage, parseArticlePage } from './article-page.ts'
+import { type AuthorPage, isAuthorPage, parseAuthorPage } from './author-page.ts'
+import { assertReadableText } from './decode.ts'
+import { type DigestPage, isDigestPage, parseDigestPage } from './digest-page.ts'
+import { SeedParseError } from './errors.ts'
+import { type SeedLine, normalizeInput, toLines } from './text.ts'
 
 export type {
   ArticlePage,
   ArticleParagraph,
   ArticleReference,
   QuotedEntry,
-} from './article-page.js'
-export type { AuthorEntry, AuthorPage, AuthorProfile, DateSource } from './author-page.js'
-export type { DigestItem, DigestPage } from './digest-page.js'
-export type { Credit, CreditLine, CreditLineParts, CreditResult } from './credit.js'
-export type { FoundDate } from './dates.js'
-export type { SeedParseErrorCode } from './errors.js'
+} from './article-page.ts'
+export type { AuthorEntry, AuthorPage, AuthorProfile, DateSource } from './author-page.ts'
+export type { DigestItem, DigestPage } from './digest-page.ts'
+export type { Credit, CreditLine, CreditLineParts, CreditResult } from './credit.ts'
+export type { FoundDate } from './dates.ts'
+export type { SeedParseErrorCode } from './errors.ts'
 export type {
   LexicalBlockNode,
   LexicalEditorState,
@@ -27,21 +27,22 @@ export type {
   LexicalTextNode,
   RichTextBlock,
   ToLexicalOptions,
-} from './lexical.js'
-export type { SeedLine } from './text.js'
-export type { StrippedExcerpt, TitleRepeatMatch } from './title-repeat.js'
-export type { EntryKind, Provenance, SeedWarning, SkippedItem } from './types.js'
+} from './lexical.ts'
+export type { SeedLine } from './text.ts'
+export type { StrippedExcerpt, TitleRepeatMatch } from './title-repeat.ts'
+export type { EntryKind } from './entry-kind.ts'
+export type { Provenance, SeedWarning, SkippedItem } from './types.ts'
 
-export { parseCredit, parseCreditLine, splitCreditLine } from './credit.js'
-export { findDate, matchMonth, parseCreditDate, toIsoDate } from './dates.js'
-export { assertReadableText, decodeSeedBytes } from './decode.js'
-export { SeedParseError } from './errors.js'
-export { blocksToLexical, toLexical } from './lexical.js'
-export { normalizeName, slugify } from './normalize.js'
-export { isKnownPlace } from './places.js'
-export { cleanText, normalizeInput } from './text.js'
-export { stripTitleRepeat } from './title-repeat.js'
-export { isDigestTitle } from './types.js'
+export { parseCredit, parseCreditLine, splitCreditLine } from './credit.ts'
+export { findDate, matchMonth, parseCreditDate, toIsoDate } from './dates.ts'
+export { assertReadableText, decodeSeedBytes } from './decode.ts'
+export { SeedParseError } from './errors.ts'
+export { blocksToLexical, toLexical } from './lexical.ts'
+export { normalizeName, slugify } from './normalize.ts'
+export { isKnownPlace } from './places.ts'
+export { cleanText, normalizeInput } from './text.ts'
+export { stripTitleRepeat } from './title-repeat.ts'
+export { isDigestTitle } from './entry-kind.ts'
 
 /** A parsed seed file; `kind` says which of the three page shapes it is. */
 export type ParsedFile = AuthorPage | DigestPage | ArticlePage

@@ -1,4 +1,4 @@
-import { cleanText } from './text.js'
+import { cleanText } from './text.ts'
 
 /** A Lexical text node as Payload stores it (plain, unformatted text). */
 export type LexicalTextNode = {

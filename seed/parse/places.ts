@@ -1,4 +1,4 @@
-import { normalizeName } from './normalize.js'
+import { normalizeName } from './normalize.ts'
 
 /**
  * Countries, regions and cities that appear after an outlet in scraped credits

@@ -1,4 +1,4 @@
-import { normalizeName } from './normalize.js'
+import { normalizeName } from './normalize.ts'
 
 /**
  * How the end of an excerpt repeated the entry's title (the scraped link text):

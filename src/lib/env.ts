@@ -91,7 +91,13 @@ export const readOrCreateDevSecret = (projectRoot: string): string => {
  * Validates the environment. Throws `ConfigError` with a message naming the variable.
  * Production requires `PAYLOAD_SECRET`; elsewhere a secret is generated once in `data/`.
  */
-export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string }): AppEnv => {
+export const loadEnv = ({
+  env,
+  projectRoot,
+}: {
+  env: RawEnv
+  projectRoot: string
+}): AppEnv => {
   const isProduction = env.NODE_ENV === 'production'
   const port = parsePort(env.PORT)
   const serverUrl = env.SERVER_URL?.trim()
@@ -100,7 +106,11 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
   const database = chooseDatabase({ uri: env.DATABASE_URI, projectRoot })
 
   let secret = env.PAYLOAD_SECRET?.trim() ?? ''
-  if (secret === '') {
+  // `next build` evaluates the config to collect route data; the real secret is read at start.
+  const isBuilding = env.NEXT_PHASE === 'phase-production-build'
+  if (secret === '' && isBuilding) {
+    secret = 'build-time-placeholder-never-used-at-run-time'
+  } else if (secret === '') {
     if (isProduction) {
       throw new ConfigError(
         'PAYLOAD_SECRET is not set: production needs a long random secret (e.g. `openssl rand -hex 32`) in the environment.',

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import {
-  parseCredit,
-  parseCreditLine,
-  splitCreditLine,
-} from '../../../seed/parse/credit.js'
+import { parseCredit, parseCreditLine, splitCreditLine } from '../../../seed/parse/credit.ts'
 
 describe('parseCredit', () => {
   it.each([
@@ -18,7 +14,10 @@ describe('parseCredit', () => {
     ],
     ['Exit, Albania, October 24 2019', { outlets: ['Exit'], place: 'Albania' }],
     ['Iran Interlink, October 19 2019', { outlets: ['Iran Interlink'] }],
-    ['Ali Alavi, Iran Interlink, October 29 2021', { writer: 'Ali Alavi', outlets: ['Iran Interlink'] }],
+    [
+      'Ali Alavi, Iran Interlink, October 29 2021',
+      { writer: 'Ali Alavi', outlets: ['Iran Interlink'] },
+    ],
     ['Human Rights Watch, September 06 2021', { outlets: ['Human Rights Watch'] }],
     [
       'Anne and Massoud Khodabandeh, Balkans Post, March 29 2020',
@@ -46,7 +45,11 @@ describe('parseCredit', () => {
     ['Al Masdar and Asharq Al-Ausat, July 31 2019', { outlets: ['Al Masdar', 'Asharq Al-Ausat'] }],
     [
       'Iranian Canadian Congress (ICC), Octomber 22 2019',
-      { outlets: ['Iranian Canadian Congress (ICC)'], date: '2019-10-22', dateText: 'Octomber 22 2019' },
+      {
+        outlets: ['Iranian Canadian Congress (ICC)'],
+        date: '2019-10-22',
+        dateText: 'Octomber 22 2019',
+      },
     ],
     ['NBC News, October 21 2019', { outlets: ['NBC News'], writers: [] }],
     [
@@ -62,7 +65,10 @@ describe('parseCredit', () => {
       },
     ],
     ['Washington Post, May 1 2020', { outlets: ['Washington Post'] }],
-    ['Ricochet\u00a0Media, October\u00a026\u00a02019', { outlets: ['Ricochet Media'], date: '2019-10-26' }],
+    [
+      'Ricochet\u00a0Media, October\u00a026\u00a02019',
+      { outlets: ['Ricochet Media'], date: '2019-10-26' },
+    ],
   ])('should read %j', (text, expected) => {
     expect(parseCredit({ text }).credit).toMatchObject(expected)
   })
@@ -103,10 +109,19 @@ describe('splitCreditLine', () => {
     ],
     [
       'Human Rights Watch, September 06 2021: (Fist Published 2005):… Ali Ghashghavi',
-      { head: 'Human Rights Watch, September 06 2021: (Fist Published 2005)', excerpt: ' Ali Ghashghavi' },
+      {
+        head: 'Human Rights Watch, September 06 2021: (Fist Published 2005)',
+        excerpt: ' Ali Ghashghavi',
+      },
     ],
-    ['Iran Interlink, April 03 2020:... Sputnik', { head: 'Iran Interlink, April 03 2020', excerpt: ' Sputnik' }],
-    ['Press TV, February 13 2020: The United', { head: 'Press TV, February 13 2020', excerpt: ' The United' }],
+    [
+      'Iran Interlink, April 03 2020:... Sputnik',
+      { head: 'Iran Interlink, April 03 2020', excerpt: ' Sputnik' },
+    ],
+    [
+      'Press TV, February 13 2020: The United',
+      { head: 'Press TV, February 13 2020', excerpt: ' The United' },
+    ],
   ])('should split %j into credit and excerpt', (text, expected) => {
     expect(splitCreditLine({ text })).toEqual(expected)
   })
@@ -138,6 +153,8 @@ describe('parseCreditLine', () => {
   })
 
   it('should reject a line whose credit has no date', () => {
-    expect(parseCreditLine({ text: 'Remember: MEK was an American excuse to invade Iraq' })).toBeNull()
+    expect(
+      parseCreditLine({ text: 'Remember: MEK was an American excuse to invade Iraq' }),
+    ).toBeNull()
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { findDate, matchMonth, parseCreditDate, toIsoDate } from '../../../seed/parse/dates.js'
+import { findDate, matchMonth, parseCreditDate, toIsoDate } from '../../../seed/parse/dates.ts'
 
 describe('parseCreditDate', () => {
   it.each([

@@ -6,7 +6,7 @@ import {
   type SeedKind,
   decodeSeedBytes,
   parseSeedFile,
-} from '../../../seed/parse/index.js'
+} from '../../../seed/parse/index.ts'
 
 const seedDir = fileURLToPath(new URL('../../../seed/data/', import.meta.url))
 const fixtureDir = fileURLToPath(new URL('../../fixtures/seed/', import.meta.url))
@@ -38,7 +38,8 @@ export const parseAs = <K extends SeedKind>({
   kind: K
 }): Extract<ParsedFile, { kind: K }> => {
   const parsed = parseSeedFile(source)
-  if (parsed.kind !== kind) throw new Error(`${source.fileName} parsed as ${parsed.kind}, not ${kind}`)
+  if (parsed.kind !== kind)
+    throw new Error(`${source.fileName} parsed as ${parsed.kind}, not ${kind}`)
   return parsed as Extract<ParsedFile, { kind: K }>
 }
 
@@ -50,4 +51,19 @@ export const thrownBy = ({ run }: { run: () => unknown }): unknown => {
     return error
   }
   return undefined
+}
+
+/** The first item matching `where`; throws (failing the test) when there is none. */
+export const findOrThrow = <T>({
+  items,
+  where,
+  label,
+}: {
+  items: T[]
+  where: (item: T) => boolean
+  label: string
+}): T => {
+  const found = items.find(where)
+  if (found === undefined) throw new Error(`not found: ${label}`)
+  return found
 }

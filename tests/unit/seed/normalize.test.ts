@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { normalizeName, slugify } from '../../../seed/parse/normalize.js'
-import { isKnownPlace } from '../../../seed/parse/places.js'
-import { cleanText, normalizeInput } from '../../../seed/parse/text.js'
+import { normalizeName, slugify } from '../../../seed/parse/normalize.ts'
+import { isKnownPlace } from '../../../seed/parse/places.ts'
+import { cleanText, normalizeInput } from '../../../seed/parse/text.ts'
 
 describe('normalizeName', () => {
   it.each([
@@ -22,14 +22,21 @@ describe('normalizeName', () => {
   })
 
   it('should collapse spelling variants of one outlet into one key', () => {
-    const keys = new Set(['NBC News', 'NBC  News.', 'nbc news', 'NBC\u00a0News'].map((name) => normalizeName({ name })))
+    const keys = new Set(
+      ['NBC News', 'NBC  News.', 'nbc news', 'NBC\u00a0News'].map((name) =>
+        normalizeName({ name }),
+      ),
+    )
     expect([...keys]).toEqual(['nbc news'])
   })
 })
 
 describe('slugify', () => {
   it.each([
-    ['MEK : Totalitarian Cult , or Iran’s Brightest Hope for Democracy ?', 'mek-totalitarian-cult-or-irans-brightest-hope-for-democracy'],
+    [
+      'MEK : Totalitarian Cult , or Iran’s Brightest Hope for Democracy ?',
+      'mek-totalitarian-cult-or-irans-brightest-hope-for-democracy',
+    ],
     ['Iran Interlink Weekly Digest – 260', 'iran-interlink-weekly-digest-260'],
     ['” Heshmat Alavi Gate ” , Trump and MEK', 'heshmat-alavi-gate-trump-and-mek'],
     ['Al Masdar & Asharq Al-Ausat', 'al-masdar-and-asharq-al-ausat'],

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
+
+const baseUrl = inject('baseUrl')
+const TITLE = `Browser-made post ${Date.now()}`
+const ADMIN = { email: 'first.admin@example.test', password: 'correct-horse-battery-staple' }
+
+let session: BrowserSession
+
+const anonymousRestTitles = async (): Promise<string[]> => {
+  const response = await fetch(`${baseUrl}/api/posts?depth=0&where[title][equals]=${encodeURIComponent(TITLE)}`)
+  const body = (await response.json()) as { docs: { title: string }[] }
+  return body.docs.map((doc) => doc.title)
+}
+
+const anonymousGraphqlTitles = async (): Promise<string[]> => {
+  const response = await fetch(`${baseUrl}/api/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'query ($title: String) { Posts(where: { title: { equals: $title } }) { docs { title } } }',
+      variables: { title: TITLE },
+    }),
+  })
+  const body = (await response.json()) as { data: { Posts: { docs: { title: string }[] } } }
+  return body.data.Posts.docs.map((doc) => doc.title)
+}
+
+beforeAll(async () => {
+  session = await openBrowser({ chromiumPath: inject('chromiumPath'), suite: 'admin-publish' })
+})
+afterAll(async () => {
+  await session?.close()
+})
+
+describe('admin panel: first admin, draft, publish, unpublish', () => {
+  it('should walk an admin from first sign-up to a published and then unpublished post', async () => {
+    const { page, step, screenshot } = session
+
+    await step('create the first admin', async () => {
+      await page.goto(`${baseUrl}/admin`)
+      await page.waitForURL(/\/admin\/create-first-user/)
+      await page.fill('#field-email', ADMIN.email)
+      await page.fill('#field-password', ADMIN.password)
+      await page.fill('#field-confirm-password', ADMIN.password)
+      await screenshot('create-first-user')
+      await page.click('button[type="submit"]')
+      await page.waitForURL((url) => !url.pathname.includes('create-first-user'))
+      await page.waitForSelector('text=Posts')
+      await screenshot('dashboard')
+    })
+
+    await step('log out and log back in', async () => {
+      await page.context().clearCookies()
+      await page.goto(`${baseUrl}/admin/login`)
+      await page.fill('#field-email', ADMIN.email)
+      await page.fill('#field-password', ADMIN.password)
+      await page.click('button[type="submit"]')
+      await page.waitForURL((url) => !url.pathname.includes('/login'))
+      await page.waitForSelector('text=Posts')
+    })
+
+    await step('open Posts and create a draft', async () => {
+      await page.goto(`${baseUrl}/admin/collections/posts`)
+      await page.waitForSelector('text=Posts')
+      await screenshot('posts-list-empty')
+      await page.goto(`${baseUrl}/admin/collections/posts/create`)
+      await page.fill('#field-title', TITLE)
+      await page.click('#action-save-draft')
+      await page.waitForURL(/\/admin\/collections\/posts\/\d+/)
+      await page.waitForSelector('text=Draft')
+      await screenshot('draft-saved')
+    })
+
+    await step('see the draft hidden from anonymous readers', async () => {
+      expect(await anonymousRestTitles()).toEqual([])
+      expect(await anonymousGraphqlTitles()).toEqual([])
+    })
+
+    await step('publish the draft', async () => {
+      await page.click('#action-save')
+      await page.waitForSelector('text=Published')
+      await screenshot('published')
+    })
+
+    await step('see it through anonymous REST and GraphQL', async () => {
+      expect(await anonymousRestTitles()).toEqual([TITLE])
+      expect(await anonymousGraphqlTitles()).toEqual([TITLE])
+    })
+
+    await step('unpublish it', async () => {
+      // Unpublish sits in the document controls' "more" menu, behind a confirmation.
+      await page.click('.doc-controls__dots')
+      await page.click('#action-unpublish')
+      await page.click('#confirm-action')
+      await page.waitForSelector('text=Status: Draft')
+      await screenshot('unpublished')
+    })
+
+    await step('see it disappear from anonymous REST and GraphQL', async () => {
+      expect(await anonymousRestTitles()).toEqual([])
+      expect(await anonymousGraphqlTitles()).toEqual([])
+    })
+  })
+})

@@ -1,0 +1,39 @@
+import fs from 'node:fs'
+
+import type { TestProject } from 'vitest/node'
+
+import { ensureProductionBuild, startProductionServer, type RunningServer } from '../helpers/server.ts'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+let server: RunningServer | undefined
+
+/** Builds once, starts the production server, and hands its URL to the browser tests. */
+export async function setup(project: TestProject): Promise<void> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH`,
+    )
+  }
+  ensureProductionBuild()
+  server = await startProductionServer()
+  console.log(`[e2e] production server ready at ${server.baseUrl}`)
+  project.provide('baseUrl', server.baseUrl)
+  project.provide('chromiumPath', CHROMIUM_PATH)
+}
+
+export async function teardown(): Promise<void> {
+  const code = await server?.stop()
+  if (code !== 0) {
+    console.error(`[e2e] server exited with code ${code} after SIGTERM:\n${server?.output()}`)
+    throw new Error(`graceful shutdown failed: exit code ${code}`)
+  }
+  console.log('[e2e] server stopped gracefully (exit 0)')
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string
+    chromiumPath: string
+  }
+}

@@ -1,0 +1,69 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+import { projectRoot } from './server.ts'
+
+/** Screenshots land here (git-ignored). */
+export const outputDir = path.join(projectRoot, 'tests', '.output', 'e2e')
+
+// Flags for Debian's Chromium on a closed network (see STACK-NOTES.md).
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+]
+
+export type BrowserSession = {
+  browser: Browser
+  page: Page
+  /** Runs one named step; on failure saves a screenshot named after it, then rethrows. */
+  step: <T>(name: string, fn: () => Promise<T>) => Promise<T>
+  screenshot: (name: string) => Promise<string>
+  close: () => Promise<void>
+}
+
+export const openBrowser = async ({
+  chromiumPath,
+  suite,
+}: {
+  chromiumPath: string
+  suite: string
+}): Promise<BrowserSession> => {
+  // Playwright gives every launch a fresh, temporary profile (user data dir) of its own.
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS })
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+  const page = await context.newPage()
+  page.setDefaultTimeout(30_000)
+  page.setDefaultNavigationTimeout(60_000)
+  const dir = path.join(outputDir, suite)
+  fs.mkdirSync(dir, { recursive: true })
+  let count = 0
+  const screenshot = async (name: string) => {
+    count += 1
+    const file = path.join(dir, `${String(count).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-')}.png`)
+    await page.screenshot({ path: file, fullPage: true })
+    return file
+  }
+  const step: BrowserSession['step'] = async (name, fn) => {
+    try {
+      return await fn()
+    } catch (err) {
+      const file = await screenshot(`FAILED-${name}`).catch(() => 'no screenshot')
+      throw new Error(`step "${name}" failed (screenshot: ${file}): ${(err as Error).message}`)
+    }
+  }
+  return {
+    browser,
+    page,
+    step,
+    screenshot,
+    close: () => browser.close(),
+  }
+}

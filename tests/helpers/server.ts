@@ -1,0 +1,115 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..')
+
+const BUILD_INPUTS = ['src', 'collections', 'seed/parse', 'next.config.mjs', 'tsconfig.json', 'tsconfig.server.json', 'package-lock.json']
+const BUILD_STAMP = path.join(projectRoot, '.next', 'newsroom-build-hash')
+
+const hashInputs = (): string => {
+  const hash = crypto.createHash('sha256')
+  const visit = (entry: string) => {
+    const full = path.join(projectRoot, entry)
+    if (!fs.existsSync(full)) return
+    const stat = fs.statSync(full)
+    if (stat.isDirectory()) {
+      for (const child of fs.readdirSync(full).sort()) visit(path.join(entry, child))
+    } else {
+      hash.update(entry).update(fs.readFileSync(full))
+    }
+  }
+  for (const entry of BUILD_INPUTS) visit(entry)
+  return hash.digest('hex')
+}
+
+/** Runs `npm run build` unless the last build was made from the same sources. */
+export const ensureProductionBuild = (): void => {
+  const wanted = hashInputs()
+  const serverBuilt = fs.existsSync(path.join(projectRoot, 'dist', 'src', 'server.js'))
+  if (serverBuilt && fs.existsSync(BUILD_STAMP) && fs.readFileSync(BUILD_STAMP, 'utf8') === wanted) {
+    console.log('[e2e] production build is up to date')
+    return
+  }
+  console.log('[e2e] building for production (npm run build)…')
+  const started = Date.now()
+  const result = spawnSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: 'inherit', env: process.env })
+  if (result.status !== 0) throw new Error(`npm run build failed with exit code ${result.status}`)
+  fs.writeFileSync(BUILD_STAMP, wanted)
+  console.log(`[e2e] build finished in ${Math.round((Date.now() - started) / 1000)} s`)
+}
+
+export const freePort = async (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+
+export type RunningServer = {
+  baseUrl: string
+  dataDir: string
+  child: ChildProcess
+  output: () => string
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop: () => Promise<number | null>
+}
+
+/** Starts the compiled production server on a free port with a throwaway SQLite database. */
+export const startProductionServer = async ({
+  env = {},
+}: { env?: Record<string, string> } = {}): Promise<RunningServer> => {
+  const port = await freePort()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'))
+  const baseUrl = `http://localhost:${port}`
+  let output = ''
+  const child = spawn(process.execPath, ['--no-deprecation', 'dist/src/server.js'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      SERVER_URL: baseUrl,
+      DATABASE_URI: `file:${path.join(dataDir, 'cms.db')}`,
+      PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
+      SEED_ON_START: 'false',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
+    try {
+      const response = await fetch(`${baseUrl}/readyz`)
+      if (response.ok) break
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  if (Date.now() >= deadline) throw new Error(`server not ready within 60 s:\n${output}`)
+
+  return {
+    baseUrl,
+    dataDir,
+    child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      const code = await exited
+      fs.rmSync(dataDir, { recursive: true, force: true })
+      return code
+    },
+  }
+}
