@@ -92,7 +92,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: number;
+    defaultIDType: string;
   };
   fallbackLocale: null;
   globals: {};
@@ -130,17 +130,17 @@ export interface UserAuthOperations {
  * via the `definition` "posts".
  */
 export interface Post {
-  id: number;
+  id: string;
   title: string;
   /**
    * Used in URLs. Left empty, it is made from the title.
    */
   slug?: string | null;
-  author?: (number | null) | Author;
+  author?: (string | null) | Author;
   /**
    * The outlet(s) the post cites.
    */
-  sources?: (number | Source)[] | null;
+  sources?: (string | Source)[] | null;
   /**
    * As printed, e.g. "Casey Michel, The New Republic, October 16 2019".
    */
@@ -183,7 +183,7 @@ export interface Post {
  * via the `definition` "authors".
  */
 export interface Author {
-  id: number;
+  id: string;
   name: string;
   /**
    * Used in URLs. Left empty, it is made from the name.
@@ -217,7 +217,7 @@ export interface Author {
  * via the `definition` "sources".
  */
 export interface Source {
-  id: number;
+  id: string;
   name: string;
   /**
    * Used in URLs. Left empty, it is made from the name.
@@ -245,7 +245,7 @@ export interface Source {
  * via the `definition` "digests".
  */
 export interface Digest {
-  id: number;
+  id: string;
   title: string;
   /**
    * Used in URLs. Left empty, it is made from the title.
@@ -292,12 +292,12 @@ export interface Digest {
           };
           [k: string]: unknown;
         };
-        post?: (number | null) | Post;
-        source?: (number | null) | Source;
+        post?: (string | null) | Post;
+        source?: (string | null) | Source;
         id?: string | null;
       }[]
     | null;
-  relatedPosts?: (number | Post)[] | null;
+  relatedPosts?: (string | Post)[] | null;
   /**
    * Set by the seed import; read-only.
    */
@@ -317,7 +317,7 @@ export interface Digest {
  * via the `definition` "media".
  */
 export interface Media {
-  id: number;
+  id: string;
   /**
    * Describes the image for readers who cannot see it.
    */
@@ -366,7 +366,7 @@ export interface Media {
  * via the `definition` "users".
  */
 export interface User {
-  id: number;
+  id: string;
   name?: string | null;
   /**
    * Admins manage users; editors review and publish; contributors write drafts.
@@ -397,7 +397,7 @@ export interface User {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number;
+  id: string;
   key: string;
   data:
     | {
@@ -414,36 +414,36 @@ export interface PayloadKv {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number;
+  id: string;
   document?:
     | ({
         relationTo: 'posts';
-        value: number | Post;
+        value: string | Post;
       } | null)
     | ({
         relationTo: 'digests';
-        value: number | Digest;
+        value: string | Digest;
       } | null)
     | ({
         relationTo: 'authors';
-        value: number | Author;
+        value: string | Author;
       } | null)
     | ({
         relationTo: 'sources';
-        value: number | Source;
+        value: string | Source;
       } | null)
     | ({
         relationTo: 'media';
-        value: number | Media;
+        value: string | Media;
       } | null)
     | ({
         relationTo: 'users';
-        value: number | User;
+        value: string | User;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -453,10 +453,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number;
+  id: string;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   key?: string | null;
   value?:
@@ -476,7 +476,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number;
+  id: string;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;

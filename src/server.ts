@@ -30,6 +30,8 @@ const createNextServer = nextModule as unknown as (options: {
 const JSON_BODY_LIMIT = 1024 * 1024
 const OTHER_BODY_LIMIT = 2 * 1024 * 1024
 const UPLOAD_BODY_LIMIT = 21 * 1024 * 1024
+/** While not ready, how often the server checks the database again. */
+const READINESS_RETRY_MS = 5_000
 /** How long shutdown waits for in-flight requests before closing connections anyway. */
 const SHUTDOWN_GRACE_MS = 10_000
 
@@ -149,6 +151,9 @@ const start = async (): Promise<void> => {
   await nextApp.prepare()
 
   let isShuttingDown = false
+  // Until Payload has initialised against a reachable database, answer 503 at once with the
+  // reason instead of letting each request wait for a connection attempt to time out.
+  const readiness = { isReady: false, reason: 'the server is starting' }
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', env.trustProxy)
@@ -162,6 +167,10 @@ const start = async (): Promise<void> => {
       res.set('connection', 'close')
       return apiError(res, 503, 'the server is shutting down')
     }
+    if (!readiness.isReady && req.path !== '/readyz') {
+      res.set('retry-after', String(READINESS_RETRY_MS / 1000))
+      return apiError(res, 503, `not ready: ${readiness.reason}`)
+    }
     // Rate limits count against this address; a client-sent copy is never trusted.
     req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
     nextFn()
@@ -173,7 +182,7 @@ const start = async (): Promise<void> => {
 
   const server: Server = app.listen(env.port, () => {
     log('info', `Newsroom CMS listening on ${env.serverUrl} (${dev ? 'development' : 'production'}, ${env.database.kind})`)
-    void warmUp({ port: env.port })
+    void warmUp({ port: env.port, readiness })
   })
   server.on('error', (err) => {
     log('error', `cannot listen on port ${env.port}: ${err.message}`)
@@ -202,20 +211,32 @@ const start = async (): Promise<void> => {
   process.on('SIGINT', () => shutdown('SIGINT'))
 }
 
-/** Initialises Payload right away (migrations, jobs) instead of on the first visitor's request. */
-const warmUp = async ({ port }: { port: number }): Promise<void> => {
+/**
+ * Initialises Payload right away (migrations, jobs) instead of on the first visitor's request,
+ * and retries until the database answers, keeping `readiness` up to date.
+ */
+const warmUp = async ({
+  port,
+  readiness,
+}: {
+  port: number
+  readiness: { isReady: boolean; reason: string }
+}): Promise<void> => {
   const started = Date.now()
   try {
     const response = await fetch(`http://127.0.0.1:${port}/readyz`)
-    const body = (await response.json()) as { status?: string; reason?: string; database?: string }
+    const body = (await response.json()) as { reason?: string; database?: string }
     if (response.ok) {
+      readiness.isReady = true
       log('info', `ready in ${Date.now() - started} ms (database: ${body.database})`)
-    } else {
-      log('error', `not ready: ${body.reason ?? response.statusText}; /readyz will answer 503 until it is`)
+      return
     }
+    readiness.reason = body.reason ?? response.statusText
   } catch (err) {
-    log('error', `warm-up request failed: ${err instanceof Error ? err.message : String(err)}`)
+    readiness.reason = `readiness check failed: ${err instanceof Error ? err.message : String(err)}`
   }
+  log('error', `not ready: ${readiness.reason}; retrying in ${READINESS_RETRY_MS / 1000} s`)
+  setTimeout(() => void warmUp({ port, readiness }), READINESS_RETRY_MS).unref()
 }
 
 start().catch((err: unknown) => {

@@ -28,7 +28,11 @@ export const GET = async (): Promise<Response> => {
     })
     return Response.json({ status: 'ready', database: payload.db.name }, { headers })
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err)
+    const message = err instanceof Error ? err.message : String(err)
+    // Adapters nest their messages ("Error: cannot connect to MongoDB: Error: … Details: x").
+    const reason = message.includes('Details: ')
+      ? message.slice(message.lastIndexOf('Details: ') + 'Details: '.length)
+      : message.replace(/^(Error: )+/, '')
     return Response.json(
       { status: 'unavailable', reason: `database not reachable: ${reason}` },
       { status: 503, headers },
