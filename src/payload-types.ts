@@ -92,7 +92,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: string;
+    defaultIDType: number;
   };
   fallbackLocale: null;
   globals: {};
@@ -130,17 +130,17 @@ export interface UserAuthOperations {
  * via the `definition` "posts".
  */
 export interface Post {
-  id: string;
+  id: number;
   title: string;
   /**
    * Used in URLs. Left empty, it is made from the title.
    */
   slug?: string | null;
-  author?: (string | null) | Author;
+  author?: (number | null) | Author;
   /**
    * The outlet(s) the post cites.
    */
-  sources?: (string | Source)[] | null;
+  sources?: (number | Source)[] | null;
   /**
    * As printed, e.g. "Casey Michel, The New Republic, October 16 2019".
    */
@@ -183,7 +183,7 @@ export interface Post {
  * via the `definition` "authors".
  */
 export interface Author {
-  id: string;
+  id: number;
   name: string;
   /**
    * Used in URLs. Left empty, it is made from the name.
@@ -217,7 +217,7 @@ export interface Author {
  * via the `definition` "sources".
  */
 export interface Source {
-  id: string;
+  id: number;
   name: string;
   /**
    * Used in URLs. Left empty, it is made from the name.
@@ -245,7 +245,7 @@ export interface Source {
  * via the `definition` "digests".
  */
 export interface Digest {
-  id: string;
+  id: number;
   title: string;
   /**
    * Used in URLs. Left empty, it is made from the title.
@@ -292,12 +292,12 @@ export interface Digest {
           };
           [k: string]: unknown;
         };
-        post?: (string | null) | Post;
-        source?: (string | null) | Source;
+        post?: (number | null) | Post;
+        source?: (number | null) | Source;
         id?: string | null;
       }[]
     | null;
-  relatedPosts?: (string | Post)[] | null;
+  relatedPosts?: (number | Post)[] | null;
   /**
    * Set by the seed import; read-only.
    */
@@ -317,7 +317,7 @@ export interface Digest {
  * via the `definition` "media".
  */
 export interface Media {
-  id: string;
+  id: number;
   /**
    * Describes the image for readers who cannot see it.
    */
@@ -366,7 +366,7 @@ export interface Media {
  * via the `definition` "users".
  */
 export interface User {
-  id: string;
+  id: number;
   name?: string | null;
   /**
    * Admins manage users; editors review and publish; contributors write drafts.
@@ -397,7 +397,7 @@ export interface User {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: string;
+  id: number;
   key: string;
   data:
     | {
@@ -414,36 +414,36 @@ export interface PayloadKv {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: string;
+  id: number;
   document?:
     | ({
         relationTo: 'posts';
-        value: string | Post;
+        value: number | Post;
       } | null)
     | ({
         relationTo: 'digests';
-        value: string | Digest;
+        value: number | Digest;
       } | null)
     | ({
         relationTo: 'authors';
-        value: string | Author;
+        value: number | Author;
       } | null)
     | ({
         relationTo: 'sources';
-        value: string | Source;
+        value: number | Source;
       } | null)
     | ({
         relationTo: 'media';
-        value: string | Media;
+        value: number | Media;
       } | null)
     | ({
         relationTo: 'users';
-        value: string | User;
+        value: number | User;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: string | User;
+    value: number | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -453,10 +453,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: string;
+  id: number;
   user: {
     relationTo: 'users';
-    value: string | User;
+    value: number | User;
   };
   key?: string | null;
   value?:
@@ -476,7 +476,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: string;
+  id: number;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;
