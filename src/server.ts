@@ -99,7 +99,11 @@ const bodySizeCap = (req: Request, res: Response, nextFn: NextFunction): void =>
     return nextFn()
   }
   if (!/^\d+$/.test(length) || Number(length) > limit) {
-    return apiError(res, 413, `request body too large: the limit is ${limit} bytes for ${type || 'this type'}`)
+    return apiError(
+      res,
+      413,
+      `request body too large: the limit is ${limit} bytes for ${type || 'this type'}`,
+    )
   }
   nextFn()
 }
@@ -159,7 +163,9 @@ const start = async (): Promise<void> => {
   app.set('trust proxy', env.trustProxy)
 
   app.get('/healthz', (_req, res) => {
-    res.set('cache-control', 'no-store').json({ status: 'ok', uptime: Math.round(process.uptime()) })
+    res
+      .set('cache-control', 'no-store')
+      .json({ status: 'ok', uptime: Math.round(process.uptime()) })
   })
   app.use(securityHeaders({ dev, serverUrl: env.serverUrl }))
   app.use((req, res, nextFn) => {
@@ -181,7 +187,10 @@ const start = async (): Promise<void> => {
   app.use((req, res) => handle(req, res))
 
   const server: Server = app.listen(env.port, () => {
-    log('info', `Newsroom CMS listening on ${env.serverUrl} (${dev ? 'development' : 'production'}, ${env.database.kind})`)
+    log(
+      'info',
+      `Newsroom CMS listening on ${env.serverUrl} (${dev ? 'development' : 'production'}, ${env.database.kind})`,
+    )
     void warmUp({ port: env.port, readiness })
   })
   server.on('error', (err) => {
@@ -198,12 +207,15 @@ const start = async (): Promise<void> => {
     log('info', `${signal} received: finishing in-flight requests`)
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
     force.unref()
-    server.close(async () => {
+    server.close(() => {
       clearTimeout(force)
-      const errors = await runShutdownHooks()
-      for (const err of errors) log('error', `shutdown: ${err instanceof Error ? err.message : String(err)}`)
-      log('info', 'database closed; bye')
-      process.exit(errors.length ? 1 : 0)
+      void runShutdownHooks().then((errors) => {
+        for (const err of errors) {
+          log('error', `shutdown: ${err instanceof Error ? err.message : String(err)}`)
+        }
+        log('info', 'database closed; bye')
+        process.exit(errors.length ? 1 : 0)
+      })
     })
     server.closeIdleConnections()
   }

@@ -17,7 +17,7 @@ export const provenanceField = (): Field => ({
     readOnly: true,
     position: 'sidebar',
     description: 'Set by the seed import; read-only.',
-    condition: (data) => Boolean(data?.provenance?.file),
+    condition: (data: { provenance?: { file?: string } }) => Boolean(data?.provenance?.file),
   },
   access: { read: isStaffField, create: nobodyViaApi, update: nobodyViaApi },
   fields: [

@@ -15,18 +15,21 @@ const uniqueSlug = async ({
   req,
 }: {
   base: string
-  collection: CollectionSlug
+  collection: string
   id?: number | string
   req: PayloadRequest
 }): Promise<string> => {
   for (let n = 1; n <= MAX_SUFFIX_TRIES; n += 1) {
     const candidate = n === 1 ? base : `${base}-${n}`
     const { totalDocs } = await req.payload.count({
-      collection,
+      collection: collection as CollectionSlug,
       overrideAccess: true,
       req,
       where: {
-        and: [{ slug: { equals: candidate } }, ...(id !== undefined ? [{ id: { not_equals: id } }] : [])],
+        and: [
+          { slug: { equals: candidate } },
+          ...(id !== undefined ? [{ id: { not_equals: id } }] : []),
+        ],
       },
     })
     if (totalDocs === 0) return candidate
@@ -41,11 +44,13 @@ const uniqueSlug = async ({
 export const slug = ({ useAsSlug = 'title' }: { useAsSlug?: string } = {}): Field => {
   const generate: FieldHook = async ({ value, data, originalDoc, collection, req }) => {
     if (typeof value === 'string' && value.trim() !== '') return toSlug(value) || value.trim()
-    const source = data?.[useAsSlug] ?? originalDoc?.[useAsSlug]
-    if (typeof source !== 'string' || !collection) return value
+    const incoming = data as Record<string, unknown> | undefined
+    const original = originalDoc as (Record<string, unknown> & { id?: number | string }) | undefined
+    const source = incoming?.[useAsSlug] ?? original?.[useAsSlug]
+    if (typeof source !== 'string' || !collection) return value as unknown
     const base = toSlug(source)
-    if (!base) return value
-    return uniqueSlug({ base, collection: collection.slug as CollectionSlug, id: originalDoc?.id, req })
+    if (!base) return value as unknown
+    return uniqueSlug({ base, collection: collection.slug, id: original?.id, req })
   }
   return {
     name: 'slug',

@@ -26,7 +26,8 @@ const limiters = (): Store =>
     ]),
   ) as Store)
 
-const isLimited = (operation: string): operation is LimitedOperation => operation in AUTH_RATE_LIMITS
+const isLimited = (operation: string): operation is LimitedOperation =>
+  operation in AUTH_RATE_LIMITS
 
 /**
  * Counts every login, forgot-password, reset-password and unlock attempt against the client

@@ -20,7 +20,9 @@ const countAdmins = async (req: PayloadRequest): Promise<number> =>
 const lastAdminError = (req: PayloadRequest) =>
   new ValidationError({
     collection: slugs.users,
-    errors: [{ message: 'This is the last admin account: make another user admin first.', path: 'role' }],
+    errors: [
+      { message: 'This is the last admin account: make another user admin first.', path: 'role' },
+    ],
     req,
   })
 
@@ -31,7 +33,12 @@ export const keepOneAdminOnChange: CollectionBeforeChangeHook = async ({
   originalDoc,
   req,
 }) => {
-  if (operation === 'update' && originalDoc?.role === 'admin' && data.role && data.role !== 'admin') {
+  if (
+    operation === 'update' &&
+    (originalDoc as { role?: string } | undefined)?.role === 'admin' &&
+    data.role &&
+    data.role !== 'admin'
+  ) {
     if ((await countAdmins(req)) <= 1) throw lastAdminError(req)
   }
   return data

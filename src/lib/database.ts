@@ -4,8 +4,7 @@ import { ConfigError } from './errors.ts'
 
 /** Which database the CMS uses, decided from `DATABASE_URI` alone. */
 export type DatabaseChoice =
-  | { kind: 'sqlite'; url: string; filePath: string }
-  | { kind: 'mongodb'; url: string }
+  { kind: 'sqlite'; url: string; filePath: string } | { kind: 'mongodb'; url: string }
 
 export const ACCEPTED_DATABASE_URIS =
   'leave it unset (SQLite in data/cms.db), file:PATH (SQLite), mongodb://… or mongodb+srv://… (MongoDB)'

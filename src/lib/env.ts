@@ -45,7 +45,15 @@ const parseOrigin = ({ name, value }: { name: string; value: string }): string =
   return url.origin
 }
 
-const parseBoolean = ({ name, value, fallback }: { name: string; value?: string; fallback: boolean }) => {
+const parseBoolean = ({
+  name,
+  value,
+  fallback,
+}: {
+  name: string
+  value?: string
+  fallback: boolean
+}) => {
   if (value === undefined || value.trim() === '') return fallback
   if (/^(1|true|yes|on)$/i.test(value.trim())) return true
   if (/^(0|false|no|off)$/i.test(value.trim())) return false
@@ -91,13 +99,7 @@ export const readOrCreateDevSecret = (projectRoot: string): string => {
  * Validates the environment. Throws `ConfigError` with a message naming the variable.
  * Production requires `PAYLOAD_SECRET`; elsewhere a secret is generated once in `data/`.
  */
-export const loadEnv = ({
-  env,
-  projectRoot,
-}: {
-  env: RawEnv
-  projectRoot: string
-}): AppEnv => {
+export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string }): AppEnv => {
   const isProduction = env.NODE_ENV === 'production'
   const port = parsePort(env.PORT)
   const serverUrl = env.SERVER_URL?.trim()
@@ -118,7 +120,9 @@ export const loadEnv = ({
     }
     secret = readOrCreateDevSecret(projectRoot)
   } else if (secret.length < MIN_SECRET_LENGTH) {
-    throw new ConfigError(`PAYLOAD_SECRET is too short: use at least ${MIN_SECRET_LENGTH} characters`)
+    throw new ConfigError(
+      `PAYLOAD_SECRET is too short: use at least ${MIN_SECRET_LENGTH} characters`,
+    )
   }
 
   const extraOrigins = (env.CORS_ORIGINS ?? '')

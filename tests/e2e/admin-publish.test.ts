@@ -9,7 +9,9 @@ const ADMIN = { email: 'first.admin@example.test', password: 'correct-horse-batt
 let session: BrowserSession
 
 const anonymousRestTitles = async (): Promise<string[]> => {
-  const response = await fetch(`${baseUrl}/api/posts?depth=0&where[title][equals]=${encodeURIComponent(TITLE)}`)
+  const response = await fetch(
+    `${baseUrl}/api/posts?depth=0&where[title][equals]=${encodeURIComponent(TITLE)}`,
+  )
   const body = (await response.json()) as { docs: { title: string }[] }
   return body.docs.map((doc) => doc.title)
 }
@@ -19,7 +21,8 @@ const anonymousGraphqlTitles = async (): Promise<string[]> => {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      query: 'query ($title: String) { Posts(where: { title: { equals: $title } }) { docs { title } } }',
+      query:
+        'query ($title: String) { Posts(where: { title: { equals: $title } }) { docs { title } } }',
       variables: { title: TITLE },
     }),
   })

@@ -2,7 +2,11 @@ import fs from 'node:fs'
 
 import type { TestProject } from 'vitest/node'
 
-import { ensureProductionBuild, startProductionServer, type RunningServer } from '../helpers/server.ts'
+import {
+  ensureProductionBuild,
+  startProductionServer,
+  type RunningServer,
+} from '../helpers/server.ts'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -32,6 +36,8 @@ export async function teardown(): Promise<void> {
 }
 
 declare module 'vitest' {
+  // Declaration merging needs an interface here.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     baseUrl: string
     chromiumPath: string

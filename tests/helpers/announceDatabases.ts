@@ -3,6 +3,8 @@ export default function announceDatabases(): void {
   if (process.env.MONGODB_URI) {
     console.log('[integration] running on SQLite and on MongoDB (MONGODB_URI is set)')
   } else {
-    console.log('[integration] MONGODB_URI is not set: skipping the MongoDB run; running on SQLite only')
+    console.log(
+      '[integration] MONGODB_URI is not set: skipping the MongoDB run; running on SQLite only',
+    )
   }
 }

@@ -37,7 +37,11 @@ export const openBrowser = async ({
   suite: string
 }): Promise<BrowserSession> => {
   // Playwright gives every launch a fresh, temporary profile (user data dir) of its own.
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS })
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  })
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
   const page = await context.newPage()
   page.setDefaultTimeout(30_000)
@@ -47,7 +51,10 @@ export const openBrowser = async ({
   let count = 0
   const screenshot = async (name: string) => {
     count += 1
-    const file = path.join(dir, `${String(count).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-')}.png`)
+    const file = path.join(
+      dir,
+      `${String(count).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-')}.png`,
+    )
     await page.screenshot({ path: file, fullPage: true })
     return file
   }

@@ -12,12 +12,18 @@ export type TestCms = {
   /** Calls the REST API through Payload's route handling, as the Next route does. */
   rest: (args: RestArgs) => Promise<{ status: number; body: any; headers: Headers }>
   /** Posts a GraphQL query through Payload's GraphQL handler. */
-  graphql: (args: { query: string; variables?: Record<string, unknown>; token?: string }) => Promise<{
+  graphql: (args: {
+    query: string
+    variables?: Record<string, unknown>
+    token?: string
+  }) => Promise<{
     status: number
     body: any
   }>
   /** Creates a user of the role and returns it with a login token. */
-  userWithRole: (role: Role) => Promise<{ id: number | string; email: string; token: string; password: string }>
+  userWithRole: (
+    role: Role,
+  ) => Promise<{ id: number | string; email: string; token: string; password: string }>
   close: () => Promise<void>
 }
 
@@ -64,7 +70,10 @@ export const startTestCms = async (): Promise<TestCms> => {
       init.body = JSON.stringify(body)
       ;(init.headers as Record<string, string>)['content-type'] = 'application/json'
     }
-    const response = await handleEndpoints({ config, request: new Request(`${BASE}${urlPath}`, init) })
+    const response = await handleEndpoints({
+      config,
+      request: new Request(`${BASE}${urlPath}`, init),
+    })
     const text = await response.text()
     let parsed: unknown = text
     try {
@@ -89,7 +98,11 @@ export const startTestCms = async (): Promise<TestCms> => {
   // The first account is always made admin: create it now so later users keep their roles.
   await payload.create({
     collection: 'users',
-    data: { email: 'owner@example.test', password: crypto.randomBytes(12).toString('hex'), role: 'admin' },
+    data: {
+      email: 'owner@example.test',
+      password: crypto.randomBytes(12).toString('hex'),
+      role: 'admin',
+    },
     overrideAccess: true,
   })
 

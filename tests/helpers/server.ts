@@ -7,7 +7,15 @@ import path from 'node:path'
 
 export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..')
 
-const BUILD_INPUTS = ['src', 'collections', 'seed/parse', 'next.config.mjs', 'tsconfig.json', 'tsconfig.server.json', 'package-lock.json']
+const BUILD_INPUTS = [
+  'src',
+  'collections',
+  'seed/parse',
+  'next.config.mjs',
+  'tsconfig.json',
+  'tsconfig.server.json',
+  'package-lock.json',
+]
 const BUILD_STAMP = path.join(projectRoot, '.next', 'newsroom-build-hash')
 
 const hashInputs = (): string => {
@@ -30,13 +38,21 @@ const hashInputs = (): string => {
 export const ensureProductionBuild = (): void => {
   const wanted = hashInputs()
   const serverBuilt = fs.existsSync(path.join(projectRoot, 'dist', 'src', 'server.js'))
-  if (serverBuilt && fs.existsSync(BUILD_STAMP) && fs.readFileSync(BUILD_STAMP, 'utf8') === wanted) {
+  if (
+    serverBuilt &&
+    fs.existsSync(BUILD_STAMP) &&
+    fs.readFileSync(BUILD_STAMP, 'utf8') === wanted
+  ) {
     console.log('[e2e] production build is up to date')
     return
   }
   console.log('[e2e] building for production (npm run build)…')
   const started = Date.now()
-  const result = spawnSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: 'inherit', env: process.env })
+  const result = spawnSync('npm', ['run', 'build'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    env: process.env,
+  })
   if (result.status !== 0) throw new Error(`npm run build failed with exit code ${result.status}`)
   fs.writeFileSync(BUILD_STAMP, wanted)
   console.log(`[e2e] build finished in ${Math.round((Date.now() - started) / 1000)} s`)

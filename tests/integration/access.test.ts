@@ -24,7 +24,11 @@ type Actor = Role | 'anonymous'
 /** The Local API as this actor, with access enforced. */
 const as = async (actor: Actor) => {
   if (actor === 'anonymous') return { overrideAccess: false as const }
-  const user = await cms.payload.findByID({ collection: 'users', id: users[actor]!.id, overrideAccess: true })
+  const user = await cms.payload.findByID({
+    collection: 'users',
+    id: users[actor]!.id,
+    overrideAccess: true,
+  })
   return { overrideAccess: false as const, user: { ...user, collection: 'users' as const } }
 }
 
@@ -33,7 +37,12 @@ const newTitle = () => `Matrix post ${++counter}`
 
 const operations = {
   'read a draft': async (actor: Actor) => {
-    await cms.payload.findByID({ collection: 'posts', id: f.draft.id, draft: true, ...(await as(actor)) })
+    await cms.payload.findByID({
+      collection: 'posts',
+      id: f.draft.id,
+      draft: true,
+      ...(await as(actor)),
+    })
   },
   'read a published post': async (actor: Actor) => {
     await cms.payload.findByID({ collection: 'posts', id: f.published.id, ...(await as(actor)) })
@@ -92,7 +101,11 @@ const operations = {
   'manage users': async (actor: Actor) => {
     await cms.payload.create({
       collection: 'users',
-      data: { email: `made-by-${actor}-${++counter}@example.test`, password: 'a-long-password-1', role: 'editor' },
+      data: {
+        email: `made-by-${actor}-${++counter}@example.test`,
+        password: 'a-long-password-1',
+        role: 'editor',
+      },
       ...(await as(actor)),
     })
   },
@@ -112,13 +125,19 @@ const cases = (Object.keys(allowed) as Actor[]).flatMap((actor) =>
 )
 
 describe('role × operation matrix (Local API, access enforced)', () => {
-  it.each(cases.filter((c) => c.isAllowed))('should let $actor $operation', async ({ actor, operation }) => {
-    await expect(operations[operation](actor)).resolves.toBeUndefined()
-  })
+  it.each(cases.filter((c) => c.isAllowed))(
+    'should let $actor $operation',
+    async ({ actor, operation }) => {
+      await expect(operations[operation](actor)).resolves.toBeUndefined()
+    },
+  )
 
-  it.each(cases.filter((c) => !c.isAllowed))('should refuse to let $actor $operation', async ({ actor, operation }) => {
-    await expect(operations[operation](actor)).rejects.toThrow(/not allowed|not found/i)
-  })
+  it.each(cases.filter((c) => !c.isAllowed))(
+    'should refuse to let $actor $operation',
+    async ({ actor, operation }) => {
+      await expect(operations[operation](actor)).rejects.toThrow(/not allowed|not found/i)
+    },
+  )
 })
 
 describe('refused writes leave the document unchanged', () => {
@@ -137,7 +156,11 @@ describe('refused writes leave the document unchanged', () => {
         ...(await as('contributor')),
       }),
     ).rejects.toThrow(/not allowed/i)
-    const after = await cms.payload.findByID({ collection: 'posts', id: draft.id, overrideAccess: true })
+    const after = await cms.payload.findByID({
+      collection: 'posts',
+      id: draft.id,
+      overrideAccess: true,
+    })
     expect(after).toMatchObject({ title: 'Stays a draft', _status: 'draft' })
   })
 
@@ -156,7 +179,11 @@ describe('refused writes leave the document unchanged', () => {
     })
     expect(result.docs).toHaveLength(0)
     expect(result.errors).toHaveLength(1)
-    const after = await cms.payload.findByID({ collection: 'posts', id: draft.id, overrideAccess: true })
+    const after = await cms.payload.findByID({
+      collection: 'posts',
+      id: draft.id,
+      overrideAccess: true,
+    })
     expect(after._status).toBe('draft')
   })
 
@@ -182,7 +209,11 @@ describe('refused writes leave the document unchanged', () => {
       query: `mutation { updatePost(id: ${JSON.stringify(f.draft.id)}, data: { _status: published }) { id } }`,
     })
     expect(body.errors?.[0]?.message).toMatch(/not allowed/i)
-    const after = await cms.payload.findByID({ collection: 'posts', id: f.draft.id, overrideAccess: true })
+    const after = await cms.payload.findByID({
+      collection: 'posts',
+      id: f.draft.id,
+      overrideAccess: true,
+    })
     expect(after._status).toBe('draft')
   })
 
@@ -194,7 +225,11 @@ describe('refused writes leave the document unchanged', () => {
       data: { role: 'admin' },
       ...(await as('contributor')),
     })
-    const after = await cms.payload.findByID({ collection: 'users', id: contributor.id, overrideAccess: true })
+    const after = await cms.payload.findByID({
+      collection: 'users',
+      id: contributor.id,
+      overrideAccess: true,
+    })
     expect(after.role).toBe('contributor')
   })
 })
@@ -228,11 +263,17 @@ describe('users', () => {
     const target = await cms.userWithRole('contributor')
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await expect(
-        cms.payload.login({ collection: 'users', data: { email: target.email, password: 'wrong-password' } }),
+        cms.payload.login({
+          collection: 'users',
+          data: { email: target.email, password: 'wrong-password' },
+        }),
       ).rejects.toThrow()
     }
     await expect(
-      cms.payload.login({ collection: 'users', data: { email: target.email, password: target.password } }),
+      cms.payload.login({
+        collection: 'users',
+        data: { email: target.email, password: target.password },
+      }),
     ).rejects.toThrow(/locked/i)
   })
 
@@ -243,7 +284,12 @@ describe('users', () => {
       overrideAccess: true,
     })
     for (const admin of admins.docs.slice(1)) {
-      await cms.payload.update({ collection: 'users', id: admin.id, data: { role: 'editor' }, overrideAccess: true })
+      await cms.payload.update({
+        collection: 'users',
+        id: admin.id,
+        data: { role: 'editor' },
+        overrideAccess: true,
+      })
     }
     await expect(
       cms.payload.update({

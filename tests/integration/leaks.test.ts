@@ -14,7 +14,8 @@ afterAll(async () => {
   await cms?.close()
 })
 
-const titles = (body: { docs?: { title: string }[] }) => (body.docs ?? []).map((d) => d.title).sort()
+const titles = (body: { docs?: { title: string }[] }) =>
+  (body.docs ?? []).map((d) => d.title).sort()
 
 describe('anonymous REST reads', () => {
   it('should list only published, non-trashed posts', async () => {
@@ -32,7 +33,10 @@ describe('anonymous REST reads', () => {
     ['/api/posts?depth=0&limit=0', '/api/posts?depth=0'],
     ['/api/posts?depth=0&where[_status][equals]=draft', null],
     ['/api/posts?depth=0&where[_status][not_equals]=published', null],
-    ['/api/posts?depth=0&where[or][0][_status][equals]=draft&where[or][1][title][like]=SECRET', null],
+    [
+      '/api/posts?depth=0&where[or][0][_status][equals]=draft&where[or][1][title][like]=SECRET',
+      null,
+    ],
     ['/api/posts?depth=0&where[title][like]=' + SECRET, null],
     ['/api/posts?depth=0&where[deletedAt][exists]=true&trash=true', null],
     ['/api/posts?depth=0&where[title][like]=' + SECRET + '&draft=true', null],
@@ -76,7 +80,9 @@ describe('anonymous REST reads', () => {
 
   it('should not populate a draft post linked from a published digest at any depth', async () => {
     for (const depth of [1, 2, 5, 10]) {
-      const { status, body } = await cms.rest({ path: `/api/digests/${f.digest.id}?depth=${depth}` })
+      const { status, body } = await cms.rest({
+        path: `/api/digests/${f.digest.id}?depth=${depth}`,
+      })
       expect(status).toBe(200)
       expect(JSON.stringify(body)).not.toContain(SECRET)
     }
@@ -87,14 +93,14 @@ describe('anonymous REST reads', () => {
     expect(body.items[1].post.title).toBe('Published fixture post')
   })
 
-  it.each([
-    ['/api/posts/versions'],
-    ['/api/digests/versions'],
-  ])('should refuse version listings at %s', async (path) => {
-    const { status, body } = await cms.rest({ path })
-    expect(status).toBe(403)
-    expect(JSON.stringify(body)).not.toContain(SECRET)
-  })
+  it.each([['/api/posts/versions'], ['/api/digests/versions']])(
+    'should refuse version listings at %s',
+    async (path) => {
+      const { status, body } = await cms.rest({ path })
+      expect(status).toBe(403)
+      expect(JSON.stringify(body)).not.toContain(SECRET)
+    },
+  )
 
   it('should refuse a single version by id', async () => {
     const { docs } = await cms.payload.findVersions({
@@ -144,7 +150,9 @@ describe('anonymous GraphQL reads', () => {
     [`{ Posts(where: { title: { like: "${SECRET}" } }, draft: true) { docs { title } } }`],
     ['{ a: Posts(draft: true) { docs { title } } b: Posts(trash: true) { docs { title } } }'],
     ['{ countPosts(where: { _status: { equals: draft } }) { totalDocs } }'],
-    ['{ Digests(draft: true) { docs { title items { post { title excerpt } } relatedPosts { title } } } }'],
+    [
+      '{ Digests(draft: true) { docs { title items { post { title excerpt } } relatedPosts { title } } } }',
+    ],
   ])('should not reveal drafts through %s', async (query) => {
     const { body } = await cms.graphql({ query })
     expect(JSON.stringify(body)).not.toContain(SECRET)
@@ -171,7 +179,9 @@ describe('anonymous GraphQL reads', () => {
   })
 
   it('should refuse post versions', async () => {
-    const { body } = await cms.graphql({ query: '{ versionsPosts { docs { version { title } } } }' })
+    const { body } = await cms.graphql({
+      query: '{ versionsPosts { docs { version { title } } } }',
+    })
     expect(body.errors?.[0]?.message).toMatch(/not allowed/i)
     expect(JSON.stringify(body)).not.toContain(SECRET)
   })
@@ -185,7 +195,10 @@ describe('anonymous GraphQL reads', () => {
 describe('staff reads', () => {
   it('should show drafts to a contributor with draft=true', async () => {
     const contributor = await cms.userWithRole('contributor')
-    const { body } = await cms.rest({ path: '/api/posts?depth=0&draft=true', token: contributor.token })
+    const { body } = await cms.rest({
+      path: '/api/posts?depth=0&draft=true',
+      token: contributor.token,
+    })
     expect(titles(body)).toContain(`${SECRET} never published`)
   })
 })

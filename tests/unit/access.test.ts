@@ -12,10 +12,16 @@ import {
 } from '../../collections/access/index.ts'
 import { contributorUpdate } from '../../collections/access/contributorUpdate.ts'
 import { canPublish, hasRole, roleOf } from '../../collections/access/roles.ts'
-import { publicReadLimits, MAX_PUBLIC_DEPTH, MAX_PUBLIC_LIMIT } from '../../collections/hooks/publicReadLimits.ts'
+import {
+  publicReadLimits,
+  MAX_PUBLIC_DEPTH,
+  MAX_PUBLIC_LIMIT,
+} from '../../collections/hooks/publicReadLimits.ts'
 
 const user = (role: string | undefined) => (role === undefined ? null : { id: 7, role })
-const reqFor = (role: string | undefined) => ({ req: { user: user(role) } as unknown as PayloadRequest })
+const reqFor = (role: string | undefined) => ({
+  req: { user: user(role) } as unknown as PayloadRequest,
+})
 
 const notPublished = { _status: { not_equals: 'published' } }
 
@@ -60,7 +66,11 @@ describe('access predicates', () => {
   })
 
   it('should let only editors and admins publish', () => {
-    expect(['admin', 'editor', 'contributor'].map((role) => canPublish({ role }))).toEqual([true, true, false])
+    expect(['admin', 'editor', 'contributor'].map((role) => canPublish({ role }))).toEqual([
+      true,
+      true,
+      false,
+    ])
     expect(hasRole({ role: 'editor' }, 'admin')).toBe(false)
   })
 })
@@ -73,7 +83,7 @@ describe('publicReadLimits', () => {
       req: { user: user(role) } as never,
       collection: {} as never,
       context: {},
-    } as never)
+    })
 
   it.each([
     [{ limit: 0 }, { limit: MAX_PUBLIC_LIMIT }],
@@ -83,7 +93,10 @@ describe('publicReadLimits', () => {
     [{ limit: Number.NaN }, { limit: MAX_PUBLIC_LIMIT }],
     [{ depth: 50 }, { depth: MAX_PUBLIC_DEPTH }],
     [{ depth: -3 }, { depth: 0 }],
-    [{ draft: true, trash: true, pagination: false }, { draft: false, trash: false, pagination: true }],
+    [
+      { draft: true, trash: true, pagination: false },
+      { draft: false, trash: false, pagination: true },
+    ],
   ])('should clamp anonymous %j to %j', (args, expected) => {
     expect(run(undefined, args)).toMatchObject(expected)
   })
@@ -97,6 +110,9 @@ describe('publicReadLimits', () => {
   })
 
   it('should leave trusted server reads alone', () => {
-    expect(run(undefined, { limit: 0, overrideAccess: true })).toEqual({ limit: 0, overrideAccess: true })
+    expect(run(undefined, { limit: 0, overrideAccess: true })).toEqual({
+      limit: 0,
+      overrideAccess: true,
+    })
   })
 })

@@ -17,7 +17,11 @@ describe('chooseDatabase', () => {
     ['file:///var/lib/cms/cms.db', 'sqlite', '/var/lib/cms/cms.db'],
     ['FILE:relative.db', 'sqlite', path.join(projectRoot, 'relative.db')],
   ])('should choose SQLite for %j', (uri, kind, filePath) => {
-    expect(chooseDatabase({ uri, projectRoot })).toMatchObject({ kind, filePath, url: `file:${filePath}` })
+    expect(chooseDatabase({ uri, projectRoot })).toMatchObject({
+      kind,
+      filePath,
+      url: `file:${filePath}`,
+    })
   })
 
   it.each([
@@ -41,7 +45,9 @@ describe('chooseDatabase', () => {
   })
 
   it('should list the accepted forms when refusing a URI', () => {
-    expect(() => chooseDatabase({ uri: 'postgres://x/y', projectRoot })).toThrow(/file:PATH.*mongodb:\/\/.*mongodb\+srv:\/\//)
+    expect(() => chooseDatabase({ uri: 'postgres://x/y', projectRoot })).toThrow(
+      /file:PATH.*mongodb:\/\/.*mongodb\+srv:\/\//,
+    )
   })
 
   it('should not print the password of a refused URI', () => {

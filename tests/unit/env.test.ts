@@ -30,7 +30,10 @@ describe('loadEnv', () => {
   })
 
   it('should keep only the origin of SERVER_URL', () => {
-    const env = loadEnv({ env: { PAYLOAD_SECRET: SECRET, SERVER_URL: 'https://cms.example.org/' }, projectRoot: tempRoot() })
+    const env = loadEnv({
+      env: { PAYLOAD_SECRET: SECRET, SERVER_URL: 'https://cms.example.org/' },
+      projectRoot: tempRoot(),
+    })
     expect(env.serverUrl).toBe('https://cms.example.org')
   })
 
@@ -46,7 +49,9 @@ describe('loadEnv', () => {
     const second = loadEnv({ env: { NODE_ENV: 'development' }, projectRoot })
     expect(first.secret).toHaveLength(64)
     expect(second.secret).toBe(first.secret)
-    expect(fs.readFileSync(path.join(projectRoot, 'data', '.payload-secret'), 'utf8').trim()).toBe(first.secret)
+    expect(fs.readFileSync(path.join(projectRoot, 'data', '.payload-secret'), 'utf8').trim()).toBe(
+      first.secret,
+    )
   })
 
   it.each([
@@ -60,7 +65,9 @@ describe('loadEnv', () => {
     [{ TRUST_PROXY: '-1' }, /TRUST_PROXY "-1"/],
     [{ CORS_ORIGINS: 'https://ok.example, not a url' }, /CORS_ORIGINS "not a url"/],
   ])('should name the variable in the error for %j', (vars, message) => {
-    expect(() => loadEnv({ env: { PAYLOAD_SECRET: SECRET, ...vars }, projectRoot: tempRoot() })).toThrow(message)
+    expect(() =>
+      loadEnv({ env: { PAYLOAD_SECRET: SECRET, ...vars }, projectRoot: tempRoot() }),
+    ).toThrow(message)
   })
 
   it.each([
@@ -69,7 +76,10 @@ describe('loadEnv', () => {
     ['true', true],
     ['1', true],
   ])('should read SEED_ON_START=%s as %s', (value, expected) => {
-    const env = loadEnv({ env: { PAYLOAD_SECRET: SECRET, SEED_ON_START: value }, projectRoot: tempRoot() })
+    const env = loadEnv({
+      env: { PAYLOAD_SECRET: SECRET, SEED_ON_START: value },
+      projectRoot: tempRoot(),
+    })
     expect(env.seedOnStart).toBe(expected)
   })
 })
