@@ -162,12 +162,12 @@ const start = async (): Promise<void> => {
   app.disable('x-powered-by')
   app.set('trust proxy', env.trustProxy)
 
+  app.use(securityHeaders({ dev, serverUrl: env.serverUrl }))
   app.get('/healthz', (_req, res) => {
     res
       .set('cache-control', 'no-store')
       .json({ status: 'ok', uptime: Math.round(process.uptime()) })
   })
-  app.use(securityHeaders({ dev, serverUrl: env.serverUrl }))
   app.use((req, res, nextFn) => {
     if (isShuttingDown) {
       res.set('connection', 'close')

@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process'
+
+import { describe, expect, it } from 'vitest'
+
+import { freePort, projectRoot } from '../helpers/server.ts'
+
+/** Runs the compiled production server with the given environment until it exits or `ms` pass. */
+const runServer = async ({
+  env,
+  ms,
+  until,
+}: {
+  env: Record<string, string | undefined>
+  ms: number
+  until?: (output: string) => boolean
+}): Promise<{ code: number | null; output: string; elapsed: number }> => {
+  const started = Date.now()
+  const child = spawn(process.execPath, ['--no-deprecation', 'dist/src/server.js'], {
+    cwd: projectRoot,
+    env: { ...process.env, NODE_ENV: 'production', SEED_ON_START: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  return new Promise((resolve) => {
+    const finish = (code: number | null) => {
+      clearTimeout(timer)
+      resolve({ code, output, elapsed: Date.now() - started })
+    }
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (until?.(output)) {
+        child.kill('SIGTERM')
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('exit', (code) => finish(code))
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms)
+  })
+}
+
+describe('start-up configuration errors', () => {
+  it('should refuse to start production without PAYLOAD_SECRET', async () => {
+    const { code, output } = await runServer({
+      env: { PAYLOAD_SECRET: '', PORT: String(await freePort()) },
+      ms: 20_000,
+    })
+    expect(code).toBe(1)
+    expect(output).toMatch(/PAYLOAD_SECRET is not set/)
+  })
+
+  it('should refuse an unsupported DATABASE_URI, naming it and the accepted forms', async () => {
+    const { code, output } = await runServer({
+      env: {
+        PAYLOAD_SECRET: 'x'.repeat(32),
+        DATABASE_URI: 'postgres://db.example/cms',
+        PORT: String(await freePort()),
+      },
+      ms: 20_000,
+    })
+    expect(code).toBe(1)
+    // The log line is JSON, so the quotes around the URI arrive escaped.
+    expect(output).toMatch(/DATABASE_URI \\"postgres:\/\/db.example\/cms\\" is not supported/)
+    expect(output).toMatch(/mongodb\+srv:\/\//)
+  })
+
+  it('should report an unreachable MongoDB within 15 seconds', async () => {
+    const { output, elapsed } = await runServer({
+      env: {
+        PAYLOAD_SECRET: 'x'.repeat(32),
+        // Port 9 (discard) on loopback: nothing listens there.
+        DATABASE_URI: 'mongodb://127.0.0.1:9/newsroom',
+        PORT: String(await freePort()),
+      },
+      ms: 30_000,
+      until: (text) => text.includes('not ready:'),
+    })
+    expect(output).toMatch(/not ready: database not reachable: .*ECONNREFUSED/)
+    expect(elapsed).toBeLessThan(15_000)
+  })
+})
