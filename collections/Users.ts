@@ -53,6 +53,8 @@ export const Users: CollectionConfig = {
       admin: {
         position: 'sidebar',
         description: 'Admins manage users; editors review and publish; contributors write drafts.',
+        // Hidden on the create-first-user screen: the first account is always an admin.
+        condition: (_data, _siblingData, { user }) => Boolean(user),
       },
       access: { create: isAdminField, update: isAdminField },
     },

@@ -52,6 +52,8 @@ describe('admin panel: first admin, draft, publish, unpublish', () => {
       await page.waitForURL((url) => !url.pathname.includes('create-first-user'))
       await page.waitForSelector('text=Posts')
       await screenshot('dashboard')
+      const me = await page.evaluate(async () => (await fetch('/api/users/me')).json())
+      expect(me.user).toMatchObject({ email: ADMIN.email, role: 'admin' })
     })
 
     await step('log out and log back in', async () => {
