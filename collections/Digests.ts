@@ -53,6 +53,32 @@ export const Digests: CollectionConfig = {
         },
       ],
     },
+    {
+      type: 'row',
+      fields: [
+        { name: 'author', type: 'relationship', relationTo: slugs.authors, index: true },
+        { name: 'sources', type: 'relationship', relationTo: slugs.sources, hasMany: true },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'credit',
+          type: 'text',
+          label: 'Credit line',
+          admin: { description: 'As printed, e.g. "Iran Interlink, October 19 2019".' },
+        },
+        {
+          name: 'postedAt',
+          type: 'date',
+          label: 'Posted here',
+          index: true,
+          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
+        },
+      ],
+    },
+    { name: 'excerpt', type: 'textarea' },
     { name: 'intro', type: 'richText' },
     {
       name: 'items',

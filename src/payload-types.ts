@@ -168,6 +168,7 @@ export interface Post {
    * Set by the seed import; read-only.
    */
   provenance?: {
+    importKey?: string | null;
     file?: string | null;
     line?: number | null;
     hash?: string | null;
@@ -203,6 +204,7 @@ export interface Author {
    * Set by the seed import; read-only.
    */
   provenance?: {
+    importKey?: string | null;
     file?: string | null;
     line?: number | null;
     hash?: string | null;
@@ -231,6 +233,7 @@ export interface Source {
    * Set by the seed import; read-only.
    */
   provenance?: {
+    importKey?: string | null;
     file?: string | null;
     line?: number | null;
     hash?: string | null;
@@ -256,6 +259,14 @@ export interface Digest {
    */
   issueNumber?: number | null;
   issueDate?: string | null;
+  author?: (number | null) | Author;
+  sources?: (number | Source)[] | null;
+  /**
+   * As printed, e.g. "Iran Interlink, October 19 2019".
+   */
+  credit?: string | null;
+  postedAt?: string | null;
+  excerpt?: string | null;
   intro?: {
     root: {
       type: string;
@@ -302,6 +313,7 @@ export interface Digest {
    * Set by the seed import; read-only.
    */
   provenance?: {
+    importKey?: string | null;
     file?: string | null;
     line?: number | null;
     hash?: string | null;
@@ -371,7 +383,7 @@ export interface User {
   /**
    * Admins manage users; editors review and publish; contributors write drafts.
    */
-  role: 'admin' | 'editor' | 'contributor';
+  role?: ('admin' | 'editor' | 'contributor') | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -500,6 +512,7 @@ export interface PostsSelect<T extends boolean = true> {
   provenance?:
     | T
     | {
+        importKey?: T;
         file?: T;
         line?: T;
         hash?: T;
@@ -519,6 +532,11 @@ export interface DigestsSelect<T extends boolean = true> {
   slug?: T;
   issueNumber?: T;
   issueDate?: T;
+  author?: T;
+  sources?: T;
+  credit?: T;
+  postedAt?: T;
+  excerpt?: T;
   intro?: T;
   items?:
     | T
@@ -533,6 +551,7 @@ export interface DigestsSelect<T extends boolean = true> {
   provenance?:
     | T
     | {
+        importKey?: T;
         file?: T;
         line?: T;
         hash?: T;
@@ -557,6 +576,7 @@ export interface AuthorsSelect<T extends boolean = true> {
   provenance?:
     | T
     | {
+        importKey?: T;
         file?: T;
         line?: T;
         hash?: T;
@@ -578,6 +598,7 @@ export interface SourcesSelect<T extends boolean = true> {
   provenance?:
     | T
     | {
+        importKey?: T;
         file?: T;
         line?: T;
         hash?: T;

@@ -60,7 +60,13 @@ export default buildConfig({
   csrf: allowedOrigins,
   telemetry: false,
   debug: false,
-  logger: { options: { level: process.env.LOG_LEVEL?.trim() || 'info' } },
+  logger: {
+    options: { level: process.env.LOG_LEVEL?.trim() || 'info' },
+    // Command-line tools keep stdout for their own output (e.g. `npm run seed -- --json`).
+    ...(process.env.LOG_TO_STDERR === 'true'
+      ? { destination: { write: (line: string) => process.stderr.write(line) } }
+      : {}),
+  },
   // Client mistakes are not server errors: keep them out of the error log.
   loggingLevels: {
     AuthenticationError: 'info',

@@ -6,8 +6,9 @@ import { isStaffField } from '../access/index.ts'
 const nobodyViaApi: FieldAccess = () => false
 
 /**
- * Where an imported document came from: file, line and a hash of the imported text.
- * The importer uses the hash to tell its own writes from an editor's changes.
+ * Where an imported document came from: its import key, file, line and a hash of the fields
+ * the importer wrote. The importer compares the hash with the document to tell its own
+ * writes from an editor's changes.
  */
 export const provenanceField = (): Field => ({
   name: 'provenance',
@@ -21,6 +22,8 @@ export const provenanceField = (): Field => ({
   },
   access: { read: isStaffField, create: nobodyViaApi, update: nobodyViaApi },
   fields: [
+    // Which seed record this document was made from: the importer finds it again by this key.
+    { name: 'importKey', type: 'text', index: true, admin: { readOnly: true } },
     { name: 'file', type: 'text', admin: { readOnly: true } },
     { name: 'line', type: 'number', admin: { readOnly: true } },
     { name: 'hash', type: 'text', index: true, admin: { readOnly: true } },

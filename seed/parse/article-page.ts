@@ -271,14 +271,14 @@ const parseEndMatter = ({
         text.length <= block.entry.title.length + 80 &&
         normalizeName({ name: text }).startsWith(titleKey)
       if (isRepeat) {
-        notes.skip({ line: line.line, text, reason: 'repeat of the quoted title', isWarned: false })
+        notes.skip({ line: line.line, text, reason: 'repeat of the quoted title' })
       } else {
         block.lines.push(line)
       }
       continue
     }
     if (normalizeName({ name: text }) === normalizeName({ name: articleTitle })) {
-      notes.skip({ line: line.line, text, reason: 'repeat of the article title', isWarned: false })
+      notes.skip({ line: line.line, text, reason: 'repeat of the article title' })
     } else {
       notes.skip({
         line: line.line,

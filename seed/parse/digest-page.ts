@@ -111,7 +111,7 @@ export const parseDigestPage = ({
     const isBoilerplate = BOILERPLATE.has(normalizeName({ name: line.text }))
     const last = items[items.length - 1]
     if (isBoilerplate) {
-      notes.skip({ line: line.line, text: line.text, reason: 'site boilerplate', isWarned: false })
+      notes.skip({ line: line.line, text: line.text, reason: 'site boilerplate' })
     } else if (isClosed) {
       notes.skip({ line: line.line, text: line.text, reason: 'text after the closing date line' })
     } else if (item) {

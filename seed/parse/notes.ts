@@ -8,7 +8,7 @@ export type Notes = {
   skip: (args: Omit<SkippedItem, 'file'> & { isWarned?: boolean }) => void
 }
 
-/** Creates the warning/skip collector; skipped items are also warned about unless told not to. */
+/** Creates the warning/skip collector; a skipped item is also a warning only when asked. */
 export const createNotes = ({ file }: { file: string }): Notes => {
   const warnings: SeedWarning[] = []
   const skipped: SkippedItem[] = []
@@ -18,7 +18,7 @@ export const createNotes = ({ file }: { file: string }): Notes => {
     warn: ({ line, message }) => {
       warnings.push({ file, line, message })
     },
-    skip: ({ isWarned = true, ...item }) => {
+    skip: ({ isWarned = false, ...item }) => {
       skipped.push({ file, ...item })
       if (isWarned) warnings.push({ file, line: item.line, message: `skipped: ${item.reason}` })
     },

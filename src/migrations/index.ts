@@ -1,9 +1,15 @@
 import * as migration_20261124_232338_initial from './20261124_232338_initial';
+import * as migration_20261124_234219_digest_credit_and_import_key from './20261124_234219_digest_credit_and_import_key';
 
 export const migrations = [
   {
     up: migration_20261124_232338_initial.up,
     down: migration_20261124_232338_initial.down,
-    name: '20261124_232338_initial'
+    name: '20261124_232338_initial',
+  },
+  {
+    up: migration_20261124_234219_digest_credit_and_import_key.up,
+    down: migration_20261124_234219_digest_credit_and_import_key.down,
+    name: '20261124_234219_digest_credit_and_import_key'
   },
 ];

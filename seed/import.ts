@@ -1,0 +1,380 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import {
+  decodeSeedBytes,
+  normalizeName,
+  parseSeedFile,
+  SeedParseError,
+  type ParsedFile,
+} from './parse/index.ts'
+import {
+  hashImportData,
+  planImport,
+  type ImportCollection,
+  type PlannedDigest,
+  type PlannedDocument,
+  type PlannedPost,
+  type Ref,
+} from './plan.ts'
+
+/** Largest seed file accepted, in bytes. */
+export const MAX_SEED_FILE_BYTES = 10 * 1024 * 1024
+
+/** One file handed to the importer: its bytes, or why it could not be read. */
+export type SeedInput = { name: string; bytes: Uint8Array } | { name: string; error: string }
+
+export type Outcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed'
+
+export type Counts = Record<Outcome, number>
+
+/** A line of the report that points at the seed text it is about. */
+export type ReportLine = {
+  file: string
+  line?: number
+  collection?: ImportCollection
+  title?: string
+  message: string
+}
+
+export type ImportReport = {
+  isDryRun: boolean
+  isForced: boolean
+  files: { file: string; kind?: ParsedFile['kind']; isFailed: boolean; error?: string }[]
+  counts: Record<ImportCollection, Counts>
+  /** Documents and blocks not written, with the reason. */
+  skipped: ReportLine[]
+  /** Documents that could not be written. */
+  failures: ReportLine[]
+  /** Fields left empty or guessed, and other things an editor should check. */
+  warnings: ReportLine[]
+  durationMs: number
+}
+
+export type ImportProgress = { done: number; total: number; label: string }
+
+export type ImportOptions = {
+  payload: Payload
+  /** Passed to every Local API call, e.g. to share a transaction. */
+  req?: Partial<PayloadRequest>
+  files: SeedInput[]
+  /** Parse, compare and report, but write nothing. */
+  isDryRun?: boolean
+  /** Overwrite drafts an editor changed since they were imported (never published ones). */
+  isForced?: boolean
+  onProgress?: (progress: ImportProgress) => void
+}
+
+const COLLECTIONS: ImportCollection[] = ['authors', 'sources', 'posts', 'digests']
+const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 })
+
+type Existing = {
+  id: number | string
+  isPublished: boolean
+  isTrashed: boolean
+  /** Hash the importer stored when it last wrote the document. */
+  storedHash?: string
+  /** Hash of the document's importable fields as they are now. */
+  currentHash: string
+}
+
+type AnyDoc = Record<string, unknown> & { id: number | string }
+
+const idOf = (value: unknown): unknown =>
+  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
+
+/** The fields the importer owns, in the shape it writes them, from a stored or planned doc. */
+const importableFields = (collection: ImportCollection, doc: Record<string, unknown>) => {
+  if (collection === 'authors')
+    return { name: doc.name, bio: doc.bio, twitter: doc.twitter, email: doc.email }
+  if (collection === 'sources') return { name: doc.name }
+  const shared = {
+    title: doc.title,
+    author: idOf(doc.author),
+    sources: Array.isArray(doc.sources) ? doc.sources.map(idOf) : [],
+    credit: doc.credit,
+    postedAt: doc.postedAt,
+    excerpt: doc.excerpt,
+  }
+  if (collection === 'posts') {
+    return {
+      ...shared,
+      creditedWriter: doc.creditedWriter,
+      sourcePublishedAt: doc.sourcePublishedAt,
+      content: doc.content,
+    }
+  }
+  const items = Array.isArray(doc.items) ? (doc.items as Record<string, unknown>[]) : []
+  return {
+    ...shared,
+    issueNumber: doc.issueNumber,
+    issueDate: doc.issueDate,
+    items: items.map((item) => ({ heading: item.heading, body: item.body })),
+  }
+}
+
+const titleOf = (doc: PlannedDocument) => ('title' in doc.data ? doc.data.title : doc.data.name)
+
+const describeError = (err: unknown): string => {
+  const details = (err as { data?: { errors?: { path?: string; message?: string }[] } }).data
+    ?.errors
+  if (Array.isArray(details) && details.length > 0) {
+    return details.map((detail) => `${detail.path ?? 'document'}: ${detail.message}`).join('; ')
+  }
+  return err instanceof Error ? err.message : String(err)
+}
+
+/** Reads what earlier imports wrote, keyed by import key, including drafts and the trash. */
+const loadImported = async ({
+  payload,
+  req,
+  collection,
+}: {
+  payload: Payload
+  req?: Partial<PayloadRequest>
+  collection: ImportCollection
+}): Promise<Map<string, Existing>> => {
+  const hasDrafts = collection === 'posts' || collection === 'digests'
+  const { docs } = await payload.find({
+    collection,
+    where: { 'provenance.importKey': { exists: true } },
+    draft: hasDrafts,
+    trash: true,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const existing = new Map<string, Existing>()
+  for (const doc of docs as unknown as AnyDoc[]) {
+    const provenance = doc.provenance as { importKey?: string; hash?: string } | undefined
+    if (!provenance?.importKey) continue
+    existing.set(provenance.importKey, {
+      id: doc.id,
+      isPublished: doc._status === 'published',
+      isTrashed: Boolean(doc.deletedAt),
+      storedHash: provenance.hash,
+      currentHash: hashImportData(importableFields(collection, doc)),
+    })
+  }
+  return existing
+}
+
+/** Ids of authors or sources by normalised name, for records made by hand before any import. */
+const loadByName = async ({
+  payload,
+  req,
+  collection,
+  normalize,
+}: {
+  payload: Payload
+  req?: Partial<PayloadRequest>
+  collection: 'authors' | 'sources'
+  normalize: (name: string) => string
+}): Promise<Map<string, number | string>> => {
+  const { docs } = await payload.find({
+    collection,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    trash: true,
+    overrideAccess: true,
+    select: { name: true },
+    req,
+  })
+  return new Map((docs as unknown as AnyDoc[]).map((doc) => [normalize(String(doc.name)), doc.id]))
+}
+
+/** Decodes and parses every input; failures become report lines, the rest are returned. */
+const parseInputs = ({ files, report }: { files: SeedInput[]; report: ImportReport }) => {
+  const parsed: ParsedFile[] = []
+  for (const input of files) {
+    try {
+      if ('error' in input) throw new Error(input.error)
+      if (input.bytes.byteLength > MAX_SEED_FILE_BYTES) {
+        throw new Error(
+          `file is ${input.bytes.byteLength} bytes; the limit is ${MAX_SEED_FILE_BYTES}`,
+        )
+      }
+      const text = decodeSeedBytes({ fileName: input.name, bytes: input.bytes })
+      const file = parseSeedFile({ fileName: input.name, text })
+      parsed.push(file)
+      report.files.push({ file: input.name, kind: file.kind, isFailed: false })
+    } catch (err) {
+      const isParseError = err instanceof SeedParseError
+      const message = isParseError ? err.reason : err instanceof Error ? err.message : String(err)
+      const line = isParseError ? err.line : undefined
+      report.files.push({
+        file: input.name,
+        isFailed: true,
+        error: `${input.name}${line === undefined ? '' : `:${line}`}: ${message}`,
+      })
+      report.failures.push({ file: input.name, line, message })
+    }
+  }
+  return parsed
+}
+
+/**
+ * Imports seed text files as drafts: Authors, Sources, Posts and Digests. Safe to run again:
+ * a document is found by its import key, written only when the seed text changed and nobody
+ * edited it since, and never when it is published or in the trash. Every document write is its
+ * own transaction, so a run killed half-way and run again ends as one whole run would.
+ * The CLI, the first-start import and the tests all call this.
+ */
+export const importFiles = async ({
+  payload,
+  req,
+  files,
+  isDryRun = false,
+  isForced = false,
+  onProgress,
+}: ImportOptions): Promise<ImportReport> => {
+  const started = Date.now()
+  const report: ImportReport = {
+    isDryRun,
+    isForced,
+    files: [],
+    counts: Object.fromEntries(
+      COLLECTIONS.map((c) => [c, emptyCounts()]),
+    ) as ImportReport['counts'],
+    skipped: [],
+    failures: [],
+    warnings: [],
+    durationMs: 0,
+  }
+  const plan = planImport({ files: parseInputs({ files, report }) })
+  report.warnings.push(...plan.warnings)
+  report.skipped.push(
+    ...plan.skipped.map((item) => ({ file: item.file, line: item.line, message: item.reason })),
+  )
+
+  const existing = Object.fromEntries(
+    await Promise.all(
+      COLLECTIONS.map(
+        async (collection) =>
+          [collection, await loadImported({ payload, req, collection })] as const,
+      ),
+    ),
+  ) as Record<ImportCollection, Map<string, Existing>>
+  const normalize = (name: string) => normalizeName({ name })
+  const byName = {
+    authors: await loadByName({ payload, req, collection: 'authors', normalize }),
+    sources: await loadByName({ payload, req, collection: 'sources', normalize }),
+  }
+
+  const ids = new Map<string, number | string>()
+  const total = plan.authors.length + plan.sources.length + plan.posts.length + plan.digests.length
+  let done = 0
+  const tick = (doc: PlannedDocument) => onProgress?.({ done: ++done, total, label: titleOf(doc) })
+
+  const record = (doc: PlannedDocument, outcome: Outcome, message?: string) => {
+    report.counts[doc.collection][outcome] += 1
+    const line = { file: doc.file, line: doc.line, collection: doc.collection, title: titleOf(doc) }
+    if (outcome === 'skipped' && message) report.skipped.push({ ...line, message })
+    if (outcome === 'failed' && message) report.failures.push({ ...line, message })
+    if (outcome !== 'skipped' && outcome !== 'failed' && message)
+      report.warnings.push({ ...line, message })
+  }
+
+  const write = async ({
+    doc,
+    data,
+    current,
+  }: {
+    doc: PlannedDocument
+    data: Record<string, unknown>
+    current?: Existing
+  }): Promise<number | string | undefined> => {
+    const hash = hashImportData(importableFields(doc.collection, data))
+    const hasDrafts = doc.collection === 'posts' || doc.collection === 'digests'
+    const fullData = {
+      ...data,
+      // Imports only ever write drafts.
+      ...(hasDrafts ? { _status: 'draft' } : {}),
+      provenance: {
+        importKey: doc.key,
+        file: doc.file,
+        line: doc.line,
+        hash,
+        importedAt: new Date().toISOString(),
+      },
+    }
+    const common = {
+      collection: doc.collection,
+      data: fullData as never,
+      overrideAccess: true,
+      context: { isImport: true },
+      req,
+    }
+    if (!current) {
+      if (isDryRun) return `dry-run:${doc.key}`
+      const created = await payload.create(common)
+      return created.id
+    }
+    if (!isDryRun) await payload.update({ ...common, id: current.id })
+    return current.id
+  }
+
+  const resolveRef = (ref: Ref | undefined) => (ref ? ids.get(ref.key) : undefined)
+
+  // Authors and sources: find by key or name, create when missing, never overwrite.
+  for (const doc of [...plan.authors, ...plan.sources]) {
+    const found = existing[doc.collection].get(doc.key)
+    const byNameId = byName[doc.collection].get(normalize(doc.data.name))
+    try {
+      if (found ?? byNameId) {
+        ids.set(doc.key, (found?.id ?? byNameId)!)
+        record(doc, 'unchanged')
+      } else {
+        const id = await write({ doc, data: doc.data })
+        if (id !== undefined) ids.set(doc.key, id)
+        record(doc, 'created')
+      }
+    } catch (err) {
+      record(doc, 'failed', describeError(err))
+    }
+    tick(doc)
+  }
+
+  // Posts, then digests: created, updated when the seed text changed, or left alone.
+  for (const doc of [...plan.posts, ...plan.digests] as (PlannedPost | PlannedDigest)[]) {
+    const data: Record<string, unknown> = {
+      ...doc.data,
+      author: resolveRef(doc.data.author),
+      sources: doc.data.sources.map(resolveRef).filter((id) => id !== undefined),
+    }
+    const current = existing[doc.collection].get(doc.key)
+    const hash = hashImportData(importableFields(doc.collection, data))
+    try {
+      if (!current) {
+        await write({ doc, data })
+        record(doc, 'created')
+      } else if (current.isTrashed) {
+        record(doc, 'skipped', 'in the trash: restore it to let imports update it')
+      } else if (current.isPublished) {
+        record(doc, 'skipped', 'published: imports never change published documents')
+      } else if (current.currentHash !== current.storedHash && !isForced) {
+        record(doc, 'skipped', 'changed by an editor since it was imported (--force overwrites)')
+      } else if (current.currentHash !== current.storedHash) {
+        await write({ doc, data, current })
+        record(doc, 'updated', "overwrote an editor's changes (--force)")
+      } else if (current.storedHash === hash) {
+        record(doc, 'unchanged')
+      } else {
+        await write({ doc, data, current })
+        record(doc, 'updated')
+      }
+    } catch (err) {
+      record(doc, 'failed', describeError(err))
+    }
+    tick(doc)
+  }
+
+  report.durationMs = Date.now() - started
+  return report
+}
+
+/** True when any file or document failed: the CLI exits non-zero. */
+export const hasFailures = (report: ImportReport): boolean =>
+  report.failures.length > 0 || report.files.some((file) => file.isFailed)
