@@ -1,46 +1,14 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import nextEnv from '@next/env'
 import { SingleBar } from 'cli-progress'
 import { Command } from 'commander'
 
-import { hasFailures, importFiles, type ImportProgress, type SeedInput } from './import.ts'
+import { collectInputs } from './files.ts'
+import { hasFailures, importFiles, type ImportProgress } from './import.ts'
 import { formatReport } from './report.ts'
 
 const DEFAULT_DIR = 'seed/data'
-/** Without a terminal, a progress line at most this often. */
-const PROGRESS_LINE_MS = 2000
-
-/** Files to import from the given paths: folders are read recursively, in name order. */
-export const collectInputs = (paths: string[]): SeedInput[] => {
-  const inputs: SeedInput[] = []
-  const visit = (target: string) => {
-    const relative = path.relative(process.cwd(), path.resolve(target))
-    const name = relative === '' || relative.startsWith('..') ? path.resolve(target) : relative
-    let stat: fs.Stats
-    try {
-      stat = fs.statSync(target)
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code
-      inputs.push({ name, error: code === 'ENOENT' ? 'no such file or folder' : String(err) })
-      return
-    }
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(target).sort()) {
-        if (!entry.startsWith('.')) visit(path.join(target, entry))
-      }
-      return
-    }
-    try {
-      inputs.push({ name, bytes: fs.readFileSync(target) })
-    } catch (err) {
-      inputs.push({ name, error: `cannot read: ${(err as Error).message}` })
-    }
-  }
-  for (const target of paths) visit(target)
-  return inputs
-}
+/** Without a terminal, a progress line at most this often (SEED_PROGRESS_EVERY=1: every document). */
+const PROGRESS_LINE_MS = process.env.SEED_PROGRESS_EVERY === '1' ? 0 : 2000
 
 /** A progress bar on a terminal; otherwise a line every couple of seconds. */
 const progressReporter = () => {

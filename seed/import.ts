@@ -80,7 +80,7 @@ type Existing = {
 type AnyDoc = Record<string, unknown> & { id: number | string }
 
 const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
+  value && typeof value === 'object' && 'id' in value ? value.id : value
 
 /** The fields the importer owns, in the shape it writes them, from a stored or planned doc. */
 const importableFields = (collection: ImportCollection, doc: Record<string, unknown>) => {

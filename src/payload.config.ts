@@ -8,6 +8,7 @@ import { buildConfig, type Migration, type Payload } from 'payload'
 import sharp from 'sharp'
 
 import { collections } from '../collections/index.ts'
+import { seedEmptyDatabase } from '../seed/onStart.ts'
 import { MAX_UPLOAD_BYTES } from '../collections/Media.ts'
 import { slugs } from '../collections/slugs.ts'
 import { type DatabaseChoice } from './lib/database.ts'
@@ -96,5 +97,11 @@ export default buildConfig({
   onInit: async (payload) => {
     onShutdown(() => payload.destroy())
     await migrateOutsideProduction(payload)
+    if (env.seedOnStart) {
+      // A failed first-start import must not stop the CMS from serving: log it and go on.
+      await seedEmptyDatabase({ payload }).catch((err: unknown) =>
+        payload.logger.error({ err, msg: 'seed on start failed' }),
+      )
+    }
   },
 })

@@ -1,0 +1,63 @@
+import crypto from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+const nameOf = (value: unknown): string => {
+  if (value && typeof value === 'object' && 'name' in value) return String(value.name)
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
+}
+
+/**
+ * What the importer wrote, one sorted line per document, with related records by name so two
+ * databases compare equal whatever ids they gave out.
+ */
+export const importSnapshot = async (payload: Payload): Promise<string[]> => {
+  const lines: string[] = []
+  for (const collection of ['authors', 'sources', 'posts', 'digests'] as const) {
+    const { docs } = await payload.find({
+      collection,
+      limit: 0,
+      pagination: false,
+      depth: 1,
+      draft: true,
+      trash: true,
+      overrideAccess: true,
+    })
+    for (const doc of docs as unknown as Record<string, unknown>[]) {
+      const {
+        id: _id,
+        createdAt: _c,
+        updatedAt: _u,
+        provenance,
+        author,
+        sources,
+        items,
+        ...rest
+      } = doc
+      const fields = {
+        ...rest,
+        author: nameOf(author),
+        sources: Array.isArray(sources) ? sources.map(nameOf) : [],
+        items: Array.isArray(items) ? items.map(({ id: _itemId, ...item }) => item) : [],
+        importKey: (provenance as { importKey?: string } | undefined)?.importKey,
+      }
+      const digest = crypto
+        .createHash('sha256')
+        .update(JSON.stringify(fields))
+        .digest('hex')
+        .slice(0, 16)
+      lines.push(`${collection} ${fields.importKey} ${digest}`)
+    }
+  }
+  return lines.sort()
+}
+
+// Run directly (`tsx tests/helpers/importSnapshot.ts`): print the snapshot of DATABASE_URI.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../../src/payload.config.ts')
+  const payload = await getPayload({ config })
+  process.stdout.write(`${JSON.stringify(await importSnapshot(payload))}\n`)
+  await payload.destroy()
+  process.exit(0)
+}

@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { importFiles } from '../../seed/import.ts'
+import { importSnapshot } from '../helpers/importSnapshot.ts'
+import { startTestCms, type TestCms } from '../helpers/payload.ts'
+import { authorPageText } from '../helpers/seedText.ts'
+import { projectRoot } from '../helpers/server.ts'
+
+// Enough entries that the CLI is still writing when it is killed.
+const ENTRIES = 600
+const TSX = path.join(projectRoot, 'node_modules', '.bin', 'tsx')
+
+let cms: TestCms
+let dir: string
+let seedFile: string
+
+type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+/** Runs a TypeScript entry point with tsx against the killed-run database. */
+const run = ({
+  args,
+  env,
+  killAfter,
+}: {
+  args: string[]
+  env: NodeJS.ProcessEnv
+  killAfter?: number
+}) =>
+  new Promise<Run>((resolve) => {
+    const child = spawn(TSX, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+      const progress = [...stderr.matchAll(/importing (\d+)\//g)].at(-1)
+      if (killAfter !== undefined && progress && Number(progress[1]) >= killAfter)
+        child.kill('SIGKILL')
+    })
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }))
+  })
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-kill-'))
+  seedFile = path.join(dir, 'many.txt')
+  fs.writeFileSync(seedFile, authorPageText({ author: 'Kill Tester', count: ENTRIES }))
+  cms = await startTestCms()
+})
+afterAll(async () => {
+  await cms?.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('an import killed half-way', () => {
+  it('should end, once run again, with the same database as one uninterrupted run', async () => {
+    const env = {
+      ...process.env,
+      NODE_ENV: 'development' as const,
+      DATABASE_URI: `file:${path.join(dir, 'killed.db')}`,
+      PAYLOAD_SECRET: crypto.randomBytes(16).toString('hex'),
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'warn',
+      SEED_PROGRESS_EVERY: '1',
+      LOG_TO_STDERR: 'true',
+    }
+    const killed = await run({ args: ['seed/cli.ts', seedFile], env, killAfter: 50 })
+    expect(killed.signal).toBe('SIGKILL')
+    const partial = JSON.parse(
+      (await run({ args: ['tests/helpers/importSnapshot.ts'], env })).stdout,
+    ) as string[]
+    expect(partial.length).toBeGreaterThan(0)
+    expect(partial.filter((line) => line.startsWith('posts ')).length).toBeLessThan(ENTRIES)
+
+    const resumed = await run({ args: ['seed/cli.ts', seedFile], env })
+    expect(resumed.code).toBe(0)
+    const afterResume = JSON.parse(
+      (await run({ args: ['tests/helpers/importSnapshot.ts'], env })).stdout,
+    ) as string[]
+
+    // The reference: one uninterrupted run into the suite's own database.
+    await importFiles({
+      payload: cms.payload,
+      files: [{ name: path.relative(projectRoot, seedFile), bytes: fs.readFileSync(seedFile) }],
+    })
+    const reference = await importSnapshot(cms.payload)
+
+    expect(afterResume.filter((line) => line.startsWith('posts '))).toHaveLength(ENTRIES)
+    expect(afterResume).toEqual(reference)
+  }, 180_000)
+})
