@@ -66,6 +66,8 @@ const main = async (): Promise<number> => {
   // Keep stdout for the report; Payload's own log lines go to stderr.
   env.LOG_TO_STDERR = 'true'
   env.LOG_LEVEL ??= 'warn'
+  // This command is the import: the server's first-start import must not run before it.
+  env.SEED_ON_START = 'false'
   nextEnv.loadEnvConfig(projectRoot, env.NODE_ENV !== 'production')
 
   const inputs = collectInputs(paths)
