@@ -12,6 +12,7 @@ import { seedEmptyDatabase } from '../seed/onStart.ts'
 import { MAX_UPLOAD_BYTES } from '../collections/Media.ts'
 import { slugs } from '../collections/slugs.ts'
 import { type DatabaseChoice } from './lib/database.ts'
+import { emailAdapter } from './lib/email.ts'
 import { loadEnv } from './lib/env.ts'
 import { onShutdown } from './lib/lifecycle.ts'
 import { migrations } from './migrations/index.ts'
@@ -88,6 +89,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   db: databaseAdapter(env.database),
   sharp,
+  email: emailAdapter({ ...env.email, isProduction: env.isProduction }),
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
   graphQL: {
     disablePlaygroundInProduction: true,

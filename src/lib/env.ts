@@ -17,6 +17,7 @@ export type AppEnv = {
   /** Express `trust proxy` setting (hops or false). */
   trustProxy: number | false
   seedOnStart: boolean
+  email: { smtpUrl?: string; fromAddress: string; fromName: string }
 }
 
 type RawEnv = Record<string, string | undefined>
@@ -70,6 +71,24 @@ const parseTrustProxy = (value: string | undefined): number | false => {
     throw new ConfigError(`TRUST_PROXY "${value}" must be false, true or a number of proxy hops`)
   }
   return hops
+}
+
+const parseSmtpUrl = (value: string | undefined): string | undefined => {
+  if (value === undefined || value.trim() === '') return undefined
+  if (!/^smtps?:\/\/[^\s/]+/i.test(value.trim())) {
+    throw new ConfigError('SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465')
+  }
+  return value.trim()
+}
+
+/** `Name <address>` or a bare address. */
+const parseEmailFrom = (value: string | undefined): { fromAddress: string; fromName: string } => {
+  const text = value?.trim() || 'Newsroom CMS <cms@localhost>'
+  const match = /^(?:"?([^"<]*?)"?\s*<([^<>\s]+@[^<>\s]+)>|([^<>\s]+@[^<>\s]+))$/.exec(text)
+  if (!match) {
+    throw new ConfigError(`EMAIL_FROM "${text}" must be an address or "Name <address>"`)
+  }
+  return { fromAddress: match[2] ?? match[3], fromName: match[1]?.trim() || 'Newsroom CMS' }
 }
 
 /**
@@ -140,5 +159,6 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
     extraOrigins,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     seedOnStart: parseBoolean({ name: 'SEED_ON_START', value: env.SEED_ON_START, fallback: true }),
+    email: { smtpUrl: parseSmtpUrl(env.SMTP_URL), ...parseEmailFrom(env.EMAIL_FROM) },
   }
 }

@@ -64,10 +64,24 @@ describe('loadEnv', () => {
     [{ SEED_ON_START: 'maybe' }, /SEED_ON_START "maybe"/],
     [{ TRUST_PROXY: '-1' }, /TRUST_PROXY "-1"/],
     [{ CORS_ORIGINS: 'https://ok.example, not a url' }, /CORS_ORIGINS "not a url"/],
+    [{ SMTP_URL: 'mail.example.org' }, /SMTP_URL must look like smtp:/],
+    [{ EMAIL_FROM: 'Newsroom' }, /EMAIL_FROM "Newsroom"/],
   ])('should name the variable in the error for %j', (vars, message) => {
     expect(() =>
       loadEnv({ env: { PAYLOAD_SECRET: SECRET, ...vars }, projectRoot: tempRoot() }),
     ).toThrow(message)
+  })
+
+  it.each([
+    ['cms@example.org', { fromAddress: 'cms@example.org', fromName: 'Newsroom CMS' }],
+    ['The Desk <desk@example.org>', { fromAddress: 'desk@example.org', fromName: 'The Desk' }],
+    ['"The Desk" <desk@example.org>', { fromAddress: 'desk@example.org', fromName: 'The Desk' }],
+  ])('should read EMAIL_FROM=%s', (value, expected) => {
+    const env = loadEnv({
+      env: { PAYLOAD_SECRET: SECRET, EMAIL_FROM: value },
+      projectRoot: tempRoot(),
+    })
+    expect(env.email).toMatchObject(expected)
   })
 
   it.each([
