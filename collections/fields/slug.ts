@@ -1,9 +1,9 @@
 import type { CollectionSlug, Field, FieldHook, PayloadRequest } from 'payload'
-import slugifyLib from 'slugify'
 
-/** URL-safe, lower-case slug of a title; empty when the title has no usable characters. */
-export const toSlug = (text: string): string =>
-  slugifyLib(text, { lower: true, strict: true, trim: true }).slice(0, 120).replace(/-+$/, '')
+import { slugify } from '../../src/lib/names.ts'
+
+/** Lower-case slug of a title, keeping letters of any script (Persian titles keep theirs). */
+export const toSlug = (text: string): string => slugify({ text, maxLength: 120 })
 
 const MAX_SUFFIX_TRIES = 50
 

@@ -1,0 +1,33 @@
+/**
+ * A comparison key for outlet and author names, so `NBC News`, `NBC  News.` and `nbc news`
+ * collapse to one record. Not for display.
+ *
+ * Steps: Unicode compatibility decomposition with accents removed (`Manëz` → `manez`);
+ * curly quotes and apostrophes dropped (`People’s` → `peoples`); dashes, hyphens and other
+ * punctuation turned into spaces (`Al-Monitor` → `al monitor`, `(ICC)` → `icc`); `&` kept;
+ * lower-cased; whitespace, including U+00A0, collapsed and trimmed.
+ */
+export const normalizeName = ({ name }: { name: string }): string =>
+  name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['‘’‚‛′`´]/g, '')
+    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
+    .trim()
+
+/**
+ * A URL slug built from {@link normalizeName}: words joined by `-`, `&` spelt `and`, cut at a
+ * word boundary so it is at most `maxLength` characters. Letters outside Latin are kept, so
+ * a title written only in Persian still gets a slug.
+ */
+export const slugify = ({ text, maxLength = 80 }: { text: string; maxLength?: number }): string => {
+  const slug = normalizeName({ name: text.replace(/&/g, ' and ') })
+    .split(' ')
+    .filter((word) => word !== '')
+    .join('-')
+  if (slug.length <= maxLength) return slug
+  const cut = slug.slice(0, maxLength + 1)
+  const lastDash = cut.lastIndexOf('-')
+  return lastDash > 0 ? cut.slice(0, lastDash) : slug.slice(0, maxLength)
+}
