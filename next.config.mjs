@@ -4,6 +4,9 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // The Express server (src/server.ts) sets security headers; Next must not add its own banner.
   poweredByHeader: false,
+  // Keep server class names: Payload maps error names (QueryError, …) to log levels and
+  // responses, and readable stack traces help operators.
+  experimental: { serverMinification: false },
   // Resolve `.js` specifiers to TypeScript sources (the server is compiled as NodeNext ESM).
   webpack: (webpackConfig) => {
     webpackConfig.resolve.extensionAlias = {

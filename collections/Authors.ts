@@ -5,6 +5,7 @@ import { provenanceField } from './fields/provenance.ts'
 import { slug } from './fields/slug.ts'
 import { validateTwitterHandle, validateWebUrl } from './fields/validators.ts'
 import { publicReadLimits } from './hooks/publicReadLimits.ts'
+import { validateQuery } from './hooks/validateQuery.ts'
 import { slugs } from './slugs.ts'
 
 /** Public bylines. Not login accounts: see Users. */
@@ -25,7 +26,7 @@ export const Authors: CollectionConfig = {
     delete: isEditor,
     readVersions: isEditor,
   },
-  hooks: { beforeOperation: [publicReadLimits] },
+  hooks: { beforeOperation: [validateQuery, publicReadLimits] },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, index: true },
     slug({ useAsSlug: 'name' }),

@@ -6,6 +6,7 @@ import { provenanceField } from './fields/provenance.ts'
 import { slug } from './fields/slug.ts'
 import { enforcePublishRights } from './hooks/enforcePublishRights.ts'
 import { publicReadLimits } from './hooks/publicReadLimits.ts'
+import { validateQuery } from './hooks/validateQuery.ts'
 import { slugs } from './slugs.ts'
 
 /** Weekly digests: numbered issues made of short items, some under a section heading. */
@@ -28,7 +29,7 @@ export const Digests: CollectionConfig = {
     readVersions: isStaff,
   },
   hooks: {
-    beforeOperation: [publicReadLimits],
+    beforeOperation: [validateQuery, publicReadLimits],
     beforeChange: [enforcePublishRights],
   },
   fields: [

@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, isEditor, isStaff } from './access/index.ts'
 import { publicReadLimits } from './hooks/publicReadLimits.ts'
+import { validateQuery } from './hooks/validateQuery.ts'
 import { slugs } from './slugs.ts'
 
 /** Upload types the CMS accepts: web images and PDF. */
@@ -33,7 +34,7 @@ export const Media: CollectionConfig = {
     update: isStaff,
     delete: isEditor,
   },
-  hooks: { beforeOperation: [publicReadLimits] },
+  hooks: { beforeOperation: [validateQuery, publicReadLimits] },
   upload: {
     staticDir: path.resolve(process.cwd(), 'media'),
     mimeTypes: MEDIA_MIME_TYPES,

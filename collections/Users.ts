@@ -4,6 +4,7 @@ import { adminOrSelf, isAdmin, isAdminField, isStaffUser } from './access/index.
 import { authRateLimit } from './hooks/authRateLimit.ts'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin.ts'
 import { keepOneAdminOnChange, keepOneAdminOnDelete } from './hooks/keepOneAdmin.ts'
+import { validateQuery } from './hooks/validateQuery.ts'
 import { ROLES, slugs } from './slugs.ts'
 
 /** Failed logins before an account locks, and for how long. */
@@ -37,7 +38,7 @@ export const Users: CollectionConfig = {
     readVersions: isAdmin,
   },
   hooks: {
-    beforeOperation: [authRateLimit],
+    beforeOperation: [validateQuery, authRateLimit],
     beforeChange: [firstUserIsAdmin, keepOneAdminOnChange],
     beforeDelete: [keepOneAdminOnDelete],
   },

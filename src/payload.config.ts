@@ -15,6 +15,7 @@ import { type DatabaseChoice } from './lib/database.ts'
 import { emailAdapter } from './lib/email.ts'
 import { loadEnv } from './lib/env.ts'
 import { onShutdown } from './lib/lifecycle.ts'
+import { serializeWriteTransactions } from './lib/sqliteWriteLock.ts'
 import { migrations } from './migrations/index.ts'
 
 // The server and every CLI run from the project root (src/server.ts makes sure of it).
@@ -42,6 +43,9 @@ const databaseAdapter = (database: DatabaseChoice) => {
     push: false,
     wal: true,
     busyTimeout: 5000,
+    // Off by default in db-sqlite: without it a document's row, its version and its
+    // relationships are separate writes, and a crash between them leaves half a document.
+    transactionOptions: { behavior: 'immediate' },
     migrationDir: path.join(projectRoot, 'src', 'migrations'),
     prodMigrations: migrations,
   })
@@ -98,6 +102,7 @@ export default buildConfig({
   typescript: { outputFile: path.join(projectRoot, 'src', 'payload-types.ts') },
   onInit: async (payload) => {
     onShutdown(() => payload.destroy())
+    if (payload.db.name === 'sqlite') serializeWriteTransactions(payload.db)
     await migrateOutsideProduction(payload)
     if (env.seedOnStart) {
       // A failed first-start import must not stop the CMS from serving: log it and go on.

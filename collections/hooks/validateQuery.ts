@@ -1,0 +1,65 @@
+import {
+  APIError,
+  NotFound,
+  type CollectionBeforeOperationHook,
+  type FlattenedField,
+  type Payload,
+} from 'payload'
+
+import { findWhereProblem, type QueriedField } from '../../src/lib/whereProblems.ts'
+
+type IdType = 'number' | 'text'
+
+const idTypeOf = (payload: Payload): IdType =>
+  payload.db.defaultIDType === 'number' ? 'number' : 'text'
+
+/** True when `id` could be an id in this database (an integer on SQLite, an ObjectId on MongoDB). */
+export const isPossibleId = ({ id, idType }: { id: unknown; idType: IdType }): boolean =>
+  idType === 'number'
+    ? (typeof id === 'number' && Number.isSafeInteger(id)) ||
+      (typeof id === 'string' && /^\d{1,15}$/.test(id))
+    : typeof id === 'string' && /^[a-f0-9]{24}$/i.test(id)
+
+/** Walks a dotted path through groups, arrays, tabs and (single-collection) relationships. */
+const resolverFor =
+  ({ payload, fields }: { payload: Payload; fields: FlattenedField[] }) =>
+  (path: string): QueriedField | undefined => {
+    let current: FlattenedField[] | undefined = fields
+    let found: FlattenedField | undefined
+    for (const segment of path.split('.')) {
+      if (!current) return undefined
+      found = current.find((field) => 'name' in field && field.name === segment)
+      if (!found) return undefined
+      if ('flattenedFields' in found) {
+        current = found.flattenedFields
+      } else if (
+        (found.type === 'relationship' || found.type === 'upload') &&
+        typeof found.relationTo === 'string'
+      ) {
+        current = payload.collections[found.relationTo]?.config.flattenedFields
+      } else {
+        current = undefined
+      }
+    }
+    return found
+      ? { type: found.type, hasMany: 'hasMany' in found ? Boolean(found.hasMany) : false }
+      : undefined
+  }
+
+/**
+ * Answers a malformed query with 400 (or 404 for an id that cannot exist) before the database
+ * sees it and fails with a 500: a date that is not a date, an id that is not an id, an
+ * operator the field cannot take. Runs for REST, GraphQL and the Local API alike.
+ */
+export const validateQuery: CollectionBeforeOperationHook = ({ args, collection, req }) => {
+  const idType = idTypeOf(req.payload)
+  const { id, where } = args as { id?: unknown; where?: unknown }
+  if (id !== undefined && !isPossibleId({ id, idType })) throw new NotFound(req.t)
+  const problem = findWhereProblem({
+    where,
+    idType,
+    resolve: resolverFor({ payload: req.payload, fields: collection.flattenedFields }),
+  })
+  if (problem) throw new APIError(problem, 400, undefined, true)
+  return args
+}
