@@ -10,6 +10,14 @@ import { findWhereProblem, type QueriedField } from '../../src/lib/whereProblems
 
 type IdType = 'number' | 'text'
 
+/** A 400 for a malformed query; named like Payload's own so it is logged as a client error. */
+class MalformedQueryError extends APIError {
+  constructor(message: string) {
+    super(message, 400, undefined, true)
+    this.name = 'QueryError'
+  }
+}
+
 const idTypeOf = (payload: Payload): IdType =>
   payload.db.defaultIDType === 'number' ? 'number' : 'text'
 
@@ -60,6 +68,6 @@ export const validateQuery: CollectionBeforeOperationHook = ({ args, collection,
     idType,
     resolve: resolverFor({ payload: req.payload, fields: collection.flattenedFields }),
   })
-  if (problem) throw new APIError(problem, 400, undefined, true)
+  if (problem) throw new MalformedQueryError(problem)
   return args
 }
