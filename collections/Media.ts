@@ -36,7 +36,7 @@ export const Media: CollectionConfig = {
   },
   hooks: { beforeOperation: [validateQuery, publicReadLimits] },
   upload: {
-    staticDir: path.resolve(process.cwd(), 'media'),
+    staticDir: path.resolve(process.cwd(), process.env.MEDIA_DIR?.trim() || 'media'),
     mimeTypes: MEDIA_MIME_TYPES,
     adminThumbnail: 'thumbnail',
     focalPoint: true,

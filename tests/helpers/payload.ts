@@ -54,6 +54,7 @@ export const startTestCms = async (): Promise<TestCms> => {
   process.env.PAYLOAD_SECRET = crypto.randomBytes(24).toString('hex')
   process.env.SERVER_URL = BASE
   process.env.SEED_ON_START = 'false'
+  process.env.MEDIA_DIR = path.join(dir, 'media')
   const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
   const { handleEndpoints } = await import('payload')
