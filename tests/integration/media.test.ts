@@ -17,7 +17,7 @@ const upload = (
 ) =>
   cms.payload.create({
     collection: 'media',
-    data: { alt } as never,
+    data: { alt },
     file: { data, name, mimetype, size: data.length },
     overrideAccess: true,
   })
