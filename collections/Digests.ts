@@ -4,9 +4,10 @@ import { isEditor, isStaff, publishedOrStaff } from './access/index.ts'
 import { contributorUpdate } from './access/contributorUpdate.ts'
 import { provenanceField } from './fields/provenance.ts'
 import { slug } from './fields/slug.ts'
-import { enforcePublishRights } from './hooks/enforcePublishRights.ts'
 import { publicReadLimits } from './hooks/publicReadLimits.ts'
 import { validateQuery } from './hooks/validateQuery.ts'
+import { workflowFields } from './workflow/fields.ts'
+import { enforceWorkflow, recordWorkflowEvents, rememberDraftSave } from './workflow/hooks.ts'
 import { slugs } from './slugs.ts'
 
 /** Weekly digests: numbered issues made of short items, some under a section heading. */
@@ -14,13 +15,13 @@ export const Digests: CollectionConfig = {
   slug: slugs.digests,
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'issueNumber', 'issueDate', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'issueNumber', 'issueDate', 'stage', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug'],
     group: 'Content',
   },
   defaultSort: '-issueDate',
   trash: true,
-  versions: { drafts: true, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   access: {
     read: publishedOrStaff,
     create: isStaff,
@@ -29,8 +30,9 @@ export const Digests: CollectionConfig = {
     readVersions: isStaff,
   },
   hooks: {
-    beforeOperation: [validateQuery, publicReadLimits],
-    beforeChange: [enforcePublishRights],
+    beforeOperation: [validateQuery, rememberDraftSave, publicReadLimits],
+    beforeChange: [enforceWorkflow],
+    afterChange: [recordWorkflowEvents],
   },
   fields: [
     { name: 'title', type: 'text', required: true },
@@ -109,6 +111,7 @@ export const Digests: CollectionConfig = {
       relationTo: slugs.posts,
       hasMany: true,
     },
+    ...workflowFields(),
     provenanceField(),
   ],
 }

@@ -4,9 +4,10 @@ import { isEditor, isStaff, publishedOrStaff } from './access/index.ts'
 import { contributorUpdate } from './access/contributorUpdate.ts'
 import { provenanceField } from './fields/provenance.ts'
 import { slug } from './fields/slug.ts'
-import { enforcePublishRights } from './hooks/enforcePublishRights.ts'
 import { publicReadLimits } from './hooks/publicReadLimits.ts'
 import { validateQuery } from './hooks/validateQuery.ts'
+import { workflowFields } from './workflow/fields.ts'
+import { enforceWorkflow, recordWorkflowEvents, rememberDraftSave } from './workflow/hooks.ts'
 import { slugs } from './slugs.ts'
 
 /** Commentary and press excerpts. Drafts and versions on; anonymous readers see published only. */
@@ -14,13 +15,13 @@ export const Posts: CollectionConfig = {
   slug: slugs.posts,
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'author', 'sources', 'postedAt', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'author', 'sources', 'postedAt', 'stage', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'credit', 'creditedWriter'],
     group: 'Content',
   },
   defaultSort: '-postedAt',
   trash: true,
-  versions: { drafts: true, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   access: {
     read: publishedOrStaff,
     create: isStaff,
@@ -29,8 +30,9 @@ export const Posts: CollectionConfig = {
     readVersions: isStaff,
   },
   hooks: {
-    beforeOperation: [validateQuery, publicReadLimits],
-    beforeChange: [enforcePublishRights],
+    beforeOperation: [validateQuery, rememberDraftSave, publicReadLimits],
+    beforeChange: [enforceWorkflow],
+    afterChange: [recordWorkflowEvents],
   },
   fields: [
     { name: 'title', type: 'text', required: true },
@@ -76,6 +78,7 @@ export const Posts: CollectionConfig = {
     },
     { name: 'excerpt', type: 'textarea' },
     { name: 'content', type: 'richText' },
+    ...workflowFields(),
     provenanceField(),
   ],
 }

@@ -4,5 +4,6 @@ import { Media } from './Media.ts'
 import { Posts } from './Posts.ts'
 import { Sources } from './Sources.ts'
 import { Users } from './Users.ts'
+import { WorkflowEvents } from './WorkflowEvents.ts'
 
-export const collections = [Posts, Digests, Authors, Sources, Media, Users]
+export const collections = [Posts, Digests, Authors, Sources, Media, Users, WorkflowEvents]

@@ -6,6 +6,8 @@ export const slugs = {
   posts: 'posts',
   digests: 'digests',
   media: 'media',
+  workflowEvents: 'workflow-events',
+  jobs: 'payload-jobs',
 } as const
 
 export type CollectionSlug = (typeof slugs)[keyof typeof slugs]

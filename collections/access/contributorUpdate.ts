@@ -1,13 +1,17 @@
-import type { Access } from 'payload'
+import type { Access, Where } from 'payload'
 
+import { CONTRIBUTOR_EDITABLE_STAGES } from '../workflow/transitions.ts'
 import { canPublish, isStaffUser } from './roles.ts'
 
 /**
- * Editors and admins update anything; contributors only documents that are not published
- * (so they can neither change live content nor take it offline); others nothing.
+ * Editors and admins update anything. Contributors update only documents they own while those
+ * are a draft or sent back with changes requested (checked against the latest version), so
+ * they can neither touch live content nor edit what is under review. Others nothing.
  */
 export const contributorUpdate: Access = ({ req: { user } }) => {
   if (canPublish(user)) return true
-  if (isStaffUser(user)) return { _status: { not_equals: 'published' } }
-  return false
+  if (!user || !isStaffUser(user)) return false
+  const own: Where = { owner: { equals: user.id } }
+  const editable: Where = { stage: { in: CONTRIBUTOR_EDITABLE_STAGES } }
+  return { and: [own, editable] }
 }

@@ -34,3 +34,4 @@ export const adminOrSelf: Access = ({ req: { user } }) => {
 
 export const isStaffField: FieldAccess = ({ req: { user } }) => isStaffUser(user)
 export const isAdminField: FieldAccess = ({ req: { user } }) => isAdminUser(user)
+export const isEditorField: FieldAccess = ({ req: { user } }) => canPublish(user)

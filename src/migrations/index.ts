@@ -1,5 +1,6 @@
 import * as migration_20261124_232338_initial from './20261124_232338_initial';
 import * as migration_20261124_234219_digest_credit_and_import_key from './20261124_234219_digest_credit_and_import_key';
+import * as migration_20261125_001555_editorial_workflow from './20261125_001555_editorial_workflow';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261124_234219_digest_credit_and_import_key.up,
     down: migration_20261124_234219_digest_credit_and_import_key.down,
-    name: '20261124_234219_digest_credit_and_import_key'
+    name: '20261124_234219_digest_credit_and_import_key',
+  },
+  {
+    up: migration_20261125_001555_editorial_workflow.up,
+    down: migration_20261125_001555_editorial_workflow.down,
+    name: '20261125_001555_editorial_workflow'
   },
 ];

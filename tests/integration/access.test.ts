@@ -135,7 +135,7 @@ describe('role × operation matrix (Local API, access enforced)', () => {
   it.each(cases.filter((c) => !c.isAllowed))(
     'should refuse to let $actor $operation',
     async ({ actor, operation }) => {
-      await expect(operations[operation](actor)).rejects.toThrow(/not allowed|not found/i)
+      await expect(operations[operation](actor)).rejects.toThrow(/not allowed|not found|cannot/i)
     },
   )
 })
@@ -164,10 +164,10 @@ describe('refused writes leave the document unchanged', () => {
     expect(after).toMatchObject({ title: 'Stays a draft', _status: 'draft' })
   })
 
-  it('should refuse a contributor publishing through a bulk update', async () => {
+  it('should refuse a contributor publishing their own draft through a bulk update', async () => {
     const draft = await cms.payload.create({
       collection: 'posts',
-      data: { title: 'Bulk target', _status: 'draft' },
+      data: { title: 'Bulk target', _status: 'draft', owner: users.contributor!.id },
       draft: true,
       overrideAccess: true,
     })
@@ -178,13 +178,37 @@ describe('refused writes leave the document unchanged', () => {
       ...(await as('contributor')),
     })
     expect(result.docs).toHaveLength(0)
-    expect(result.errors).toHaveLength(1)
+    expect(result.errors).toEqual([
+      expect.objectContaining({ message: 'Contributors cannot publish: ask an editor.' }),
+    ])
     const after = await cms.payload.findByID({
       collection: 'posts',
       id: draft.id,
       overrideAccess: true,
     })
     expect(after._status).toBe('draft')
+  })
+
+  it("should not let a contributor bulk-edit someone else's draft", async () => {
+    const draft = await cms.payload.create({
+      collection: 'posts',
+      data: { title: 'Not yours', _status: 'draft' },
+      draft: true,
+      overrideAccess: true,
+    })
+    const result = await cms.payload.update({
+      collection: 'posts',
+      where: { id: { equals: draft.id } },
+      data: { title: 'Taken over', _status: 'published' },
+      ...(await as('contributor')),
+    })
+    expect(result.docs).toHaveLength(0)
+    const after = await cms.payload.findByID({
+      collection: 'posts',
+      id: draft.id,
+      overrideAccess: true,
+    })
+    expect(after).toMatchObject({ title: 'Not yours', _status: 'draft' })
   })
 
   it('should refuse a contributor publishing over REST', async () => {

@@ -23,13 +23,15 @@ const reqFor = (role: string | undefined) => ({
   req: { user: user(role) } as unknown as PayloadRequest,
 })
 
-const notPublished = { _status: { not_equals: 'published' } }
+const ownEditable = {
+  and: [{ owner: { equals: 7 } }, { stage: { in: ['draft', 'changes_requested'] } }],
+}
 
 describe('access predicates', () => {
   it.each([
     // role,        isStaff, isEditor, isAdmin, publishedOrStaff,        contributorUpdate
     [undefined, false, false, false, publishedAndNotTrashed, false],
-    ['contributor', true, false, false, true, notPublished],
+    ['contributor', true, false, false, true, ownEditable],
     ['editor', true, true, false, true, true],
     ['admin', true, true, true, true, true],
     ['intruder', false, false, false, publishedAndNotTrashed, false],

@@ -1,0 +1,51 @@
+import { Forbidden, type CollectionConfig } from 'payload'
+
+import { isStaff, nobody } from './access/index.ts'
+import { slugs } from './slugs.ts'
+import { ACTION_LABELS, ACTIONS, STAGE_LABELS, STAGES } from './workflow/transitions.ts'
+
+const stageOptions = STAGES.map((stage) => ({ label: STAGE_LABELS[stage], value: stage }))
+
+/**
+ * The audit trail: one entry per stage change, publish, unpublish or schedule, written by the
+ * server. Staff read it; nobody edits or deletes it, not even through the Local API.
+ */
+export const WorkflowEvents: CollectionConfig = {
+  slug: slugs.workflowEvents,
+  labels: { singular: 'Workflow event', plural: 'Workflow events' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['createdAt', 'action', 'title', 'from', 'to', 'user', 'note'],
+    group: 'Admin',
+    description: 'Every review step, publish and schedule, as it happened. Read-only.',
+  },
+  defaultSort: '-createdAt',
+  access: { read: isStaff, create: nobody, update: nobody, delete: nobody },
+  hooks: {
+    beforeChange: [
+      ({ operation, req }) => {
+        if (operation === 'update') throw new Forbidden(req.t)
+      },
+    ],
+    beforeDelete: [
+      ({ req }) => {
+        throw new Forbidden(req.t)
+      },
+    ],
+  },
+  fields: [
+    { name: 'document', type: 'relationship', relationTo: [slugs.posts, slugs.digests] },
+    { name: 'documentKey', type: 'text', index: true, required: true, admin: { hidden: true } },
+    { name: 'title', type: 'text' },
+    {
+      name: 'action',
+      type: 'select',
+      required: true,
+      options: ACTIONS.map((action) => ({ label: ACTION_LABELS[action], value: action })),
+    },
+    { name: 'from', type: 'select', options: stageOptions },
+    { name: 'to', type: 'select', options: stageOptions },
+    { name: 'user', type: 'relationship', relationTo: slugs.users },
+    { name: 'note', type: 'textarea' },
+  ],
+}

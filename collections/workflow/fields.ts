@@ -1,0 +1,45 @@
+import type { Field } from 'payload'
+
+import { isEditorField, isStaffField } from '../access/index.ts'
+import { slugs } from '../slugs.ts'
+import { STAGE_LABELS, STAGES } from './transitions.ts'
+
+/** Stage, owner and the note that goes with a stage change, for every reviewed collection. */
+export const workflowFields = (): Field[] => [
+  {
+    name: 'stage',
+    type: 'select',
+    // Always set by the workflow hook; optional in the API so writes need not send it.
+    defaultValue: 'draft',
+    index: true,
+    options: STAGES.map((stage) => ({ label: STAGE_LABELS[stage], value: stage })),
+    access: { read: isStaffField },
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      description: 'Changed by the workflow actions, never by hand.',
+    },
+    hooks: {
+      // A copy starts its own review.
+      beforeDuplicate: [() => 'draft'],
+    },
+  },
+  {
+    name: 'owner',
+    type: 'relationship',
+    relationTo: slugs.users,
+    index: true,
+    access: { read: isStaffField, update: isEditorField },
+    admin: {
+      position: 'sidebar',
+      description: 'The writer responsible. Imported documents have none until an editor assigns one.',
+    },
+  },
+  {
+    // Sent with a stage change (required when requesting changes); kept in the audit trail.
+    name: 'workflowNote',
+    type: 'textarea',
+    virtual: true,
+    admin: { hidden: true },
+  },
+]
