@@ -167,7 +167,7 @@ describe('refused writes leave the document unchanged', () => {
   it('should refuse a contributor publishing their own draft through a bulk update', async () => {
     const draft = await cms.payload.create({
       collection: 'posts',
-      data: { title: 'Bulk target', _status: 'draft', owner: users.contributor!.id },
+      data: { title: 'Bulk target', _status: 'draft', owner: users.contributor!.id as number },
       draft: true,
       overrideAccess: true,
     })
