@@ -1,4 +1,8 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionBeforeChangeHook,
+  CollectionConfig,
+} from 'payload'
 
 import { canPublish } from './access/roles.ts'
 import { isEditor } from './access/index.ts'
@@ -12,7 +16,8 @@ type ScheduleInput = {
   user?: { relationTo: string; value: number | string }
 }
 
-const isSchedule = (data: Record<string, unknown> | undefined) => data?.taskSlug === 'schedulePublish'
+const isSchedule = (data: Record<string, unknown> | undefined) =>
+  data?.taskSlug === 'schedulePublish'
 
 /**
  * Scheduling is publishing later: only editors and admins may do it. Payload's admin queues
@@ -39,7 +44,8 @@ const guardSchedulePublish: CollectionBeforeChangeHook = async ({ data, operatio
 /** Records each scheduled publish or unpublish in the audit trail. */
 const recordSchedule: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   const job = doc as { taskSlug?: string; input?: ScheduleInput; waitUntil?: string }
-  if (operation !== 'create' || job.taskSlug !== 'schedulePublish' || !job.input?.doc) return doc as unknown
+  if (operation !== 'create' || job.taskSlug !== 'schedulePublish' || !job.input?.doc)
+    return doc as unknown
   const { relationTo, value } = job.input.doc
   const target = await req.payload.findByID({
     collection: relationTo as typeof slugs.posts,
@@ -82,7 +88,14 @@ export const jobsCollectionOverrides = ({
     ...defaultJobsCollection.admin,
     hidden: false,
     group: 'Admin',
-    defaultColumns: ['taskSlug', 'waitUntil', 'completedAt', 'hasError', 'totalTried', 'processing'],
+    defaultColumns: [
+      'taskSlug',
+      'waitUntil',
+      'completedAt',
+      'hasError',
+      'totalTried',
+      'processing',
+    ],
     description: 'Scheduled publishing and other background work. Failed jobs show an error here.',
   },
   access: { ...defaultJobsCollection.access, read: isEditor },

@@ -15,7 +15,7 @@ export const WorkflowEvents: CollectionConfig = {
   labels: { singular: 'Workflow event', plural: 'Workflow events' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['createdAt', 'action', 'title', 'from', 'to', 'user', 'note'],
+    defaultColumns: ['createdAt', 'action', 'title', 'documentKey', 'from', 'to', 'user', 'note'],
     group: 'Admin',
     description: 'Every review step, publish and schedule, as it happened. Read-only.',
   },
@@ -34,8 +34,15 @@ export const WorkflowEvents: CollectionConfig = {
     ],
   },
   fields: [
-    { name: 'document', type: 'relationship', relationTo: [slugs.posts, slugs.digests] },
-    { name: 'documentKey', type: 'text', index: true, required: true, admin: { hidden: true } },
+    // Plain values, not a relationship: the trail outlives the documents it describes.
+    {
+      name: 'documentKey',
+      type: 'text',
+      index: true,
+      required: true,
+      label: 'Document',
+      admin: { description: 'collection:id, e.g. posts:12' },
+    },
     { name: 'title', type: 'text' },
     {
       name: 'action',

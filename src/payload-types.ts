@@ -440,15 +440,9 @@ export interface Media {
  */
 export interface WorkflowEvent {
   id: number;
-  document?:
-    | ({
-        relationTo: 'posts';
-        value: number | Post;
-      } | null)
-    | ({
-        relationTo: 'digests';
-        value: number | Digest;
-      } | null);
+  /**
+   * collection:id, e.g. posts:12
+   */
   documentKey: string;
   title?: string | null;
   action: 'submit' | 'request_changes' | 'approve' | 'publish' | 'unpublish' | 'schedule';
@@ -850,7 +844,6 @@ export interface UsersSelect<T extends boolean = true> {
  * via the `definition` "workflow-events_select".
  */
 export interface WorkflowEventsSelect<T extends boolean = true> {
-  document?: T;
   documentKey?: T;
   title?: T;
   action?: T;

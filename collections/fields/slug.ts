@@ -61,6 +61,7 @@ export const slug = ({ useAsSlug = 'title' }: { useAsSlug?: string } = {}): Fiel
       position: 'sidebar',
       description: `Used in URLs. Left empty, it is made from the ${useAsSlug}.`,
     },
-    hooks: { beforeValidate: [generate] },
+    // A copy gets a fresh slug from its title (e.g. title-2) instead of a taken one.
+    hooks: { beforeValidate: [generate], beforeDuplicate: [() => undefined] },
   }
 }

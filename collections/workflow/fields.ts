@@ -32,7 +32,8 @@ export const workflowFields = (): Field[] => [
     access: { read: isStaffField, update: isEditorField },
     admin: {
       position: 'sidebar',
-      description: 'The writer responsible. Imported documents have none until an editor assigns one.',
+      description:
+        'The writer responsible. Imported documents have none until an editor assigns one.',
     },
   },
   {

@@ -52,13 +52,18 @@ type WorkflowDoc = {
 }
 
 const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? (value).id : value
+  value && typeof value === 'object' && 'id' in value ? value.id : value
 
 /**
  * Remembers whether this write only saves a draft version (`draft: true`), which the
  * per-document hooks cannot otherwise tell from an unpublish.
  */
-export const rememberDraftSave: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+export const rememberDraftSave: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
   if (operation === 'create' || operation === 'update' || operation === 'restoreVersion') {
     const context = req.context as WorkflowContext
     context.workflowDraftSave = {
@@ -154,11 +159,18 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({
     if (!decision.isAllowed) throw new WorkflowError(decision.reason)
     to = decision.to
   } else {
-    to = action === 'publish' ? 'published' : action === 'unpublish' ? 'draft' : (incoming.stage as Stage)
+    to =
+      action === 'publish'
+        ? 'published'
+        : action === 'unpublish'
+          ? 'draft'
+          : (incoming.stage as Stage)
   }
   incoming.stage = to
-  context.workflowEvents = [
-    ...(context.workflowEvents ?? []),
+  // Read req.context afresh: every Local API call made with `req` replaces the object.
+  const current = req.context as WorkflowContext
+  current.workflowEvents = [
+    ...(current.workflowEvents ?? []),
     {
       collection: collection.slug,
       id: original?.id,
@@ -176,8 +188,11 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({
 /** Writes the audit trail entries the change earned, in the same transaction. */
 export const recordWorkflowEvents: CollectionAfterChangeHook = async ({ collection, doc, req }) => {
   const context = req.context as WorkflowContext
-  const mine = (context.workflowEvents ?? []).filter((event) => event.collection === collection.slug)
+  const mine = (context.workflowEvents ?? []).filter(
+    (event) => event.collection === collection.slug,
+  )
   if (mine.length === 0) return doc as unknown
+  // Taken off the list before writing: each write below replaces req.context.
   context.workflowEvents = (context.workflowEvents ?? []).filter((event) => !mine.includes(event))
   for (const event of mine) {
     await writeWorkflowEvent({
@@ -199,7 +214,6 @@ export const writeWorkflowEvent = async ({
   await req.payload.create({
     collection: slugs.workflowEvents,
     data: {
-      document: { relationTo: event.collection as typeof slugs.posts, value: event.id as number },
       documentKey: `${event.collection}:${event.id}`,
       title: event.title,
       action: event.action,
