@@ -440,7 +440,7 @@ describe('publish paths a contributor must not open', () => {
 })
 
 describe('the audit trail', () => {
-  it.each([['admin'], ['editor']])(
+  it.each([['admin'], ['editor']] as [Role][])(
     'should refuse edits and deletes, even by an %s',
     async (role) => {
       const user = await cms.userWithRole(role)
