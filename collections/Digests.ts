@@ -19,6 +19,9 @@ export const Digests: CollectionConfig = {
     defaultColumns: ['title', 'issueNumber', 'issueDate', 'stage', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug'],
     group: 'Content',
+    components: {
+      edit: { PublishButton: '/components/EditorsPublishButton.tsx#EditorsPublishButton' },
+    },
   },
   defaultSort: '-issueDate',
   trash: true,

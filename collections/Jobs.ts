@@ -8,7 +8,7 @@ import { canPublish } from './access/roles.ts'
 import { isEditor } from './access/index.ts'
 import { slugs } from './slugs.ts'
 import { isStage } from './workflow/transitions.ts'
-import { WorkflowError, writeWorkflowEvent } from './workflow/hooks.ts'
+import { nameOf, WorkflowError, writeWorkflowEvent } from './workflow/hooks.ts'
 
 type ScheduleInput = {
   type?: 'publish' | 'unpublish'
@@ -68,6 +68,18 @@ const recordSchedule: CollectionAfterChangeHook = async ({ doc, operation, req }
       title: target?.title,
       note: `${job.input.type === 'unpublish' ? 'Unpublish' : 'Publish'} at ${job.waitUntil ?? 'once queued'}`,
       userId: job.input.user?.value,
+      userName: nameOf(
+        job.input.user
+          ? await req.payload.findByID({
+              collection: slugs.users,
+              id: job.input.user.value,
+              depth: 0,
+              overrideAccess: true,
+              disableErrors: true,
+              req,
+            })
+          : undefined,
+      ),
     },
   })
   return doc as unknown

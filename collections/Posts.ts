@@ -19,6 +19,9 @@ export const Posts: CollectionConfig = {
     defaultColumns: ['title', 'author', 'sources', 'postedAt', 'stage', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'credit', 'creditedWriter'],
     group: 'Content',
+    components: {
+      edit: { PublishButton: '/components/EditorsPublishButton.tsx#EditorsPublishButton' },
+    },
   },
   defaultSort: '-postedAt',
   trash: true,

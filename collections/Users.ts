@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminOrSelf, isAdmin, isAdminField, isStaffUser } from './access/index.ts'
+import { adminOrSelf, editorsOrSelf, isAdmin, isAdminField, isStaffUser } from './access/index.ts'
 import { authRateLimit } from './hooks/authRateLimit.ts'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin.ts'
 import { keepOneAdminOnChange, keepOneAdminOnDelete } from './hooks/keepOneAdmin.ts'
@@ -30,7 +30,7 @@ export const Users: CollectionConfig = {
   },
   access: {
     admin: ({ req: { user } }) => isStaffUser(user),
-    read: adminOrSelf,
+    read: editorsOrSelf,
     create: isAdmin,
     update: adminOrSelf,
     delete: isAdmin,

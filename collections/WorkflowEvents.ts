@@ -15,7 +15,16 @@ export const WorkflowEvents: CollectionConfig = {
   labels: { singular: 'Workflow event', plural: 'Workflow events' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['createdAt', 'action', 'title', 'documentKey', 'from', 'to', 'user', 'note'],
+    defaultColumns: [
+      'createdAt',
+      'action',
+      'title',
+      'documentKey',
+      'from',
+      'to',
+      'userName',
+      'note',
+    ],
     group: 'Admin',
     description: 'Every review step, publish and schedule, as it happened. Read-only.',
   },
@@ -53,6 +62,8 @@ export const WorkflowEvents: CollectionConfig = {
     { name: 'from', type: 'select', options: stageOptions },
     { name: 'to', type: 'select', options: stageOptions },
     { name: 'user', type: 'relationship', relationTo: slugs.users },
+    // The name as it was, so the trail reads the same after accounts change or go.
+    { name: 'userName', type: 'text', label: 'By' },
     { name: 'note', type: 'textarea' },
   ],
 }

@@ -449,6 +449,7 @@ export interface WorkflowEvent {
   from?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published') | null;
   to?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published') | null;
   user?: (number | null) | User;
+  userName?: string | null;
   note?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -850,6 +851,7 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   from?: T;
   to?: T;
   user?: T;
+  userName?: T;
   note?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -88,6 +88,7 @@ export default buildConfig({
     // The default Gravatar needs the internet.
     avatar: 'default',
     meta: { titleSuffix: ' · Newsroom CMS' },
+    components: { beforeDashboard: ['/components/ReviewQueue.tsx#ReviewQueue'] },
     importMap: { baseDir: path.join(projectRoot, 'src') },
   },
   collections,

@@ -173,7 +173,12 @@ const start = async (): Promise<void> => {
       res.set('connection', 'close')
       return apiError(res, 503, 'the server is shutting down')
     }
-    if (!readiness.isReady && req.path !== '/readyz') {
+    if (req.path === '/readyz') {
+      // Whoever asks first, a ready answer also opens the API.
+      res.on('finish', () => {
+        if (res.statusCode === 200) readiness.isReady = true
+      })
+    } else if (!readiness.isReady) {
       res.set('retry-after', String(READINESS_RETRY_MS / 1000))
       return apiError(res, 503, `not ready: ${readiness.reason}`)
     }

@@ -25,9 +25,19 @@ export const publishedOrStaff: Access = ({ req: { user } }) =>
 /** Staff read everything; everyone else reads only non-trashed documents. */
 export const publicOrStaff: Access = ({ req: { user } }) => (isStaffUser(user) ? true : notTrashed)
 
-/** Admins read every user; other staff read only themselves; anonymous callers nothing. */
+/** Admins update every user; other staff only themselves; anonymous callers nothing. */
 export const adminOrSelf: Access = ({ req: { user } }) => {
   if (isAdminUser(user)) return true
+  if (user) return { id: { equals: user.id } }
+  return false
+}
+
+/**
+ * Editors and admins read every staff account (to assign owners and see who did what);
+ * contributors only their own; anonymous callers nothing.
+ */
+export const editorsOrSelf: Access = ({ req: { user } }) => {
+  if (canPublish(user)) return true
   if (user) return { id: { equals: user.id } }
   return false
 }

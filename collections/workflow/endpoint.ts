@@ -8,7 +8,7 @@ import { ACTIONS, decideTransition, isStage, type Action, type Stage } from './t
 type WorkflowRequest = { action?: unknown; note?: unknown; at?: unknown }
 
 const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? (value).id : value
+  value && typeof value === 'object' && 'id' in value ? value.id : value
 
 /** Where an action leads, for the stage moves that are saved as a draft version. */
 const STAGE_OF: Partial<Record<Action, Stage>> = {

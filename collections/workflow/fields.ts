@@ -18,6 +18,7 @@ export const workflowFields = (): Field[] => [
       position: 'sidebar',
       readOnly: true,
       description: 'Changed by the workflow actions, never by hand.',
+      components: { Field: '/components/WorkflowPanel.tsx#WorkflowPanel' },
     },
     hooks: {
       // A copy starts its own review.

@@ -34,6 +34,7 @@ type PendingEvent = {
   to: Stage
   note?: string
   userId?: number | string
+  userName?: string
   title?: string
 }
 
@@ -49,6 +50,12 @@ type WorkflowDoc = {
   owner?: unknown
   _status?: 'draft' | 'published'
   workflowNote?: string | null
+}
+
+/** How an actor appears in the trail: name, else email. */
+export const nameOf = (user: unknown): string | undefined => {
+  const person = user as { name?: string | null; email?: string } | null | undefined
+  return person?.name || person?.email || undefined
 }
 
 const idOf = (value: unknown): unknown =>
@@ -179,6 +186,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({
       to,
       note,
       userId: user?.id,
+      userName: nameOf(user),
       title: incoming.title ?? original?.title,
     },
   ]
@@ -221,6 +229,7 @@ export const writeWorkflowEvent = async ({
       to: event.to,
       note: event.note,
       user: (event.userId as number | undefined) ?? null,
+      userName: event.userName ?? 'system',
     },
     overrideAccess: true,
     req,

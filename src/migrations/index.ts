@@ -1,6 +1,7 @@
 import * as migration_20261124_232338_initial from './20261124_232338_initial';
 import * as migration_20261124_234219_digest_credit_and_import_key from './20261124_234219_digest_credit_and_import_key';
 import * as migration_20261125_001555_editorial_workflow from './20261125_001555_editorial_workflow';
+import * as migration_20261125_002917_workflow_event_names from './20261125_002917_workflow_event_names';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261125_001555_editorial_workflow.up,
     down: migration_20261125_001555_editorial_workflow.down,
-    name: '20261125_001555_editorial_workflow'
+    name: '20261125_001555_editorial_workflow',
+  },
+  {
+    up: migration_20261125_002917_workflow_event_names.up,
+    down: migration_20261125_002917_workflow_event_names.down,
+    name: '20261125_002917_workflow_event_names'
   },
 ];

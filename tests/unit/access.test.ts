@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import {
   adminOrSelf,
+  editorsOrSelf,
   isAdmin,
   isEditor,
   isStaff,
@@ -51,9 +52,18 @@ describe('access predicates', () => {
   it.each([
     [undefined, false],
     ['contributor', { id: { equals: 7 } }],
+    ['editor', true],
+    ['admin', true],
+  ])('should let %s read staff accounts as %j', (role, expected) => {
+    expect(editorsOrSelf(reqFor(role) as never)).toEqual(expected)
+  })
+
+  it.each([
+    [undefined, false],
+    ['contributor', { id: { equals: 7 } }],
     ['editor', { id: { equals: 7 } }],
     ['admin', true],
-  ])('should let %s read users as %j', (role, expected) => {
+  ])('should let %s update users as %j', (role, expected) => {
     expect(adminOrSelf(reqFor(role) as never)).toEqual(expected)
   })
 
