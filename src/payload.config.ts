@@ -8,7 +8,7 @@ import { buildConfig, type Migration, type Payload } from 'payload'
 import sharp from 'sharp'
 
 import { collections } from '../collections/index.ts'
-import { jobsCollectionOverrides } from '../collections/Jobs.ts'
+import { guardScheduling, jobsCollectionOverrides } from '../collections/workflow/scheduling.ts'
 import { seedEmptyDatabase } from '../seed/onStart.ts'
 import { MAX_UPLOAD_BYTES } from '../collections/Media.ts'
 import { slugs } from '../collections/slugs.ts'
@@ -105,13 +105,12 @@ export default buildConfig({
     // Scheduled publishing runs inside the long-running server: no external cron needed.
     // Every 10 s, so a scheduled post goes out well within a minute of its time.
     autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
-    // Hooks on the jobs collection check who may schedule and record it in the audit trail.
-    runHooks: true,
     jobsCollectionOverrides,
   },
   typescript: { outputFile: path.join(projectRoot, 'src', 'payload-types.ts') },
   onInit: async (payload) => {
     onShutdown(() => payload.destroy())
+    guardScheduling(payload)
     if (payload.db.name === 'sqlite') serializeWriteTransactions(payload.db)
     await migrateOutsideProduction(payload)
     if (env.seedOnStart) {

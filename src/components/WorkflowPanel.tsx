@@ -23,7 +23,7 @@ type HistoryEntry = {
 }
 
 const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? (value).id : value
+  value && typeof value === 'object' && 'id' in value ? value.id : value
 
 /**
  * The stage of the document, the workflow actions the current user may take on it, and its

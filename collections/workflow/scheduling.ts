@@ -1,0 +1,99 @@
+import type { CollectionConfig, Payload } from 'payload'
+
+import { isEditor } from '../access/index.ts'
+import { canPublish } from '../access/roles.ts'
+import { slugs } from '../slugs.ts'
+import { nameOf, WorkflowError, writeWorkflowEvent } from './hooks.ts'
+import { isStage } from './transitions.ts'
+
+type ScheduleInput = {
+  type?: 'publish' | 'unpublish' | null
+  doc?: { relationTo: string; value: unknown } | null
+  user?: { relationTo: string; value: unknown } | null
+}
+
+/**
+ * Scheduling is publishing later, so only editors and admins may do it, whichever way the job
+ * is queued (the workflow endpoint, the admin's Schedule drawer, server code). Payload's admin
+ * queues the job without checking and job hooks cannot be used (Payload 3.90 fails to record a
+ * failed task when they run), so the check wraps `payload.jobs.queue` itself. Each scheduled
+ * publish is also written to the audit trail. The publish still runs as the scheduling user,
+ * so rights lost in the meantime make the job fail, visibly.
+ */
+export const guardScheduling = (payload: Payload): void => {
+  const queue = payload.jobs.queue.bind(payload.jobs)
+  payload.jobs.queue = (async (args: Parameters<typeof queue>[0]) => {
+    if (!('task' in args) || args.task !== 'schedulePublish') return queue(args)
+    const input = (args.input ?? {}) as ScheduleInput
+    const scheduler = input.user
+      ? await payload.findByID({
+          collection: slugs.users,
+          id: input.user.value as number,
+          depth: 0,
+          overrideAccess: true,
+          disableErrors: true,
+          req: args.req,
+        })
+      : null
+    if (input.user && !canPublish(scheduler)) {
+      throw new WorkflowError('Contributors cannot schedule publishing: ask an editor.')
+    }
+    const job = await queue(args)
+    if (input.doc) {
+      const target = await payload.findByID({
+        collection: input.doc.relationTo as typeof slugs.posts,
+        id: input.doc.value as number,
+        draft: true,
+        depth: 0,
+        overrideAccess: true,
+        disableErrors: true,
+        req: args.req,
+      })
+      const stage = isStage(target?.stage) ? target.stage : 'draft'
+      const req = args.req ?? { payload }
+      await writeWorkflowEvent({
+        req: req as Parameters<typeof writeWorkflowEvent>[0]['req'],
+        event: {
+          collection: input.doc.relationTo,
+          id: input.doc.value as number,
+          action: 'schedule',
+          from: stage,
+          to: stage,
+          title: target?.title,
+          note: `${input.type === 'unpublish' ? 'Unpublish' : 'Publish'} at ${new Date(String(args.waitUntil ?? Date.now())).toISOString()}`,
+          userId: scheduler?.id,
+          userName: nameOf(scheduler),
+        },
+      })
+    }
+    return job
+  }) as typeof payload.jobs.queue
+}
+
+/**
+ * Payload's jobs collection, shown to editors: failed and overdue scheduled publishes must be
+ * visible in the admin, not only in logs.
+ */
+export const jobsCollectionOverrides = ({
+  defaultJobsCollection,
+}: {
+  defaultJobsCollection: CollectionConfig
+}): CollectionConfig => ({
+  ...defaultJobsCollection,
+  labels: { singular: 'Background job', plural: 'Background jobs' },
+  admin: {
+    ...defaultJobsCollection.admin,
+    hidden: false,
+    group: 'Admin',
+    defaultColumns: [
+      'taskSlug',
+      'waitUntil',
+      'completedAt',
+      'hasError',
+      'totalTried',
+      'processing',
+    ],
+    description: 'Scheduled publishing and other background work. Failed jobs show an error here.',
+  },
+  access: { ...defaultJobsCollection.access, read: isEditor },
+})
