@@ -251,6 +251,22 @@ describe('publish paths a contributor must not open', () => {
         },
       ],
       [
+        'an autosave that moves the stage',
+        async () => {
+          const id = await ownDraft('Autosave attack')
+          return {
+            id,
+            attempt: () =>
+              cms.rest({
+                method: 'PATCH',
+                path: `/api/posts/${id}?draft=true&autosave=true`,
+                token: contributor.token,
+                body: { stage: 'approved', _status: 'draft' },
+              }),
+          }
+        },
+      ],
+      [
         'bulk publish from the list',
         async () => {
           const id = await ownDraft('Bulk attack')
@@ -436,6 +452,30 @@ describe('publish paths a contributor must not open', () => {
       overrideAccess: true,
     })
     expect(byContributor.totalDocs).toBe(0)
+  })
+})
+
+describe('digests', () => {
+  it('should follow the same workflow', async () => {
+    const { body } = await cms.rest({
+      method: 'POST',
+      path: '/api/digests?draft=true&depth=0',
+      token: contributor.token,
+      body: { title: 'Weekly digest draft', _status: 'draft' },
+    })
+    const id = body.doc.id as number
+    const step = (user: User, action: string) =>
+      cms.rest({
+        method: 'POST',
+        path: `/api/digests/${id}/workflow`,
+        token: user.token,
+        body: { action },
+      })
+    expect((await step(contributor, 'publish')).status).toBe(403)
+    expect((await step(contributor, 'submit')).status).toBe(200)
+    expect((await step(editor, 'approve')).status).toBe(200)
+    expect((await step(editor, 'publish')).status).toBe(200)
+    expect((await cms.rest({ path: `/api/digests/${id}` })).body.title).toBe('Weekly digest draft')
   })
 })
 
