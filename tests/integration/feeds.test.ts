@@ -1,0 +1,111 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createContentFixtures, SECRET } from '../helpers/fixtures.ts'
+import { startTestCms, type TestCms } from '../helpers/payload.ts'
+
+let cms: TestCms
+// Loaded after the test database is set up: the route reads the config when imported.
+let GET: (typeof import('../../src/app/(feeds)/feeds/[...path]/route.ts'))['GET']
+const BASE = 'http://localhost:3000'
+
+const fetchFeed = async (path: string) => {
+  const response = await GET(new Request(`${BASE}${path}`), {
+    params: Promise.resolve({ path: path.replace(/^\/feeds\//, '').split('/') }),
+  })
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: await response.text(),
+  }
+}
+const xml = (text: string) => {
+  expect(XMLValidator.validate(text)).toBe(true)
+  return new XMLParser({ ignoreAttributes: false }).parse(text)
+}
+const asList = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value]
+
+beforeAll(async () => {
+  cms = await startTestCms()
+  ;({ GET } = await import('../../src/app/(feeds)/feeds/[...path]/route.ts'))
+  await createContentFixtures(cms.payload)
+})
+afterAll(async () => {
+  await cms?.close()
+})
+
+describe('feeds', () => {
+  it('should serve valid RSS 2.0 of published posts only, with absolute links', async () => {
+    const { status, type, body } = await fetchFeed('/feeds/posts.xml')
+    expect(status).toBe(200)
+    expect(type).toBe('application/rss+xml; charset=utf-8')
+    expect(body).not.toContain(SECRET)
+    const channel = xml(body).rss.channel
+    expect(channel.title).toBeTruthy()
+    expect(channel.link).toBe(`${BASE}/`)
+    expect(channel.description).toBeTruthy()
+    const items = asList(channel.item)
+    expect(items.map((item: any) => item.title).sort()).toEqual([
+      'Live title',
+      'Published fixture post',
+    ])
+    for (const item of items) {
+      expect(item.link).toMatch(/^http:\/\/localhost:3000\/posts\//)
+      expect(item.guid['#text'] ?? item.guid).toMatch(/^http:\/\/localhost:3000\/api\/posts\/\d+$/)
+      expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false)
+    }
+  })
+
+  it('should serve valid Atom', async () => {
+    const { type, body } = await fetchFeed('/feeds/posts.atom')
+    expect(type).toBe('application/atom+xml; charset=utf-8')
+    const feed = xml(body).feed
+    expect(feed.title).toBeTruthy()
+    expect(feed.id).toBe(`${BASE}/feeds/posts`)
+    expect(feed.updated).toBeTruthy()
+    expect(asList(feed.entry)).toHaveLength(2)
+    expect(body).not.toContain(SECRET)
+  })
+
+  it('should serve a JSON Feed', async () => {
+    const { type, body } = await fetchFeed('/feeds/posts.json')
+    expect(type).toBe('application/feed+json; charset=utf-8')
+    const feed = JSON.parse(body)
+    expect(feed.version).toMatch(/^https:\/\/jsonfeed.org\/version\/1/)
+    expect(feed.feed_url).toBe(`${BASE}/feeds/posts.json`)
+    expect(feed.items.map((item: any) => item.title).sort()).toEqual([
+      'Live title',
+      'Published fixture post',
+    ])
+  })
+
+  it('should serve published digests without revealing linked drafts', async () => {
+    const { body } = await fetchFeed('/feeds/digests.xml')
+    expect(asList(xml(body).rss.channel.item).map((item: any) => item.title)).toEqual([
+      'Published digest',
+    ])
+    expect(body).not.toContain(SECRET)
+  })
+
+  it.each([
+    ['/feeds/authors/fixture-author.xml', ['Published fixture post']],
+    ['/feeds/sources/fixture-outlet.xml', ['Published fixture post']],
+  ])('should serve %s with that author or source only', async (path, titles) => {
+    const { status, body } = await fetchFeed(path)
+    expect(status).toBe(200)
+    expect(asList(xml(body).rss.channel.item).map((item: any) => item.title)).toEqual(titles)
+    expect(body).not.toContain(SECRET)
+  })
+
+  it.each([
+    ['/feeds/authors/nobody.xml'],
+    ['/feeds/posts.html'],
+    ['/feeds/users.xml'],
+    ['/feeds/authors/../x.xml'],
+  ])('should answer %s with 404 and a message', async (path) => {
+    const { status, body } = await fetchFeed(path)
+    expect(status).toBe(404)
+    expect(JSON.parse(body).errors[0].message).toBeTruthy()
+  })
+})
