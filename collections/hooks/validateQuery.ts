@@ -1,22 +1,14 @@
 import {
-  APIError,
   NotFound,
   type CollectionBeforeOperationHook,
   type FlattenedField,
   type Payload,
 } from 'payload'
 
+import { BadRequestError } from '../../src/lib/badRequest.ts'
 import { findWhereProblem, type QueriedField } from '../../src/lib/whereProblems.ts'
 
 type IdType = 'number' | 'text'
-
-/** A 400 for a malformed query; named like Payload's own so it is logged as a client error. */
-class MalformedQueryError extends APIError {
-  constructor(message: string) {
-    super(message, 400, undefined, true)
-    this.name = 'QueryError'
-  }
-}
 
 const idTypeOf = (payload: Payload): IdType =>
   payload.db.defaultIDType === 'number' ? 'number' : 'text'
@@ -68,6 +60,6 @@ export const validateQuery: CollectionBeforeOperationHook = ({ args, collection,
     idType,
     resolve: resolverFor({ payload: req.payload, fields: collection.flattenedFields }),
   })
-  if (problem) throw new MalformedQueryError(problem)
+  if (problem) throw new BadRequestError(problem)
   return args
 }

@@ -1,5 +1,6 @@
 import { addDataAndFileToRequest, APIError, type Endpoint, type PayloadRequest } from 'payload'
 
+import { BadRequestError } from '../../src/lib/badRequest.ts'
 import { roleOf } from '../access/roles.ts'
 import { slugs } from '../slugs.ts'
 import { WorkflowError } from './hooks.ts'
@@ -23,21 +24,16 @@ const parseBody = async (
   await addDataAndFileToRequest(req)
   const body = (req.data ?? {}) as WorkflowRequest
   if (typeof body.action !== 'string' || !ACTIONS.includes(body.action as Action)) {
-    throw new APIError(`action must be one of ${ACTIONS.join(', ')}`, 400, undefined, true)
+    throw new BadRequestError(`action must be one of ${ACTIONS.join(', ')}`)
   }
   if (body.note !== undefined && typeof body.note !== 'string') {
-    throw new APIError('note must be text', 400, undefined, true)
+    throw new BadRequestError('note must be text')
   }
   if (
     body.action === 'schedule' &&
     (typeof body.at !== 'string' || Number.isNaN(Date.parse(body.at)))
   ) {
-    throw new APIError(
-      'at must be a date and time, e.g. 2026-12-01T09:00:00Z',
-      400,
-      undefined,
-      true,
-    )
+    throw new BadRequestError('at must be a date and time, e.g. 2026-12-01T09:00:00Z')
   }
   return {
     action: body.action as Action,

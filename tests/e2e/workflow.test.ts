@@ -23,7 +23,7 @@ const api = async (path: string, init: RequestInit & { token?: string } = {}) =>
       ...(init.token ? { authorization: `JWT ${init.token}` } : {}),
     },
   })
-  return { status: response.status, body: (await response.json()) }
+  return { status: response.status, body: await response.json() }
 }
 
 const anonymousTitles = async () => {

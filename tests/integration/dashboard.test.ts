@@ -16,7 +16,7 @@ const userDoc = async (user: User) => ({
 })
 const renderQueue = async (user: User) =>
   renderToStaticMarkup(
-    (await ReviewQueue({ payload: cms.payload, user: await userDoc(user), i18n: {} as never })),
+    await ReviewQueue({ payload: cms.payload, user: await userDoc(user), i18n: {} as never }),
   )
 
 const submitted = async (title: string) => {
