@@ -12,6 +12,7 @@ import { CLIENT_IP_HEADER } from './lib/clientIp.ts'
 import { ConfigError } from './lib/errors.ts'
 import { loadEnv, type AppEnv } from './lib/env.ts'
 import { runShutdownHooks } from './lib/lifecycle.ts'
+import { anonymousHttpCache } from './lib/httpCache.ts'
 import { findQueryProblem } from './lib/queryParams.ts'
 
 type NextServer = {
@@ -80,6 +81,34 @@ const securityHeaders = ({ dev, serverUrl }: { dev: boolean; serverUrl: string }
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     strictTransportSecurity: isHttps ? { maxAge: 15552000, includeSubDomains: true } : false,
   })
+}
+
+/** Marks the server ready as soon as a /readyz response starts with status 200. */
+const openWhenReady = ({
+  res,
+  readiness,
+}: {
+  res: Response
+  readiness: { isReady: boolean }
+}): void => {
+  const check = (status: number) => {
+    if (status === 200) readiness.isReady = true
+  }
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean
+  const end = res.end.bind(res) as (...args: unknown[]) => Response
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    check(status)
+    return writeHead(status, ...rest)
+  }) as Response['writeHead']
+  res.write = ((...args: unknown[]) => {
+    check(res.statusCode)
+    return write(...args)
+  }) as Response['write']
+  res.end = ((...args: unknown[]) => {
+    check(res.statusCode)
+    return end(...args)
+  }) as Response['end']
 }
 
 /** Refuses oversized bodies (413) and bodies of unknown length (411) before Next reads them. */
@@ -174,10 +203,9 @@ const start = async (): Promise<void> => {
       return apiError(res, 503, 'the server is shutting down')
     }
     if (req.path === '/readyz') {
-      // Whoever asks first, a ready answer also opens the API.
-      res.on('finish', () => {
-        if (res.statusCode === 200) readiness.isReady = true
-      })
+      // A ready answer, whoever asked, also opens the API: before its first byte leaves, so a
+      // client that saw 200 can never be told "starting" afterwards.
+      openWhenReady({ res, readiness })
     } else if (!readiness.isReady) {
       res.set('retry-after', String(READINESS_RETRY_MS / 1000))
       return apiError(res, 503, `not ready: ${readiness.reason}`)
@@ -188,6 +216,7 @@ const start = async (): Promise<void> => {
   })
   app.use(bodySizeCap)
   app.use('/api', validateApiQuery)
+  app.use(anonymousHttpCache)
   // Express 5 rejects a bare '*' route: everything else goes to Next (and Payload inside it).
   app.use((req, res) => handle(req, res))
 
