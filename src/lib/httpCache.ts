@@ -29,7 +29,6 @@ export const etagOf = (body: Buffer): string =>
 
 type Write = ServerResponse['write']
 type End = ServerResponse['end']
-type WriteHead = ServerResponse['writeHead']
 
 /** Applies writeHead's headers (an object or a flat [name, value, …] list) with setHeader. */
 const applyHeaders = (res: ServerResponse, headers: unknown) => {
