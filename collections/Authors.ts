@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor, isStaffField, publicOrStaff } from './access/index.ts'
 import { provenanceField } from './fields/provenance.ts'
+import { publishedPostCount } from './fields/publishedPostCount.ts'
 import { slug } from './fields/slug.ts'
 import { validateTwitterHandle, validateWebUrl } from './fields/validators.ts'
 import { publicReadLimits } from './hooks/publicReadLimits.ts'
@@ -18,6 +19,8 @@ export const Authors: CollectionConfig = {
     group: 'Content',
   },
   defaultSort: 'name',
+  // What a post carries of its author when populated: what a front end shows.
+  defaultPopulate: { name: true, slug: true },
   trash: true,
   access: {
     read: publicOrStaff,
@@ -45,6 +48,7 @@ export const Authors: CollectionConfig = {
       access: { read: isStaffField },
       admin: { description: 'Visible to staff only.' },
     },
+    publishedPostCount({ on: 'author' }),
     provenanceField(),
   ],
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor, publicOrStaff } from './access/index.ts'
 import { provenanceField } from './fields/provenance.ts'
+import { publishedPostCount } from './fields/publishedPostCount.ts'
 import { slug } from './fields/slug.ts'
 import { validateWebUrl } from './fields/validators.ts'
 import { publicReadLimits } from './hooks/publicReadLimits.ts'
@@ -29,6 +30,8 @@ export const Sources: CollectionConfig = {
     group: 'Content',
   },
   defaultSort: 'name',
+  // What a post carries of its source when populated: what a front end shows.
+  defaultPopulate: { name: true, slug: true, website: true },
   trash: true,
   access: {
     read: publicOrStaff,
@@ -48,6 +51,7 @@ export const Sources: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     { name: 'website', type: 'text', validate: validateWebUrl },
+    publishedPostCount({ on: 'sources' }),
     provenanceField(),
   ],
 }

@@ -220,6 +220,10 @@ export interface Author {
    */
   email?: string | null;
   /**
+   * Published posts (computed).
+   */
+  publishedPostCount?: number | null;
+  /**
    * Set by the seed import; read-only.
    */
   provenance?: {
@@ -248,6 +252,10 @@ export interface Source {
     | ('news-outlet' | 'broadcaster' | 'news-agency' | 'organisation' | 'blog' | 'think-tank' | 'government' | 'other')
     | null;
   website?: string | null;
+  /**
+   * Published posts (computed).
+   */
+  publishedPostCount?: number | null;
   /**
    * Set by the seed import; read-only.
    */
@@ -727,6 +735,7 @@ export interface AuthorsSelect<T extends boolean = true> {
   twitter?: T;
   website?: T;
   email?: T;
+  publishedPostCount?: T;
   provenance?:
     | T
     | {
@@ -749,6 +758,7 @@ export interface SourcesSelect<T extends boolean = true> {
   slug?: T;
   kind?: T;
   website?: T;
+  publishedPostCount?: T;
   provenance?:
     | T
     | {
