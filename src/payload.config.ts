@@ -12,6 +12,7 @@ import { guardScheduling, jobsCollectionOverrides } from '../collections/workflo
 import { seedEmptyDatabase } from '../seed/onStart.ts'
 import { MAX_UPLOAD_BYTES } from '../collections/Media.ts'
 import { slugs } from '../collections/slugs.ts'
+import { openApiEndpoint } from './endpoints/openapi.ts'
 import { searchEndpoint } from './endpoints/search.ts'
 import { type DatabaseChoice } from './lib/database.ts'
 import { emailAdapter } from './lib/email.ts'
@@ -93,7 +94,7 @@ export default buildConfig({
     importMap: { baseDir: path.join(projectRoot, 'src') },
   },
   collections,
-  endpoints: [searchEndpoint],
+  endpoints: [searchEndpoint, openApiEndpoint],
   editor: lexicalEditor(),
   db: databaseAdapter(env.database),
   sharp,

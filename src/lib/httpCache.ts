@@ -82,12 +82,12 @@ export const anonymousHttpCache = (
     res.flushHeaders = flushHeaders
   }
   // Hold the status line and headers back until the body is known.
-  res.writeHead = ((status: number, reason?: unknown, headers?: unknown) => {
+  res.writeHead = (status: number, reason?: unknown, headers?: unknown) => {
     res.statusCode = status
     if (typeof reason === 'string') res.statusMessage = reason
     applyHeaders(res, typeof reason === 'string' ? headers : reason)
     return res
-  })
+  }
   res.flushHeaders = () => undefined
   const flush = () => {
     isPassingThrough = true
