@@ -13,7 +13,7 @@ import { seedEmptyDatabase } from '../seed/onStart.ts'
 import { MAX_UPLOAD_BYTES } from '../collections/Media.ts'
 import { slugs } from '../collections/slugs.ts'
 import { openApiEndpoint } from './endpoints/openapi.ts'
-import { searchEndpoint } from './endpoints/search.ts'
+import { searchEndpoint, searchGraphQLQuery } from './endpoints/search.ts'
 import { type DatabaseChoice } from './lib/database.ts'
 import { emailAdapter } from './lib/email.ts'
 import { loadEnv } from './lib/env.ts'
@@ -103,6 +103,7 @@ export default buildConfig({
   graphQL: {
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
+    queries: searchGraphQLQuery,
   },
   jobs: {
     // Scheduled publishing runs inside the long-running server: no external cron needed.

@@ -1,4 +1,4 @@
-import type { Endpoint, Payload, Where } from 'payload'
+import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 
 import { slugs } from '../../collections/slugs.ts'
 import { BadRequestError } from '../lib/badRequest.ts'
@@ -145,4 +145,62 @@ export const searchEndpoint: Endpoint = {
     })
     return Response.json(result)
   },
+}
+
+type GraphQLModule = typeof import('graphql')
+
+/** The GraphQL twin of /api/search: `search(q: String!, page: Int, limit: Int)`. */
+export const searchGraphQLQuery = (GraphQL: GraphQLModule) => {
+  const Hit = new GraphQL.GraphQLObjectType({
+    name: 'SearchHit',
+    fields: {
+      collection: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+      id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+      title: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+      slug: { type: GraphQL.GraphQLString },
+      date: { type: GraphQL.GraphQLString },
+      score: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLFloat) },
+      snippet: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+    },
+  })
+  const Results = new GraphQL.GraphQLObjectType({
+    name: 'SearchResults',
+    fields: {
+      docs: { type: new GraphQL.GraphQLList(Hit) },
+      totalDocs: { type: GraphQL.GraphQLInt },
+      page: { type: GraphQL.GraphQLInt },
+      limit: { type: GraphQL.GraphQLInt },
+      totalPages: { type: GraphQL.GraphQLInt },
+      hasNextPage: { type: GraphQL.GraphQLBoolean },
+      hasPrevPage: { type: GraphQL.GraphQLBoolean },
+    },
+  })
+  return {
+    search: {
+      type: Results,
+      args: {
+        q: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+        page: { type: GraphQL.GraphQLInt },
+        limit: { type: GraphQL.GraphQLInt },
+      },
+      resolve: async (
+        _: unknown,
+        args: { q: string; page?: number | null; limit?: number | null },
+        context: { req: PayloadRequest },
+      ) => {
+        const query = args.q.trim()
+        if (query.length < 2 || query.length > 200)
+          throw new BadRequestError('q must be 2 to 200 characters')
+        const page = args.page ?? 1
+        const limit = args.limit ?? 10
+        if (!Number.isInteger(page) || page < 1)
+          throw new BadRequestError('page must be a whole number from 1 up')
+        if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+          throw new BadRequestError(`limit must be a whole number from 1 to ${MAX_LIMIT}`)
+        }
+        const result = await searchPublished({ payload: context.req.payload, query, page, limit })
+        return { ...result, docs: result.docs.map((hit) => ({ ...hit, id: String(hit.id) })) }
+      },
+    },
+  }
 }

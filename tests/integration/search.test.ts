@@ -83,3 +83,38 @@ describe('GET /api/search', () => {
     expect(body.errors[0].message).toMatch(/q must|limit must|page must/)
   })
 })
+
+describe('GraphQL search', () => {
+  it('should answer like the REST endpoint', async () => {
+    const { body } = await cms.graphql({
+      query:
+        '{ search(q: "giuliani", limit: 2) { totalDocs totalPages docs { collection title snippet } } }',
+    })
+    expect(body.data.search.totalDocs).toBe(3)
+    expect(body.data.search.docs.map((d: any) => d.title)).toEqual([
+      'Giuliani lobbies for the MEK',
+      'Other news',
+    ])
+    expect(JSON.stringify(body)).not.toContain(SECRET)
+  })
+
+  it.each([
+    ['{ search(q: "x") { totalDocs } }'],
+    ['{ search(q: "mek", limit: 500) { totalDocs } }'],
+  ])('should refuse %s with a message', async (query) => {
+    const { body } = await cms.graphql({ query })
+    expect(body.errors[0].message).toMatch(/q must|limit must/)
+  })
+})
+
+describe('GraphQL complexity cap', () => {
+  it('should refuse an over-complex query with a clear error', async () => {
+    const fields = Array.from(
+      { length: 60 },
+      (_, n) => `a${n}: Posts(limit: 100) { docs { title author { name } sources { name } } }`,
+    ).join('\n')
+    const { body } = await cms.graphql({ query: `{ ${fields} }` })
+    expect(body.errors[0].message).toMatch(/complexity/i)
+    expect(body.data ?? null).toBeNull()
+  })
+})
