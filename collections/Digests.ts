@@ -6,6 +6,7 @@ import { provenanceField } from './fields/provenance.ts'
 import { slug } from './fields/slug.ts'
 import { publicReadLimits } from './hooks/publicReadLimits.ts'
 import { validateQuery } from './hooks/validateQuery.ts'
+import { createPreviewLinkEndpoint } from '../src/endpoints/preview.ts'
 import { workflowEndpoint } from './workflow/endpoint.ts'
 import { workflowFields } from './workflow/fields.ts'
 import { enforceWorkflow, recordWorkflowEvents, rememberDraftSave } from './workflow/hooks.ts'
@@ -25,7 +26,7 @@ export const Digests: CollectionConfig = {
   },
   defaultSort: '-issueDate',
   trash: true,
-  endpoints: [workflowEndpoint(slugs.digests)],
+  endpoints: [workflowEndpoint(slugs.digests), createPreviewLinkEndpoint(slugs.digests)],
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   access: {
     read: publishedOrStaff,

@@ -6,6 +6,7 @@ import { provenanceField } from './fields/provenance.ts'
 import { slug } from './fields/slug.ts'
 import { publicReadLimits } from './hooks/publicReadLimits.ts'
 import { validateQuery } from './hooks/validateQuery.ts'
+import { createPreviewLinkEndpoint } from '../src/endpoints/preview.ts'
 import { workflowEndpoint } from './workflow/endpoint.ts'
 import { workflowFields } from './workflow/fields.ts'
 import { enforceWorkflow, recordWorkflowEvents, rememberDraftSave } from './workflow/hooks.ts'
@@ -25,7 +26,7 @@ export const Posts: CollectionConfig = {
   },
   defaultSort: '-postedAt',
   trash: true,
-  endpoints: [workflowEndpoint(slugs.posts)],
+  endpoints: [workflowEndpoint(slugs.posts), createPreviewLinkEndpoint(slugs.posts)],
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   access: {
     read: publishedOrStaff,

@@ -2,8 +2,18 @@ import { Authors } from './Authors.ts'
 import { Digests } from './Digests.ts'
 import { Media } from './Media.ts'
 import { Posts } from './Posts.ts'
+import { PreviewLinks } from './PreviewLinks.ts'
 import { Sources } from './Sources.ts'
 import { Users } from './Users.ts'
 import { WorkflowEvents } from './WorkflowEvents.ts'
 
-export const collections = [Posts, Digests, Authors, Sources, Media, Users, WorkflowEvents]
+export const collections = [
+  Posts,
+  Digests,
+  Authors,
+  Sources,
+  Media,
+  Users,
+  WorkflowEvents,
+  PreviewLinks,
+]

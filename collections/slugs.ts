@@ -7,6 +7,7 @@ export const slugs = {
   digests: 'digests',
   media: 'media',
   workflowEvents: 'workflow-events',
+  previewLinks: 'preview-links',
   jobs: 'payload-jobs',
 } as const
 

@@ -86,9 +86,9 @@ const main = async (): Promise<number> => {
       onProgress: progress.update,
     })
     progress.stop()
-    process.stdout.write(
-      options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`,
-    )
+    const text = options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`
+    // Wait until stdout has taken it all: exiting first can cut a piped report short.
+    await new Promise((resolve) => process.stdout.write(text, resolve))
     return hasFailures(report) ? 1 : 0
   } finally {
     progress.stop()

@@ -13,6 +13,7 @@ import { seedEmptyDatabase } from '../seed/onStart.ts'
 import { MAX_UPLOAD_BYTES } from '../collections/Media.ts'
 import { slugs } from '../collections/slugs.ts'
 import { openApiEndpoint } from './endpoints/openapi.ts'
+import { previewEndpoint } from './endpoints/preview.ts'
 import { searchEndpoint, searchGraphQLQuery } from './endpoints/search.ts'
 import { type DatabaseChoice } from './lib/database.ts'
 import { emailAdapter } from './lib/email.ts'
@@ -94,7 +95,7 @@ export default buildConfig({
     importMap: { baseDir: path.join(projectRoot, 'src') },
   },
   collections,
-  endpoints: [searchEndpoint, openApiEndpoint],
+  endpoints: [searchEndpoint, openApiEndpoint, previewEndpoint],
   editor: lexicalEditor(),
   db: databaseAdapter(env.database),
   sharp,

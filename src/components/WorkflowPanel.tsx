@@ -38,6 +38,7 @@ export const WorkflowPanel: React.FC<{ path: string }> = ({ path }) => {
   const [when, setWhen] = useState('')
   const [isBusy, setIsBusy] = useState(false)
   const [history, setHistory] = useState<HistoryEntry[]>([])
+  const [previewUrl, setPreviewUrl] = useState('')
 
   const stage = isStage(value) ? value : 'draft'
   const actions = id
@@ -61,6 +62,22 @@ export const WorkflowPanel: React.FC<{ path: string }> = ({ path }) => {
   useEffect(() => {
     void loadHistory()
   }, [loadHistory])
+
+  const createPreviewLink = async () => {
+    const response = await fetch(`/api/${collectionSlug}/${id}/preview-link`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ hours: 24 }),
+    })
+    const body = (await response.json()) as { url?: string; errors?: { message: string }[] }
+    if (!response.ok || !body.url) {
+      toast.error(body.errors?.[0]?.message ?? 'Could not create a preview link.')
+      return
+    }
+    setPreviewUrl(body.url)
+    toast.success('Preview link created: it works for 24 hours.')
+  }
 
   const run = async (action: Action) => {
     if (action === 'request_changes' && !note.trim()) {
@@ -137,6 +154,27 @@ export const WorkflowPanel: React.FC<{ path: string }> = ({ path }) => {
           </Button>
         ))}
       </div>
+      {id && (
+        <div className="workflow-panel__preview">
+          <Button
+            buttonStyle="secondary"
+            id="workflow-preview-link"
+            onClick={() => void createPreviewLink()}
+            size="small"
+          >
+            Get preview link
+          </Button>
+          {previewUrl && (
+            <input
+              aria-label="Preview link"
+              onFocus={(event) => event.target.select()}
+              readOnly
+              style={{ width: '100%' }}
+              value={previewUrl}
+            />
+          )}
+        </div>
+      )}
       {id && actions.length === 0 && (
         <p className="workflow-panel__none">
           {roleOf(user) === 'contributor'

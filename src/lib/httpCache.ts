@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 /** Paths whose anonymous GET responses get an ETag and can be answered 304. */
-const CACHEABLE = /^\/(api\/(?!graphql-playground|users\/me|access)|feeds\/)/
+const CACHEABLE = /^\/(api\/(?!graphql-playground|users\/me|access|preview\/)|feeds\/)/
 
 /** Bodies larger than this are passed through untouched (no ETag). */
 const MAX_BUFFERED_BYTES = 5 * 1024 * 1024

@@ -2,6 +2,7 @@ import * as migration_20261124_232338_initial from './20261124_232338_initial';
 import * as migration_20261124_234219_digest_credit_and_import_key from './20261124_234219_digest_credit_and_import_key';
 import * as migration_20261125_001555_editorial_workflow from './20261125_001555_editorial_workflow';
 import * as migration_20261125_002917_workflow_event_names from './20261125_002917_workflow_event_names';
+import * as migration_20261125_005905_preview_links from './20261125_005905_preview_links';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261125_002917_workflow_event_names.up,
     down: migration_20261125_002917_workflow_event_names.down,
-    name: '20261125_002917_workflow_event_names'
+    name: '20261125_002917_workflow_event_names',
+  },
+  {
+    up: migration_20261125_005905_preview_links.up,
+    down: migration_20261125_005905_preview_links.down,
+    name: '20261125_005905_preview_links'
   },
 ];

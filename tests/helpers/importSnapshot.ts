@@ -57,7 +57,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../src/payload.config.ts')
   const payload = await getPayload({ config })
-  process.stdout.write(`${JSON.stringify(await importSnapshot(payload))}\n`)
+  const text = `${JSON.stringify(await importSnapshot(payload))}\n`
+  // Wait until the pipe has taken it all: exiting first can cut the output short.
+  await new Promise((resolve) => process.stdout.write(text, resolve))
   await payload.destroy()
   process.exit(0)
 }

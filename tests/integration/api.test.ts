@@ -18,7 +18,13 @@ describe('what front ends get', () => {
   it('should populate a post with only the author and source fields a page needs', async () => {
     const { body } = await cms.rest({ path: `/api/posts/${f.published.id}?depth=1` })
     expect(Object.keys(body.author).sort()).toEqual(['deletedAt', 'id', 'name', 'slug'])
-    expect(Object.keys(body.sources[0]).sort()).toEqual(['deletedAt', 'id', 'name', 'slug', 'website'])
+    expect(Object.keys(body.sources[0]).sort()).toEqual([
+      'deletedAt',
+      'id',
+      'name',
+      'slug',
+      'website',
+    ])
   })
 
   it('should count only published posts per author', async () => {

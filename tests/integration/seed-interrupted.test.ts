@@ -46,6 +46,16 @@ const run = ({
     child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }))
   })
 
+/** The snapshot printed by tests/helpers/importSnapshot.ts, or an error showing why there is none. */
+const snapshotOf = async (env: NodeJS.ProcessEnv): Promise<string[]> => {
+  const result = await run({ args: ['tests/helpers/importSnapshot.ts'], env })
+  try {
+    return JSON.parse(result.stdout) as string[]
+  } catch {
+    throw new Error(`no snapshot (exit ${result.code}):\n${result.stderr.slice(-3000)}`)
+  }
+}
+
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-kill-'))
   seedFile = path.join(dir, 'many.txt')
@@ -71,17 +81,13 @@ describe('an import killed half-way', () => {
     }
     const killed = await run({ args: ['seed/cli.ts', seedFile], env, killAfter: 50 })
     expect(killed.signal).toBe('SIGKILL')
-    const partial = JSON.parse(
-      (await run({ args: ['tests/helpers/importSnapshot.ts'], env })).stdout,
-    ) as string[]
+    const partial = await snapshotOf(env)
     expect(partial.length).toBeGreaterThan(0)
     expect(partial.filter((line) => line.startsWith('posts ')).length).toBeLessThan(ENTRIES)
 
     const resumed = await run({ args: ['seed/cli.ts', seedFile], env })
     expect(resumed.code).toBe(0)
-    const afterResume = JSON.parse(
-      (await run({ args: ['tests/helpers/importSnapshot.ts'], env })).stdout,
-    ) as string[]
+    const afterResume = await snapshotOf(env)
 
     // The reference: one uninterrupted run into the suite's own database.
     await importFiles({
