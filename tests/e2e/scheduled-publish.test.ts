@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startProductionServer, type RunningServer } from '../helpers/server.ts'
+import { apiClient, startProductionServer, type RunningServer } from '../helpers/server.ts'
 
 let server: RunningServer
 let token: string
 
-const api = async (path: string, init: RequestInit & { token?: string } = {}) => {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `JWT ${init.token}` } : {}),
-    },
-  })
-  return { status: response.status, body: await response.json() }
-}
+const api = apiClient(() => server.baseUrl)
 
 beforeAll(async () => {
   server = await startProductionServer()

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
-import { startProductionServer, type RunningServer } from '../helpers/server.ts'
+import { apiClient, startProductionServer, type RunningServer } from '../helpers/server.ts'
 
 const PASSWORD = 'correct-horse-battery-staple'
 const PEOPLE = {
@@ -15,16 +15,7 @@ let server: RunningServer
 let session: BrowserSession
 let postId: number
 
-const api = async (path: string, init: RequestInit & { token?: string } = {}) => {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `JWT ${init.token}` } : {}),
-    },
-  })
-  return { status: response.status, body: await response.json() }
-}
+const api = apiClient(() => server.baseUrl)
 
 const anonymousTitles = async () => {
   const rest = await api(`/api/posts?depth=0&where[id][equals]=${postId}`)

@@ -129,3 +129,23 @@ export const startProductionServer = async ({
     },
   }
 }
+
+/** A JSON call to a running server's API, optionally with a login token. */
+export type ApiCall = (
+  path: string,
+  init?: RequestInit & { token?: string },
+) => Promise<{ status: number; body: any }>
+
+/** JSON calls against the server at `baseUrl()` (read lazily: servers start in beforeAll). */
+export const apiClient =
+  (baseUrl: () => string): ApiCall =>
+  async (path, init = {}) => {
+    const response = await fetch(`${baseUrl()}${path}`, {
+      ...init,
+      headers: {
+        'content-type': 'application/json',
+        ...(init.token ? { authorization: `JWT ${init.token}` } : {}),
+      },
+    })
+    return { status: response.status, body: await response.json() }
+  }
