@@ -305,6 +305,8 @@ export const importFiles = async ({
       data: fullData as never,
       overrideAccess: true,
       context: { isImport: true },
+      // Only the id is used: skip populating relationships in the returned document.
+      depth: 0,
       req,
     }
     if (!current) {
