@@ -18,9 +18,16 @@ export const collectInputs = (paths: string[]): SeedInput[] => {
       return
     }
     if (stat.isDirectory()) {
+      const before = inputs.length
       for (const entry of fs.readdirSync(target).sort()) {
         if (!entry.startsWith('.')) visit(path.join(target, entry))
       }
+      // Naming a folder with nothing in it is almost certainly a mistake: say so.
+      if (inputs.length === before) inputs.push({ name, error: 'folder has no files to import' })
+      return
+    }
+    if (!stat.isFile()) {
+      inputs.push({ name, error: 'not a regular file' })
       return
     }
     try {
