@@ -16,6 +16,7 @@ import {
   type PlannedPost,
   type Ref,
 } from './plan.ts'
+import { idOf } from '../src/lib/values.ts'
 
 /** Largest seed file accepted, in bytes. */
 export const MAX_SEED_FILE_BYTES = 10 * 1024 * 1024
@@ -78,9 +79,6 @@ type Existing = {
 }
 
 type AnyDoc = Record<string, unknown> & { id: number | string }
-
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? value.id : value
 
 /** The fields the importer owns, in the shape it writes them, from a stored or planned doc. */
 const importableFields = (collection: ImportCollection, doc: Record<string, unknown>) => {

@@ -5,11 +5,9 @@ import { roleOf } from '../access/roles.ts'
 import { slugs } from '../slugs.ts'
 import { WorkflowError } from './hooks.ts'
 import { ACTIONS, decideTransition, isStage, type Action, type Stage } from './transitions.ts'
+import { idOf } from '../../src/lib/values.ts'
 
 type WorkflowRequest = { action?: unknown; note?: unknown; at?: unknown }
-
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? value.id : value
 
 /** Where an action leads, for the stage moves that are saved as a draft version. */
 const STAGE_OF: Partial<Record<Action, Stage>> = {

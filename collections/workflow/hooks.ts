@@ -17,6 +17,7 @@ import {
   type Action,
   type Stage,
 } from './transitions.ts'
+import { idOf } from '../../src/lib/values.ts'
 
 /** A refused workflow step: 403 with a message a writer can act on. */
 export class WorkflowError extends APIError {
@@ -57,9 +58,6 @@ export const nameOf = (user: unknown): string | undefined => {
   const person = user as { name?: string | null; email?: string } | null | undefined
   return person?.name || person?.email || undefined
 }
-
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? value.id : value
 
 /**
  * Remembers whether this write only saves a draft version (`draft: true`), which the

@@ -11,6 +11,7 @@ import {
   STAGE_LABELS,
   type Action,
 } from '../../collections/workflow/transitions.ts'
+import { idOf } from '../lib/values.ts'
 
 type HistoryEntry = {
   id: number | string
@@ -21,9 +22,6 @@ type HistoryEntry = {
   createdAt: string
   userName?: string | null
 }
-
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? value.id : value
 
 /**
  * The stage of the document, the workflow actions the current user may take on it, and its

@@ -1,3 +1,5 @@
+import { escapeHtml } from './values.ts'
+
 /** Words of a search query: lower-cased, at most 8, each at least 2 characters. */
 export const searchTerms = (query: string): string[] =>
   [
@@ -42,8 +44,6 @@ export const scoreText = ({ text, terms }: { text: SearchText; terms: string[] }
   }
   return score
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 
 /**
  * A short, HTML-safe extract around the first match, with every term wrapped in `<mark>`.

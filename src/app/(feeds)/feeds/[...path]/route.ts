@@ -11,6 +11,7 @@ import {
   parseFeedPath,
   type FeedEntry,
 } from '../../../../lib/feeds.ts'
+import { escapeHtml } from '../../../../lib/values.ts'
 
 export const dynamic = 'force-dynamic'
 
@@ -22,8 +23,6 @@ const html = (state: unknown): string =>
   state && typeof state === 'object'
     ? convertLexicalToHTML({ data: state as SerializedEditorState })
     : ''
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 
 const notFound = (message: string) =>
   Response.json(
