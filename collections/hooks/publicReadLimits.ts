@@ -10,11 +10,22 @@ export const MAX_PUBLIC_DEPTH = 2
 const READ_OPERATIONS = new Set(['read', 'count', 'readDistinct'])
 
 type ReadArgs = {
+  currentDepth?: number
+  where?: unknown
   depth?: number
   draft?: boolean
   limit?: number
   pagination?: boolean
   trash?: boolean
+}
+
+const isIdList = (where: unknown): boolean => {
+  const clause = (where as { id?: { in?: unknown } } | undefined)?.id
+  return (
+    Object.keys(where ?? {}).length === 1 &&
+    Object.keys(clause ?? {}).length === 1 &&
+    Array.isArray(clause?.in)
+  )
 }
 
 /**
@@ -29,11 +40,19 @@ export const publicReadLimits: CollectionBeforeOperationHook = ({ args, operatio
   if ((args as { overrideAccess?: boolean }).overrideAccess === true) return args
   const readArgs = args as ReadArgs
   const limit = readArgs.limit
+  // Payload's own population of relationships (its dataloader) fetches the related documents of
+  // a page in one unpaginated `id in […]` query at a nested depth. Callers cannot set
+  // currentDepth, and the id list is bounded by the capped page, so it keeps `pagination: false`;
+  // paginating it would leave all but the first 10 related documents as bare ids.
+  const isPopulation =
+    typeof readArgs.currentDepth === 'number' &&
+    readArgs.pagination === false &&
+    isIdList(readArgs.where)
   return {
     ...args,
     draft: false,
     trash: false,
-    pagination: true,
+    pagination: isPopulation ? false : true,
     limit:
       typeof limit === 'number' && Number.isFinite(limit) && limit >= 1
         ? Math.min(Math.floor(limit), MAX_PUBLIC_LIMIT)

@@ -67,3 +67,68 @@ describe('what front ends get', () => {
     expect(body.docs.map((d: { title: string }) => d.title)).toEqual(titles)
   })
 })
+
+describe('a page of posts by many authors', () => {
+  const COUNT = 25
+
+  beforeAll(async () => {
+    for (let index = 1; index <= COUNT; index += 1) {
+      const author = await cms.payload.create({
+        collection: 'authors',
+        data: { name: `Many Author ${index}` },
+        overrideAccess: true,
+      })
+      const source = await cms.payload.create({
+        collection: 'sources',
+        data: { name: `Many Outlet ${index}` },
+        overrideAccess: true,
+      })
+      await cms.payload.create({
+        collection: 'posts',
+        data: {
+          title: `Many authors post ${index}`,
+          author: author.id,
+          sources: [source.id],
+          postedAt: '2030-01-01T00:00:00.000Z',
+          _status: 'published',
+        },
+        overrideAccess: true,
+      })
+    }
+  })
+
+  const expectAllPopulated = (docs: { author: unknown; sources: unknown[] }[]) => {
+    expect(docs).toHaveLength(COUNT)
+    for (const doc of docs) {
+      expect(doc.author).toMatchObject({ name: expect.stringMatching(/^Many Author/) })
+      expect(doc.sources[0]).toMatchObject({ name: expect.stringMatching(/^Many Outlet/) })
+    }
+  }
+
+  // Regression: the public page-size cap also paginated Payload's own batched population,
+  // so only the first 10 related authors and sources of a page were filled in.
+  it('should populate every author and source over REST', async () => {
+    const { body } = await cms.rest({
+      path: `/api/posts?where[title][like]=Many authors post&limit=${COUNT}&depth=1`,
+    })
+    expectAllPopulated(body.docs)
+  })
+
+  it('should populate every author and source over GraphQL', async () => {
+    const { body } = await cms.graphql({
+      query: `{ Posts(where: { title: { like: "Many authors post" } }, limit: ${COUNT}) { docs { author { name } sources { name } } } }`,
+    })
+    expectAllPopulated(body.data.Posts.docs)
+  })
+
+  it('should populate every author and source for Local API readers', async () => {
+    const { docs } = await cms.payload.find({
+      collection: 'posts',
+      where: { title: { like: 'Many authors post' } },
+      limit: COUNT,
+      depth: 1,
+      overrideAccess: false,
+    })
+    expectAllPopulated(docs as never)
+  })
+})
