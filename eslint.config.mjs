@@ -12,6 +12,8 @@ export default tseslint.config(
       'media/',
       'tests/.output/',
       'bench/results/',
+      'bench/tmp/',
+      'bench/.cache/',
       'src/payload-types.ts',
       'src/migrations/',
       'src/app/(payload)/',

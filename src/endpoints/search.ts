@@ -1,11 +1,15 @@
 import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 
 import { slugs } from '../../collections/slugs.ts'
+import { MAX_PUBLIC_LIMIT } from '../../collections/hooks/publicReadLimits.ts'
 import { BadRequestError } from '../lib/badRequest.ts'
 import { plainText, scoreText, searchTerms, snippetOf, type SearchText } from '../lib/search.ts'
 
-/** Candidates read per collection before ranking. */
-const CANDIDATES = 200
+/**
+ * Candidates read per collection before ranking: the newest matches, as many as a public
+ * reader may ask for in one page (search reads as a public reader).
+ */
+const CANDIDATES = MAX_PUBLIC_LIMIT
 const MAX_LIMIT = 50
 
 type Hit = {

@@ -1,0 +1,83 @@
+/** The shape of bench/results/<date>.json, written by bench/run.ts and read by the report. */
+
+/** The requests measured, each answered by both the CMS and the baseline server. */
+export const TARGETS = [
+  'restList',
+  'restBySlug',
+  'graphqlList',
+  'graphqlBySlug',
+  'search',
+  'feed',
+] as const
+export type Target = (typeof TARGETS)[number]
+
+export const TARGET_LABELS: Record<Target, string> = {
+  restList: 'REST list (10 newest, author + sources)',
+  restBySlug: 'REST post by slug',
+  graphqlList: 'GraphQL list',
+  graphqlBySlug: 'GraphQL post by slug',
+  search: 'Search',
+  feed: 'RSS feed (50 newest)',
+}
+
+/** Requests per second of each round, for one target, both servers, interleaved. */
+export type ThroughputResult = {
+  cms: number[]
+  baseline: number[]
+  /** cms / baseline of each round (the rounds are paired: same round, back to back). */
+  ratios: number[]
+  medianRatio: number
+  cmsMedianRps: number
+  baselineMedianRps: number
+  /** Non-2xx answers or socket errors seen while measuring (should be 0). */
+  errors: number
+}
+
+/** Latency at a fixed request rate, in milliseconds. */
+export type LatencyResult = {
+  rate: number
+  seconds: number
+  cms: { p50: number; p99: number; max: number; errors: number }
+  baseline: { p50: number; p99: number; max: number; errors: number }
+}
+
+export type SizeResult = {
+  posts: number
+  throughput: Partial<Record<Target, ThroughputResult>>
+  latency: Partial<Record<Target, LatencyResult>>
+  /** GraphQL throughput over REST throughput of the CMS, median of the paired rounds. */
+  graphqlOverRest: { list: number; bySlug: number }
+  /** Resident memory of the CMS process, MB. */
+  memory: { idleMb: number; underLoadMb: number }
+  /** Production start to the first 200 on /api/posts, ms. */
+  coldStartMs: number
+}
+
+export type ImportResult = {
+  posts: number
+  documents: number
+  importer: { seconds: number; documentsPerSecond: number }
+  rawInsert: { seconds: number; rows: number; documentsPerSecond: number }
+  /** importer documents/s over raw-insert documents/s. */
+  ratio: number
+}
+
+export type Goal = { name: string; target: string; value: string; isMet: boolean }
+
+export type BenchResults = {
+  date: string
+  commit: string
+  machine: { cpus: number; cpuModel: string; node: string; platform: string }
+  settings: {
+    rounds: number
+    roundSeconds: number
+    connections: number
+    latencyRate: number
+    latencySeconds: number
+    cmsCore: number
+    loadCore: number
+  }
+  sizes: SizeResult[]
+  import?: ImportResult
+  goals: Goal[]
+}
