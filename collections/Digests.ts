@@ -25,6 +25,8 @@ export const Digests: CollectionConfig = {
     },
   },
   defaultSort: '-issueDate',
+  // Published, not in the trash, newest first: see Posts.
+  indexes: [{ fields: ['_status', 'deletedAt', 'issueDate'] }],
   trash: true,
   endpoints: [workflowEndpoint(slugs.digests), createPreviewLinkEndpoint(slugs.digests)],
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },

@@ -25,6 +25,9 @@ export const Posts: CollectionConfig = {
     },
   },
   defaultSort: '-postedAt',
+  // What every public list asks: published, not in the trash, newest first. The index answers
+  // the page and its total count without reading the (large) rows.
+  indexes: [{ fields: ['_status', 'deletedAt', 'postedAt'] }],
   trash: true,
   endpoints: [workflowEndpoint(slugs.posts), createPreviewLinkEndpoint(slugs.posts)],
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },

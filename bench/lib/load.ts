@@ -55,11 +55,13 @@ export const drive = async ({
       },
     ],
   })
+  // No answer at all within the run: its latencies are unknown, not zero.
+  const isSilent = result.requests.total === 0
   return {
     rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
+    p50: isSilent ? Number.NaN : result.latency.p50,
+    p99: isSilent ? Number.NaN : result.latency.p99,
+    max: isSilent ? Number.NaN : result.latency.max,
     errors: result.non2xx + result.errors + result.timeouts,
     requests: result.requests.total,
   }

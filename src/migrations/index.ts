@@ -3,6 +3,7 @@ import * as migration_20261124_234219_digest_credit_and_import_key from './20261
 import * as migration_20261125_001555_editorial_workflow from './20261125_001555_editorial_workflow';
 import * as migration_20261125_002917_workflow_event_names from './20261125_002917_workflow_event_names';
 import * as migration_20261125_005905_preview_links from './20261125_005905_preview_links';
+import * as migration_20261125_015223 from './20261125_015223_public_list_indexes';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261125_005905_preview_links.up,
     down: migration_20261125_005905_preview_links.down,
-    name: '20261125_005905_preview_links'
+    name: '20261125_005905_preview_links',
+  },
+  {
+    up: migration_20261125_015223.up,
+    down: migration_20261125_015223.down,
+    name: '20261125_015223_public_list_indexes'
   },
 ];
