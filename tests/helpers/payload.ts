@@ -58,8 +58,8 @@ export const startTestCms = async (): Promise<TestCms> => {
   const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
   const { handleEndpoints } = await import('payload')
-  const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
-  const graphqlHandler = GRAPHQL_POST(config)
+  // The app's own GraphQL route, as the server mounts it.
+  const { POST: graphqlHandler } = await import('../../src/app/(payload)/api/graphql/route.ts')
 
   const headersFor = (token?: string, extra: Record<string, string> = {}) => ({
     ...(token ? { authorization: `JWT ${token}` } : {}),

@@ -44,6 +44,26 @@ describe('what front ends get', () => {
     expect(body.data.Authors.docs).toEqual([{ name: 'Fixture Author', publishedPostCount: 1 }])
   })
 
+  it('should still compute fields a GraphQL query asks for on populated documents', async () => {
+    const { body } = await cms.graphql({
+      query: `{ Posts(where: { title: { equals: "Published fixture post" } }) { docs { title author { name publishedPostCount } sources { publishedPostCount } } } }`,
+    })
+    expect(body.data.Posts.docs).toEqual([
+      {
+        title: 'Published fixture post',
+        author: { name: 'Fixture Author', publishedPostCount: 1 },
+        sources: [{ publishedPostCount: 1 }],
+      },
+    ])
+  })
+
+  it('should keep whole-document reads for a GraphQL query that says select: false', async () => {
+    const { body } = await cms.graphql({
+      query: `{ Posts(select: false, where: { title: { equals: "Published fixture post" } }) { docs { title } } }`,
+    })
+    expect(body.data.Posts.docs).toEqual([{ title: 'Published fixture post' }])
+  })
+
   it.each([
     [
       'by author slug',

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+
+import { addSelectArgument } from '../../src/lib/graphqlSelect.ts'
+
+const selectable = new Set(['Posts', 'Post', 'Authors'])
+
+describe('addSelectArgument', () => {
+  it.each([
+    ['{ Posts { docs { title } } }', '{ Posts(select: true) { docs { title } } }'],
+    [
+      '{ Posts(limit: 10, sort: "-postedAt") { docs { title } } }',
+      '{ Posts(limit: 10, sort: "-postedAt", select: true) { docs { title } } }',
+    ],
+    [
+      'query One($id: Int!) { Post(id: $id) { title } }',
+      'query One($id: Int!) { Post(id: $id, select: true) { title } }',
+    ],
+    [
+      '{ a: Posts { docs { id } } b: Authors(limit: 2) { docs { name } } }',
+      '{ a: Posts(select: true) { docs { id } } b: Authors(limit: 2, select: true) { docs { name } } }',
+    ],
+  ])('should add select to %s', (query, expected) => {
+    expect(addSelectArgument(query, selectable)).toBe(expected)
+  })
+
+  it.each([
+    ['a query that chose already', '{ Posts(select: false) { docs { title } } }'],
+    ['a field without the argument', '{ search(q: "x") { totalDocs } }'],
+    ['a mutation', 'mutation { updatePost(id: 1, data: {}) { title } }'],
+    ['a nested field of the same name', '{ search(q: "x") { Posts { id } } }'],
+    ['a malformed query', '{ Posts( { docs } '],
+    ['an empty query', ''],
+  ])('should leave %s as sent', (_, query) => {
+    expect(addSelectArgument(query, selectable)).toBe(query)
+  })
+
+  it('should keep comments and layout, so error locations still point at the right line', () => {
+    const query = '# a comment\nquery {\n  Posts(limit: 1) {\n    docs { nope }\n  }\n}\n'
+    expect(addSelectArgument(query, selectable)).toBe(
+      '# a comment\nquery {\n  Posts(limit: 1, select: true) {\n    docs { nope }\n  }\n}\n',
+    )
+  })
+})
