@@ -1,5 +1,5 @@
 import { configToSchema } from '@payloadcms/graphql'
-import { Kind, parse, type DocumentNode } from 'graphql'
+import { Kind, OperationTypeNode, parse, type DocumentNode } from 'graphql'
 import type { SanitizedConfig } from 'payload'
 
 /**
@@ -21,7 +21,11 @@ export const addSelectArgument = (query: string, selectable: ReadonlySet<string>
   // Text edits at exact offsets, so the rest of the query (and error locations) stay as sent.
   const edits: { at: number; text: string }[] = []
   for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query') continue
+    if (
+      definition.kind !== Kind.OPERATION_DEFINITION ||
+      definition.operation !== OperationTypeNode.QUERY
+    )
+      continue
     for (const selection of definition.selectionSet.selections) {
       if (selection.kind !== Kind.FIELD || !selectable.has(selection.name.value)) continue
       const args = selection.arguments ?? []
