@@ -56,6 +56,7 @@ const program = new Command()
     5_000,
   )
   .option('--no-import', 'skip the import benchmark')
+  .option('--no-cache', 'measure the CMS with its response cache off (API_CACHE_SECONDS=0)')
   .option('--targets <list>', `only these targets (${TARGETS.join(',')})`)
   .option('--out <dir>', 'where results go', path.join(projectRoot, 'bench', 'results'))
   .parse()
@@ -69,6 +70,7 @@ type Options = {
   latencySeconds: number
   importPosts: number
   import: boolean
+  cache: boolean
   targets?: string
   out: string
 }
@@ -188,6 +190,7 @@ const startCms = async (file: string) => {
       PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
       SEED_ON_START: 'false',
       LOG_LEVEL: 'warn',
+      ...(options.cache ? {} : { API_CACHE_SECONDS: '0' }),
     },
     url,
     readyPath: '/api/posts?limit=1',
@@ -439,6 +442,7 @@ const results: BenchResults = {
     connections: options.connections,
     latencyRate: options.rate,
     latencySeconds: options.latencySeconds,
+    responseCache: options.cache,
     cmsCore: isPinned ? CMS_CORE : -1,
     loadCore: isPinned ? LOAD_CORE : -1,
   },

@@ -19,6 +19,7 @@ import { type DatabaseChoice } from './lib/database.ts'
 import { emailAdapter } from './lib/email.ts'
 import { loadEnv } from './lib/env.ts'
 import { onShutdown } from './lib/lifecycle.ts'
+import { invalidateResponses, invalidateResponsesOnCommit } from './lib/responseCacheHooks.ts'
 import { serializeWriteTransactions } from './lib/sqliteWriteLock.ts'
 import { migrations } from './migrations/index.ts'
 
@@ -94,7 +95,15 @@ export default buildConfig({
     components: { beforeDashboard: ['/components/ReviewQueue.tsx#ReviewQueue'] },
     importMap: { baseDir: path.join(projectRoot, 'src') },
   },
-  collections,
+  // Every write marks the anonymous response cache out of date (see src/lib/responseCache.ts).
+  collections: collections.map((collection) => ({
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      afterChange: [...(collection.hooks?.afterChange ?? []), invalidateResponses],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), invalidateResponses],
+    },
+  })),
   endpoints: [searchEndpoint, openApiEndpoint, previewEndpoint],
   editor: lexicalEditor(),
   db: databaseAdapter(env.database),
@@ -117,6 +126,7 @@ export default buildConfig({
     onShutdown(() => payload.destroy())
     guardScheduling(payload)
     if (payload.db.name === 'sqlite') serializeWriteTransactions(payload.db)
+    invalidateResponsesOnCommit(payload.db)
     await migrateOutsideProduction(payload)
     if (env.seedOnStart) {
       // A failed first-start import must not stop the CMS from serving: log it and go on.

@@ -77,7 +77,10 @@ const settingsSection = ({ settings }: BenchResults): string =>
   `Settings: ${settings.rounds} rounds × ${settings.roundSeconds} s, ` +
   `${settings.connections} connections; latency at ${formatInteger(settings.latencyRate)} req/s ` +
   `for ${settings.latencySeconds} s; CMS pinned to core ${settings.cmsCore}, ` +
-  `load generator to core ${settings.loadCore}.`
+  `load generator to core ${settings.loadCore}.` +
+  (settings.responseCache === undefined
+    ? ''
+    : ` CMS response cache: ${settings.responseCache ? 'on (the default)' : 'off'}.`)
 
 const goalsSection = ({ goals }: BenchResults): string | undefined =>
   goals.length === 0

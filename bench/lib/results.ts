@@ -74,6 +74,8 @@ export type BenchResults = {
     connections: number
     latencyRate: number
     latencySeconds: number
+    /** Whether the CMS ran with its anonymous response cache on (the default). */
+    responseCache?: boolean
     cmsCore: number
     loadCore: number
   }

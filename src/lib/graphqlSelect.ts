@@ -56,29 +56,53 @@ const selectableOf = (config: Promise<SanitizedConfig> | SanitizedConfig): Promi
 
 type GraphQLBody = { query?: unknown }
 
-/** The same request, with `select: true` added to the queries of a JSON GraphQL body. */
+/** True when every operation of the query is a read (no mutation, no subscription). */
+export const isReadOnly = (query: string): boolean => {
+  try {
+    return parse(query).definitions.every(
+      (definition) =>
+        definition.kind !== Kind.OPERATION_DEFINITION ||
+        definition.operation === OperationTypeNode.QUERY,
+    )
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The same request, with `select: true` added to the queries of a JSON GraphQL body; and, for a
+ * single read-only operation, a key its answer can be cached under.
+ */
 export const selectByDefault = async (
   request: Request,
   config: Promise<SanitizedConfig> | SanitizedConfig,
-): Promise<Request> => {
+): Promise<{ request: Request; cacheKey?: string }> => {
   if (!request.headers.get('content-type')?.toLowerCase().includes('application/json')) {
-    return request
+    return { request }
   }
   const text = await request.clone().text()
   let body: GraphQLBody | GraphQLBody[]
   try {
     body = JSON.parse(text) as GraphQLBody | GraphQLBody[]
   } catch {
-    return request
+    return { request }
   }
   const selectable = await selectableOf(config)
   const rewrite = (entry: GraphQLBody) =>
     entry && typeof entry === 'object' && typeof entry.query === 'string'
       ? { ...entry, query: addSelectArgument(entry.query, selectable) }
       : entry
-  const rewritten = JSON.stringify(Array.isArray(body) ? body.map(rewrite) : rewrite(body))
-  if (rewritten === text) return request
+  const rewritten = Array.isArray(body) ? body.map(rewrite) : rewrite(body)
+  const rewrittenText = JSON.stringify(rewritten)
+  const cacheKey =
+    !Array.isArray(rewritten) && typeof rewritten?.query === 'string' && isReadOnly(rewritten.query)
+      ? `POST /api/graphql ${rewrittenText}`
+      : undefined
+  if (rewrittenText === text) return { request, cacheKey }
   const headers = new Headers(request.headers)
   headers.delete('content-length')
-  return new Request(request.url, { method: request.method, headers, body: rewritten })
+  return {
+    request: new Request(request.url, { method: request.method, headers, body: rewrittenText }),
+    cacheKey,
+  }
 }

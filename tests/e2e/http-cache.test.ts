@@ -102,3 +102,79 @@ describe('HTTP caching for anonymous readers', () => {
     ).toBe(304)
   })
 })
+
+describe('the response cache for anonymous readers', () => {
+  const idsOf = async (response: Response) =>
+    ((await response.json()) as { docs: { id: number }[] }).docs.map((doc) => doc.id)
+  const graphqlList = (init: { token?: string } = {}) =>
+    call('/api/graphql', {
+      method: 'POST',
+      ...init,
+      body: JSON.stringify({ query: '{ Posts(limit: 50) { docs { id } } }' }),
+    })
+
+  it('should answer a repeated anonymous read from the cache, with the same body', async () => {
+    const path = '/api/posts?depth=0&limit=50&where[title][like]=Cached'
+    const first = await call(path)
+    const second = await call(path)
+    expect(second.headers.get('x-cache')).toBe('HIT')
+    expect(await second.text()).toBe(await first.text())
+  })
+
+  it('should never serve a cached answer after publish or unpublish', async () => {
+    const path = '/api/posts?depth=0&limit=50'
+    await step('publish')
+    await call(path)
+    const live = await call(path)
+    expect(live.headers.get('x-cache')).toBe('HIT')
+    expect(await idsOf(live)).toContain(postId)
+
+    await step('unpublish')
+    const afterUnpublish = await call(path)
+    expect(afterUnpublish.headers.get('x-cache')).toBe('MISS')
+    expect(await idsOf(afterUnpublish)).not.toContain(postId)
+    expect(await idsOf(await call(path))).not.toContain(postId)
+
+    await step('publish')
+    expect(await idsOf(await call(path))).toContain(postId)
+  })
+
+  it('should cache anonymous GraphQL queries and drop them on writes', async () => {
+    await graphqlList()
+    const cached = await graphqlList()
+    expect(cached.headers.get('x-cache')).toBe('HIT')
+    await step('unpublish')
+    const fresh = await graphqlList()
+    expect(fresh.headers.get('x-cache')).toBe('MISS')
+    const body = (await fresh.json()) as { data: { Posts: { docs: { id: number }[] } } }
+    expect(body.data.Posts.docs.map((doc) => doc.id)).not.toContain(postId)
+    await step('publish')
+  })
+
+  it.each([
+    ['a signed-in REST read', () => call('/api/posts?depth=0', { token })],
+    ['a signed-in GraphQL query', () => graphqlList({ token })],
+    [
+      'a GraphQL mutation',
+      () =>
+        call('/api/graphql', {
+          method: 'POST',
+          body: JSON.stringify({
+            query:
+              'mutation { loginUser(email: "nobody@example.test", password: "wrong-password") { token } }',
+          }),
+        }),
+    ],
+    ['the staff-only user list', () => call('/api/users')],
+    ['a made-up preview token', () => call('/api/preview/not-a-real-token')],
+  ])('should never cache %s', async (_, request) => {
+    await request()
+    const again = await request()
+    expect(again.headers.get('x-cache')).toBeNull()
+  })
+
+  it('should cache feeds too', async () => {
+    await call('/feeds/posts.xml')
+    expect((await call('/feeds/posts.xml')).headers.get('x-cache')).toBe('HIT')
+  })
+})

@@ -11,6 +11,7 @@ import {
   parseFeedPath,
   type FeedEntry,
 } from '../../../../lib/feeds.ts'
+import { cachedResponse } from '../../../../lib/responseCache.ts'
 import { escapeHtml } from '../../../../lib/values.ts'
 
 export const dynamic = 'force-dynamic'
@@ -35,10 +36,17 @@ const notFound = (message: string) =>
  * digests, overall or for one author or source. Read as an anonymous visitor: drafts never
  * appear.
  */
-export const GET = async (
-  _request: Request,
-  { params }: { params: Promise<{ path: string[] }> },
-): Promise<Response> => {
+export const GET = (
+  request: Request,
+  context: { params: Promise<{ path: string[] }> },
+): Promise<Response> =>
+  cachedResponse({
+    request,
+    key: `GET ${new URL(request.url).pathname}`,
+    produce: () => feed(context),
+  })
+
+const feed = async ({ params }: { params: Promise<{ path: string[] }> }): Promise<Response> => {
   const wanted = parseFeedPath((await params).path)
   if (!wanted) {
     return notFound(
