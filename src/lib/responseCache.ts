@@ -23,7 +23,7 @@ type Store = { version: number; entries: LRUCache<string, Entry> }
 const MAX_ENTRY_BYTES = 1024 * 1024
 /** All entries together. */
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024
-const DEFAULT_SECONDS = 10
+const DEFAULT_SECONDS = 30
 /** Response types worth keeping: the API's JSON and the feeds. */
 const CACHEABLE_TYPE = /^application\/(json|rss\+xml|atom\+xml|feed\+json)\b/i
 const KEY = Symbol.for('newsroom.responseCache')

@@ -1,29 +1,54 @@
-import type { BaseDatabaseAdapter } from 'payload'
+import type { BaseDatabaseAdapter, PayloadRequest } from 'payload'
 
 import { bumpContentVersion } from './responseCache.ts'
 
+type TransactionId = number | string
+
+const KEY = Symbol.for('newsroom.responseCacheDirtyTransactions')
+/** Transactions that changed a document and have not committed yet. */
+const dirtyTransactions = (): Set<TransactionId> => {
+  const global = globalThis as { [KEY]?: Set<TransactionId> }
+  global[KEY] ??= new Set()
+  return global[KEY]
+}
+
 /**
- * A collection hook (afterChange, afterDelete) that marks cached responses out of date. Writes
- * outside a transaction are visible once the hook runs; writes inside one are covered again
- * when the transaction commits (below), since a read between hook and commit sees old data.
+ * A collection hook (afterChange, afterDelete) that marks cached responses out of date. A write
+ * outside a transaction is visible once the hook runs. A write inside one is not visible until
+ * it commits (a read in between still sees the old data), so its transaction is remembered and
+ * the cache is marked out of date again at commit.
  */
-export const invalidateResponses = <T extends { doc?: unknown }>(args: T): T['doc'] => {
+export const invalidateResponses = async <T extends { doc?: unknown; req: PayloadRequest }>(
+  args: T,
+): Promise<T['doc']> => {
   bumpContentVersion()
+  const id = await args.req.transactionID
+  if (id !== undefined && id !== null) dirtyTransactions().add(id)
   return args.doc
 }
 
 /**
- * Marks cached responses out of date after every committed transaction, and once now: a new
- * Payload instance may be looking at another database than the last one in this process.
+ * Marks cached responses out of date when a transaction that changed documents commits (the
+ * job runner's bookkeeping transactions change none and leave the cache alone), and once now:
+ * a new Payload instance may be looking at another database than the last one in this process.
  */
-export const invalidateResponsesOnCommit = (db: Pick<BaseDatabaseAdapter, 'commitTransaction'>) => {
+export const invalidateResponsesOnCommit = (
+  db: Pick<BaseDatabaseAdapter, 'commitTransaction' | 'rollbackTransaction'>,
+) => {
   bumpContentVersion()
   const commit = db.commitTransaction.bind(db)
-  db.commitTransaction = async (id) => {
+  const rollback = db.rollbackTransaction.bind(db)
+  db.commitTransaction = async (incoming) => {
+    const id = await incoming
     try {
       await commit(id)
     } finally {
-      bumpContentVersion()
+      if (dirtyTransactions().delete(id)) bumpContentVersion()
     }
+  }
+  db.rollbackTransaction = async (incoming) => {
+    const id = await incoming
+    dirtyTransactions().delete(id)
+    await rollback(id)
   }
 }
