@@ -9,7 +9,11 @@ const json = (body: unknown, init: ResponseInit = {}) =>
 
 let produced = 0
 const read = (request: Request, body: unknown = { n: ++produced }, init?: ResponseInit) =>
-  cachedResponse({ request, key: `GET ${request.url}`, produce: async () => json(body, init) })
+  cachedResponse({
+    request,
+    key: `GET ${request.url}`,
+    produce: () => Promise.resolve(json(body, init)),
+  })
 
 afterEach(() => {
   bumpContentVersion()
@@ -31,15 +35,15 @@ describe('cachedResponse', () => {
     await cachedResponse({
       request: anonymous(),
       key: 'overlap',
-      produce: async () => {
+      produce: () => {
         bumpContentVersion()
-        return json({ n: 'stale' })
+        return Promise.resolve(json({ n: 'stale' }))
       },
     })
     const next = await cachedResponse({
       request: anonymous(),
       key: 'overlap',
-      produce: async () => json({ n: 'fresh' }),
+      produce: () => Promise.resolve(json({ n: 'fresh' })),
     })
     expect(await next.json()).toEqual({ n: 'fresh' })
   })
