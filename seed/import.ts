@@ -18,6 +18,9 @@ import {
 } from './plan.ts'
 import { idOf } from '../src/lib/values.ts'
 
+/** Documents written per transaction (see runInBatches in importFiles). */
+const BATCH_SIZE = 50
+
 /** Largest seed file accepted, in bytes. */
 export const MAX_SEED_FILE_BYTES = 10 * 1024 * 1024
 
@@ -216,8 +219,9 @@ const parseInputs = ({ files, report }: { files: SeedInput[]; report: ImportRepo
 /**
  * Imports seed text files as drafts: Authors, Sources, Posts and Digests. Safe to run again:
  * a document is found by its import key, written only when the seed text changed and nobody
- * edited it since, and never when it is published or in the trash. Every document write is its
- * own transaction, so a run killed half-way and run again ends as one whole run would.
+ * edited it since, and never when it is published or in the trash. Writes are committed in
+ * batches, each batch whole or not at all, so a run killed half-way and run again ends as one
+ * whole run would; a document that fails is retried alone and fails alone.
  * The CLI, the first-start import and the tests all call this.
  */
 export const importFiles = async ({
@@ -279,10 +283,12 @@ export const importFiles = async ({
     doc,
     data,
     current,
+    req: writeReq,
   }: {
     doc: PlannedDocument
     data: Record<string, unknown>
     current?: Existing
+    req?: Partial<PayloadRequest>
   }): Promise<number | string | undefined> => {
     const hash = hashImportData(importableFields(doc.collection, data))
     const hasDrafts = doc.collection === 'posts' || doc.collection === 'digests'
@@ -305,7 +311,7 @@ export const importFiles = async ({
       context: { isImport: true },
       // Only the id is used: skip populating relationships in the returned document.
       depth: 0,
-      req,
+      req: writeReq,
     }
     if (!current) {
       if (isDryRun) return `dry-run:${doc.key}`
@@ -318,27 +324,23 @@ export const importFiles = async ({
 
   const resolveRef = (ref: Ref | undefined) => (ref ? ids.get(ref.key) : undefined)
 
-  // Authors and sources: find by key or name, create when missing, never overwrite.
-  for (const doc of [...plan.authors, ...plan.sources]) {
+  type Result = { outcome: Outcome; message?: string; id?: number | string }
+
+  /** Authors and sources: found by key or name, created when missing, never overwritten. */
+  const processNamed = async (doc: PlannedDocument, writeReq?: Partial<PayloadRequest>) => {
     const found = existing[doc.collection].get(doc.key)
-    const byNameId = byName[doc.collection].get(normalize(doc.data.name))
-    try {
-      if (found ?? byNameId) {
-        ids.set(doc.key, (found?.id ?? byNameId)!)
-        record(doc, 'unchanged')
-      } else {
-        const id = await write({ doc, data: doc.data })
-        if (id !== undefined) ids.set(doc.key, id)
-        record(doc, 'created')
-      }
-    } catch (err) {
-      record(doc, 'failed', describeError(err))
-    }
-    tick(doc)
+    const byNameId = byName[doc.collection as 'authors' | 'sources'].get(
+      normalize((doc.data as { name: string }).name),
+    )
+    if (found ?? byNameId) return { outcome: 'unchanged', id: found?.id ?? byNameId } as Result
+    return { outcome: 'created', id: await write({ doc, data: doc.data, req: writeReq }) } as Result
   }
 
-  // Posts, then digests: created, updated when the seed text changed, or left alone.
-  for (const doc of [...plan.posts, ...plan.digests] as (PlannedPost | PlannedDigest)[]) {
+  /** Posts and digests: created, updated when the seed text changed, or left alone. */
+  const processContent = async (
+    doc: PlannedPost | PlannedDigest,
+    writeReq?: Partial<PayloadRequest>,
+  ): Promise<Result> => {
     const data: Record<string, unknown> = {
       ...doc.data,
       author: resolveRef(doc.data.author),
@@ -346,30 +348,87 @@ export const importFiles = async ({
     }
     const current = existing[doc.collection].get(doc.key)
     const hash = hashImportData(importableFields(doc.collection, data))
-    try {
-      if (!current) {
-        await write({ doc, data })
-        record(doc, 'created')
-      } else if (current.isTrashed) {
-        record(doc, 'skipped', 'in the trash: restore it to let imports update it')
-      } else if (current.isPublished) {
-        record(doc, 'skipped', 'published: imports never change published documents')
-      } else if (current.currentHash !== current.storedHash && !isForced) {
-        record(doc, 'skipped', 'changed by an editor since it was imported (--force overwrites)')
-      } else if (current.currentHash !== current.storedHash) {
-        await write({ doc, data, current })
-        record(doc, 'updated', "overwrote an editor's changes (--force)")
-      } else if (current.storedHash === hash) {
-        record(doc, 'unchanged')
-      } else {
-        await write({ doc, data, current })
-        record(doc, 'updated')
-      }
-    } catch (err) {
-      record(doc, 'failed', describeError(err))
+    if (!current) {
+      await write({ doc, data, req: writeReq })
+      return { outcome: 'created' }
     }
-    tick(doc)
+    if (current.isTrashed) {
+      return { outcome: 'skipped', message: 'in the trash: restore it to let imports update it' }
+    }
+    if (current.isPublished) {
+      return {
+        outcome: 'skipped',
+        message: 'published: imports never change published documents',
+      }
+    }
+    if (current.currentHash !== current.storedHash && !isForced) {
+      return {
+        outcome: 'skipped',
+        message: 'changed by an editor since it was imported (--force overwrites)',
+      }
+    }
+    if (current.currentHash !== current.storedHash) {
+      await write({ doc, data, current, req: writeReq })
+      return { outcome: 'updated', message: "overwrote an editor's changes (--force)" }
+    }
+    if (current.storedHash === hash) return { outcome: 'unchanged' }
+    await write({ doc, data, current, req: writeReq })
+    return { outcome: 'updated' }
   }
+
+  const apply = (doc: PlannedDocument, result: Result) => {
+    if (result.id !== undefined) ids.set(doc.key, result.id)
+    record(doc, result.outcome, result.message)
+  }
+
+  /**
+   * Runs `process` over `docs` in transactions of BATCH_SIZE documents: one commit per batch
+   * instead of one per document. If any document of a batch fails, the batch is rolled back
+   * and done again one document per transaction, so one bad document fails alone and the
+   * rest are written. A run killed half-way leaves whole batches, and running it again
+   * finishes the job (documents are found by import key).
+   */
+  const runInBatches = async <D extends PlannedDocument>(
+    docs: D[],
+    process: (doc: D, writeReq?: Partial<PayloadRequest>) => Promise<Result>,
+  ) => {
+    // A caller's own transaction, or a dry run: no batches of our own.
+    const canBatch = !isDryRun && req?.transactionID === undefined
+    for (let start = 0; start < docs.length; start += BATCH_SIZE) {
+      const batch = docs.slice(start, start + BATCH_SIZE)
+      const transactionID = canBatch ? await payload.db.beginTransaction() : null
+      if (transactionID !== null && transactionID !== undefined) {
+        const batchReq = { ...req, transactionID }
+        const results: Result[] = []
+        try {
+          for (const doc of batch) results.push(await process(doc, batchReq))
+          await payload.db.commitTransaction(transactionID)
+          batch.forEach((doc, index) => {
+            apply(doc, results[index])
+            tick(doc)
+          })
+          continue
+        } catch {
+          // Payload may already have rolled it back; then this is a no-op.
+          await payload.db.rollbackTransaction(transactionID).catch(() => undefined)
+        }
+      }
+      for (const doc of batch) {
+        try {
+          apply(doc, await process(doc, req))
+        } catch (err) {
+          record(doc, 'failed', describeError(err))
+        }
+        tick(doc)
+      }
+    }
+  }
+
+  await runInBatches([...plan.authors, ...plan.sources], processNamed)
+  await runInBatches(
+    [...plan.posts, ...plan.digests] as (PlannedPost | PlannedDigest)[],
+    processContent,
+  )
 
   report.durationMs = Date.now() - started
   return report
