@@ -4,6 +4,8 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // The Express server (src/server.ts) sets security headers; Next must not add its own banner.
   poweredByHeader: false,
+  // The Express server compresses (after its ETag and response-cache layers see plain bodies).
+  compress: false,
   // Keep server class names: Payload maps error names (QueryError, …) to log levels and
   // responses, and readable stack traces help operators.
   experimental: { serverMinification: false },

@@ -15,7 +15,7 @@ import { createClient } from '@libsql/client'
 import { Command, InvalidArgumentError } from 'commander'
 
 import { ensureProductionBuild, freePort, projectRoot } from '../tests/helpers/server.ts'
-import { drive, median, type LoadResult } from './lib/load.ts'
+import { drive, latencyAtRate, median, type LoadResult } from './lib/load.ts'
 import { canPin, pinSelf, rssMb, startServer, type Server } from './lib/processes.ts'
 import { writeReport } from './lib/report.ts'
 import { requestFor, type RequestInputs } from './lib/requests.ts'
@@ -242,8 +242,8 @@ const measureSize = async (posts: number): Promise<SizeResult> => {
 
     let peakMb = idleMb
     const sampler = setInterval(() => (peakMb = Math.max(peakMb, rssMb(cms.child.pid!))), 250)
-    const load = (server: Server, target: Target, seconds: number, rate?: number) =>
-      drive({ url: server.url, target, inputs, seconds, connections: options.connections, rate })
+    const load = (server: Server, target: Target, seconds: number) =>
+      drive({ url: server.url, target, inputs, seconds, connections: options.connections })
 
     // Warm both up (JIT, SQLite page cache) before anything counts.
     for (const target of targets) {
@@ -299,7 +299,13 @@ const measureSize = async (posts: number): Promise<SizeResult> => {
     const latency: SizeResult['latency'] = {}
     for (const target of targets) {
       const measure = async (server: Server) => {
-        const result = await load(server, target, options.latencySeconds, options.rate)
+        const result = await latencyAtRate({
+          url: server.url,
+          target,
+          inputs,
+          seconds: options.latencySeconds,
+          rate: options.rate,
+        })
         return {
           p50: round1(result.p50),
           p99: round1(result.p99),

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import nextEnv from '@next/env'
+import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
 import nextModule from 'next'
@@ -14,6 +15,7 @@ import { loadEnv, type AppEnv } from './lib/env.ts'
 import { runShutdownHooks } from './lib/lifecycle.ts'
 import { anonymousHttpCache } from './lib/httpCache.ts'
 import { findQueryProblem } from './lib/queryParams.ts'
+import { serveCachedAnswers } from './lib/responseCacheMiddleware.ts'
 
 type NextServer = {
   prepare: () => Promise<void>
@@ -216,7 +218,10 @@ const start = async (): Promise<void> => {
   })
   app.use(bodySizeCap)
   app.use('/api', validateApiQuery)
+  // Outermost of the three: ETags and cached answers are computed on the plain body.
+  app.use(compression())
   app.use(anonymousHttpCache)
+  app.use(serveCachedAnswers)
   // Express 5 rejects a bare '*' route: everything else goes to Next (and Payload inside it).
   app.use((req, res) => handle(req, res))
 

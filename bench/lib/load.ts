@@ -15,8 +15,8 @@ export type LoadResult = {
 }
 
 /**
- * Drives `url` with requests for `target` (slugs and words varying request by request), either
- * as fast as `connections` allow or at `rate` requests per second overall.
+ * Drives `url` with requests for `target` (slugs and words varying request by request), as fast
+ * as `connections` allow.
  */
 export const drive = async ({
   url,
@@ -24,21 +24,18 @@ export const drive = async ({
   inputs,
   seconds,
   connections,
-  rate,
 }: {
   url: string
   target: Target
   inputs: RequestInputs
   seconds: number
   connections: number
-  rate?: number
 }): Promise<LoadResult> => {
   let counter = 0
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
-    ...(rate ? { overallRate: rate } : {}),
     timeout: 30,
     requests: [
       {
@@ -72,4 +69,68 @@ export const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/**
+ * Latency at a fixed rate, open loop: a request leaves every 1000/rate ms whether or not the
+ * earlier ones have been answered (as independent readers would send them), and each latency
+ * is measured from the moment its request was due, so a stall counts against every request
+ * that waited behind it. autocannon's `overallRate` sends its connections' requests in bursts
+ * instead, which measures the burst, not the rate.
+ */
+export const latencyAtRate = async ({
+  url,
+  target,
+  inputs,
+  seconds,
+  rate,
+}: {
+  url: string
+  target: Target
+  inputs: RequestInputs
+  seconds: number
+  rate: number
+}): Promise<LoadResult> => {
+  const total = Math.max(1, Math.round(seconds * rate))
+  const interval = 1000 / rate
+  const latencies: number[] = []
+  let errors = 0
+  const started = performance.now()
+  const pending: Promise<void>[] = []
+  for (let index = 0; index < total; index += 1) {
+    const due = started + index * interval
+    const wait = due - performance.now()
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    const request = requestFor(target, inputs, index)
+    pending.push(
+      fetch(`${url}${request.path}`, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal: AbortSignal.timeout(30_000),
+      })
+        .then(async (response) => {
+          await response.arrayBuffer()
+          if (response.status >= 300) errors += 1
+          else latencies.push(performance.now() - due)
+        })
+        .catch(() => {
+          errors += 1
+        }),
+    )
+  }
+  await Promise.all(pending)
+  const sorted = latencies.sort((a, b) => a - b)
+  const at = (quantile: number) =>
+    sorted.length === 0
+      ? Number.NaN
+      : sorted[Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)]
+  return {
+    rps: latencies.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: sorted.at(-1) ?? Number.NaN,
+    errors,
+    requests: latencies.length + errors,
+  }
 }

@@ -2,6 +2,8 @@ import { configToSchema } from '@payloadcms/graphql'
 import { Kind, OperationTypeNode, parse, type DocumentNode } from 'graphql'
 import type { SanitizedConfig } from 'payload'
 
+import { cacheKeyOf } from './responseCache.ts'
+
 /**
  * Payload's GraphQL reads whole documents, runs every field hook and populates relationships
  * in full unless a query passes `select: true`; then it reads only the fields the query asks
@@ -94,9 +96,15 @@ export const selectByDefault = async (
       : entry
   const rewritten = Array.isArray(body) ? body.map(rewrite) : rewrite(body)
   const rewrittenText = JSON.stringify(rewritten)
+  // Keyed by the body as sent, so the Express server can answer from the cache before Next.
   const cacheKey =
     !Array.isArray(rewritten) && typeof rewritten?.query === 'string' && isReadOnly(rewritten.query)
-      ? `POST /api/graphql ${rewrittenText}`
+      ? cacheKeyOf({
+          method: 'POST',
+          url: request.url,
+          origin: request.headers.get('origin'),
+          body: text,
+        })
       : undefined
   if (rewrittenText === text) return { request, cacheKey }
   const headers = new Headers(request.headers)

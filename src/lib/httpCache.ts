@@ -123,7 +123,7 @@ export const anonymousHttpCache = (
     ) {
       res.setHeader('cache-control', 'public, max-age=0, must-revalidate')
     }
-    res.setHeader('vary', 'Authorization, Cookie, Accept-Encoding')
+    res.setHeader('vary', 'Authorization, Cookie, Origin, Accept-Encoding')
     if (matchesEtag({ header: req.headers['if-none-match'], etag })) {
       res.statusCode = 304
       for (const header of [

@@ -60,6 +60,35 @@ export const hasCredentials = (request: Request): boolean =>
   request.headers.has('authorization') ||
   /(^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '')
 
+/**
+ * The key an answer is kept under: method, path and query (as URL parsing normalises them), the
+ * Origin (CORS headers differ by origin) and, for GraphQL, the body as sent.
+ */
+export const cacheKeyOf = ({
+  method,
+  url,
+  origin,
+  body,
+}: {
+  method: string
+  url: string
+  origin?: string | null
+  body?: string
+}): string => {
+  const parsed = new URL(url, 'http://n')
+  return [method, `${parsed.pathname}${parsed.search}`, origin ?? '', body ?? ''].join('\n')
+}
+
+export type CachedAnswer = Readonly<Entry>
+
+/** The kept answer for `key` when the cache is on and the answer is still current. */
+export const freshAnswer = (key: string): CachedAnswer | undefined => {
+  if (ttlSeconds() === 0) return undefined
+  const current = store()
+  const found = current.entries.get(key)
+  return found && found.version === current.version ? found : undefined
+}
+
 const fromEntry = (entry: Entry): Response => {
   const headers = new Headers(entry.headers)
   headers.set('x-cache', 'HIT')
@@ -81,8 +110,8 @@ export const cachedResponse = async ({
 }): Promise<Response> => {
   if (ttlSeconds() === 0 || hasCredentials(request)) return produce()
   const current = store()
-  const found = current.entries.get(key)
-  if (found && found.version === current.version) return fromEntry(found)
+  const found = freshAnswer(key)
+  if (found) return fromEntry(found)
 
   const versionAtStart = current.version
   const response = await produce()
@@ -119,3 +148,7 @@ const PUBLIC_API = /^\/api\/(posts|digests|authors|sources|search|openapi\.json)
 /** True for a GET under /api that only ever answers public content. */
 export const isPublicApiPath = (pathname: string): boolean =>
   PUBLIC_API.test(pathname) && !/\/(versions|preview-link|workflow)(\/|$)/.test(pathname)
+
+/** True for a GET whose anonymous answer may be cached: public API paths and the feeds. */
+export const isCachedPath = (pathname: string): boolean =>
+  isPublicApiPath(pathname) || pathname.startsWith('/feeds/')

@@ -1,3 +1,6 @@
+import http from 'node:http'
+import zlib from 'node:zlib'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startProductionServer, type RunningServer } from '../helpers/server.ts'
@@ -171,6 +174,36 @@ describe('the response cache for anonymous readers', () => {
     await request()
     const again = await request()
     expect(again.headers.get('x-cache')).toBeNull()
+  })
+
+  it('should keep answers apart by Origin, since CORS headers differ', async () => {
+    const path = '/api/authors?depth=0'
+    const from = (origin: string) => call(path, { headers: { origin } })
+    await from('https://one.example')
+    expect((await from('https://one.example')).headers.get('x-cache')).toBe('HIT')
+    expect((await from('https://two.example')).headers.get('x-cache')).toBe('MISS')
+  })
+
+  it('should compress cached answers for clients that accept gzip, with the same ETag', async () => {
+    const path = '/api/openapi.json' // large enough to be worth compressing
+    const plain = await call(path)
+    const plainBody = await plain.text()
+    // node:http, not fetch, to see the raw encoding and bytes.
+    const zipped = await new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>(
+      (resolve, reject) => {
+        http
+          .get(`${server.baseUrl}${path}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+            const chunks: Buffer[] = []
+            res.on('data', (chunk: Buffer) => chunks.push(chunk))
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+          })
+          .on('error', reject)
+      },
+    )
+    expect(zipped.headers['x-cache']).toBe('HIT')
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(zipped.headers.etag).toBe(plain.headers.get('etag'))
+    expect(zlib.gunzipSync(zipped.body).toString()).toBe(plainBody)
   })
 
   it('should cache feeds too', async () => {

@@ -11,7 +11,7 @@ import {
   parseFeedPath,
   type FeedEntry,
 } from '../../../../lib/feeds.ts'
-import { cachedResponse } from '../../../../lib/responseCache.ts'
+import { cacheKeyOf, cachedResponse } from '../../../../lib/responseCache.ts'
 import { escapeHtml } from '../../../../lib/values.ts'
 
 export const dynamic = 'force-dynamic'
@@ -42,7 +42,7 @@ export const GET = (
 ): Promise<Response> =>
   cachedResponse({
     request,
-    key: `GET ${new URL(request.url).pathname}`,
+    key: cacheKeyOf({ method: 'GET', url: request.url, origin: request.headers.get('origin') }),
     produce: () => feed(context),
   })
 

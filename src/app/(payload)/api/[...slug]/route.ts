@@ -10,7 +10,7 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-import { cachedResponse, isPublicApiPath } from '../../../../lib/responseCache.ts'
+import { cacheKeyOf, cachedResponse, isPublicApiPath } from '../../../../lib/responseCache.ts'
 
 const restGet = REST_GET(config)
 
@@ -22,7 +22,7 @@ export const GET = (
   if (!isPublicApiPath(url.pathname)) return restGet(request, context)
   return cachedResponse({
     request,
-    key: `GET ${url.pathname}${url.search}`,
+    key: cacheKeyOf({ method: 'GET', url: request.url, origin: request.headers.get('origin') }),
     produce: () => restGet(request, context),
   })
 }
