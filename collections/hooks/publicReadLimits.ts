@@ -9,6 +9,13 @@ export const MAX_PUBLIC_DEPTH = 2
 
 const READ_OPERATIONS = new Set(['read', 'count', 'readDistinct'])
 
+/**
+ * Set in `context` by server code that reads as a public caller but needs no total count (search
+ * ranks its own candidates): `pagination: false` is then kept, still at most MAX_PUBLIC_LIMIT
+ * documents. Only Local API callers can set a request's context.
+ */
+export const UNCOUNTED_PUBLIC_READ = 'uncountedPublicRead'
+
 type ReadArgs = {
   currentDepth?: number
   where?: unknown
@@ -48,17 +55,20 @@ export const publicReadLimits: CollectionBeforeOperationHook = ({ args, operatio
     typeof readArgs.currentDepth === 'number' &&
     readArgs.pagination === false &&
     isIdList(readArgs.where)
+  const isUncounted = readArgs.pagination === false && req.context?.[UNCOUNTED_PUBLIC_READ] === true
   return {
     ...args,
     draft: false,
     trash: false,
-    pagination: isPopulation ? false : true,
+    pagination: !(isPopulation || isUncounted),
     limit:
-      typeof limit === 'number' && Number.isFinite(limit) && limit >= 1
-        ? Math.min(Math.floor(limit), MAX_PUBLIC_LIMIT)
-        : limit === undefined
-          ? undefined
-          : MAX_PUBLIC_LIMIT,
+      isUncounted && limit === undefined
+        ? MAX_PUBLIC_LIMIT
+        : typeof limit === 'number' && Number.isFinite(limit) && limit >= 1
+          ? Math.min(Math.floor(limit), MAX_PUBLIC_LIMIT)
+          : limit === undefined
+            ? undefined
+            : MAX_PUBLIC_LIMIT,
     depth:
       typeof readArgs.depth === 'number' && Number.isFinite(readArgs.depth)
         ? Math.max(0, Math.min(Math.floor(readArgs.depth), MAX_PUBLIC_DEPTH))

@@ -1,7 +1,10 @@
 import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 
 import { slugs } from '../../collections/slugs.ts'
-import { MAX_PUBLIC_LIMIT } from '../../collections/hooks/publicReadLimits.ts'
+import {
+  MAX_PUBLIC_LIMIT,
+  UNCOUNTED_PUBLIC_READ,
+} from '../../collections/hooks/publicReadLimits.ts'
 import { BadRequestError } from '../lib/badRequest.ts'
 import { plainText, scoreText, searchTerms, snippetOf, type SearchText } from '../lib/search.ts'
 
@@ -69,6 +72,9 @@ export const searchPublished = async ({
       limit: CANDIDATES,
       depth: 0,
       overrideAccess: false,
+      // No total needed: skips a second full scan of every match.
+      pagination: false,
+      context: { [UNCOUNTED_PUBLIC_READ]: true },
     }),
     payload.find({
       collection: slugs.digests,
@@ -76,6 +82,9 @@ export const searchPublished = async ({
       limit: CANDIDATES,
       depth: 0,
       overrideAccess: false,
+      // No total needed: skips a second full scan of every match.
+      pagination: false,
+      context: { [UNCOUNTED_PUBLIC_READ]: true },
     }),
   ])
   const hits: Hit[] = []

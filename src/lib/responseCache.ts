@@ -75,8 +75,11 @@ export const cacheKeyOf = ({
   origin?: string | null
   body?: string
 }): string => {
+  // Re-serialised, so `where[slug]` and `where%5Bslug%5D` (as Express and Next see the same
+  // request) make the same key.
   const parsed = new URL(url, 'http://n')
-  return [method, `${parsed.pathname}${parsed.search}`, origin ?? '', body ?? ''].join('\n')
+  const query = new URLSearchParams(parsed.search).toString()
+  return [method, `${parsed.pathname}?${query}`, origin ?? '', body ?? ''].join('\n')
 }
 
 export type CachedAnswer = Readonly<Entry>

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { resetAuthRateLimits } from '../../collections/hooks/authRateLimit.ts'
-import { MAX_PUBLIC_LIMIT } from '../../collections/hooks/publicReadLimits.ts'
+import {
+  MAX_PUBLIC_LIMIT,
+  UNCOUNTED_PUBLIC_READ,
+} from '../../collections/hooks/publicReadLimits.ts'
 import { startTestCms, type TestCms } from '../helpers/payload.ts'
 
 const PUBLISHED_POSTS = MAX_PUBLIC_LIMIT + 5
@@ -42,6 +45,23 @@ describe('anonymous page-size cap', () => {
       query: '{ Posts(limit: 0, pagination: false) { docs { id } totalDocs } }',
     })
     expect(body.data.Posts.docs).toHaveLength(MAX_PUBLIC_LIMIT)
+  })
+
+  it.each([
+    ['no limit', undefined],
+    ['limit 0', 0],
+    ['limit 1000', 1000],
+  ])('should cap an uncounted server-side public read (search) with %s', async (_, limit) => {
+    const result = await cms.payload.find({
+      collection: 'posts',
+      pagination: false,
+      limit,
+      depth: 0,
+      overrideAccess: false,
+      context: { [UNCOUNTED_PUBLIC_READ]: true },
+    })
+    expect(result.docs).toHaveLength(MAX_PUBLIC_LIMIT)
+    expect(result.docs.every((doc) => doc._status === 'published')).toBe(true)
   })
 
   it('should keep the default page of 10 when no limit is given', async () => {
