@@ -16,6 +16,7 @@ import {
   type PlannedPost,
   type Ref,
 } from './plan.ts'
+import { toSlug } from '../collections/fields/slug.ts'
 import { idOf } from '../src/lib/values.ts'
 
 /** Documents written per transaction (see runInBatches in importFiles). */
@@ -186,6 +187,49 @@ const loadByName = async ({
   return new Map((docs as unknown as AnyDoc[]).map((doc) => [normalize(String(doc.name)), doc.id]))
 }
 
+/**
+ * Unique slugs for the documents this import will create, chosen as the slug field would
+ * (`title`, `title-2`, …) against every slug in use, the trash included.
+ */
+const reserveSlugs = async ({
+  payload,
+  req,
+  plan,
+  existing,
+}: {
+  payload: Payload
+  req?: Partial<PayloadRequest>
+  plan: ReturnType<typeof planImport>
+  existing: Record<ImportCollection, Map<string, Existing>>
+}): Promise<Map<string, string>> => {
+  const reserved = new Map<string, string>()
+  for (const collection of COLLECTIONS) {
+    const docs: PlannedDocument[] = plan[collection]
+    const toCreate = docs.filter((doc) => !existing[collection].has(doc.key))
+    if (toCreate.length === 0) continue
+    const { docs: inUse } = await payload.find({
+      collection,
+      select: { slug: true },
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      trash: true,
+      overrideAccess: true,
+      req,
+    })
+    const taken = new Set((inUse as unknown as { slug?: string | null }[]).map((doc) => doc.slug))
+    for (const doc of toCreate) {
+      const base = toSlug(titleOf(doc))
+      if (!base) continue
+      let candidate = base
+      for (let n = 2; taken.has(candidate); n += 1) candidate = `${base}-${n}`
+      taken.add(candidate)
+      reserved.set(`${collection}:${doc.key}`, candidate)
+    }
+  }
+  return reserved
+}
+
 /** Decodes and parses every input; failures become report lines, the rest are returned. */
 const parseInputs = ({ files, report }: { files: SeedInput[]; report: ImportReport }) => {
   const parsed: ParsedFile[] = []
@@ -265,6 +309,11 @@ export const importFiles = async ({
     sources: await loadByName({ payload, req, collection: 'sources', normalize }),
   }
 
+  const reservedSlugs = isDryRun
+    ? new Map<string, string>()
+    : await reserveSlugs({ payload, req, plan, existing })
+  const slugFor = (doc: PlannedDocument) => reservedSlugs.get(`${doc.collection}:${doc.key}`)
+
   const ids = new Map<string, number | string>()
   const total = plan.authors.length + plan.sources.length + plan.posts.length + plan.digests.length
   let done = 0
@@ -290,10 +339,14 @@ export const importFiles = async ({
     current?: Existing
     req?: Partial<PayloadRequest>
   }): Promise<number | string | undefined> => {
+    // In a batch, a new document gets the slug reserved for it up front (one query per
+    // collection instead of one per document); alone, the slug field's hook picks one.
+    const reserved = !current && writeReq?.transactionID !== undefined ? slugFor(doc) : undefined
     const hash = hashImportData(importableFields(doc.collection, data))
     const hasDrafts = doc.collection === 'posts' || doc.collection === 'digests'
     const fullData = {
       ...data,
+      ...(reserved ? { slug: reserved } : {}),
       // Imports only ever write drafts.
       ...(hasDrafts ? { _status: 'draft' } : {}),
       provenance: {

@@ -12,6 +12,18 @@ let cms: TestCms
 
 beforeAll(async () => {
   cms = await startTestCms()
+  // A post in the trash still holds its slug: the import must pick the next one.
+  const taken = await cms.payload.create({
+    collection: 'posts',
+    data: { title: 'Batch story number 3 about the MEK', _status: 'draft' },
+    overrideAccess: true,
+  })
+  await cms.payload.update({
+    collection: 'posts',
+    id: taken.id,
+    data: { deletedAt: new Date().toISOString() },
+    overrideAccess: true,
+  })
 })
 afterAll(async () => {
   await cms?.close()
@@ -60,6 +72,21 @@ describe('importing in batches', () => {
     expect(titles).toHaveLength(ENTRIES - 1)
     expect(new Set(titles).size).toBe(ENTRIES - 1)
     expect(titles).not.toContain(BROKEN)
+  })
+
+  it('should give imported documents unique slugs, passing over ones in use or in the trash', async () => {
+    const { docs } = await cms.payload.find({
+      collection: 'posts',
+      where: { title: { equals: 'Batch story number 3 about the MEK' } },
+      draft: true,
+      trash: true,
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(docs.map((doc) => doc.slug).sort()).toEqual([
+      'batch-story-number-3-about-the-mek',
+      'batch-story-number-3-about-the-mek-2',
+    ])
   })
 
   it('should write the missing document, and only it, when run again', async () => {
