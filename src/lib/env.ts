@@ -16,6 +16,8 @@ export type AppEnv = {
   extraOrigins: string[]
   /** Express `trust proxy` setting (hops or false). */
   trustProxy: number | false
+  /** Lifetime of cached anonymous answers, seconds; 0 is off (see src/lib/responseCache.ts). */
+  apiCacheSeconds: number
   seedOnStart: boolean
   email: { smtpUrl?: string; fromAddress: string; fromName: string }
 }
@@ -59,6 +61,18 @@ const parseBoolean = ({
   if (/^(1|true|yes|on)$/i.test(value.trim())) return true
   if (/^(0|false|no|off)$/i.test(value.trim())) return false
   throw new ConfigError(`${name} "${value}" must be true or false`)
+}
+
+/** API_CACHE_SECONDS: how long another process's writes may go unseen by this one's cache. */
+const parseCacheSeconds = (value: string | undefined): number => {
+  if (value === undefined || value.trim() === '') return 30
+  const seconds = Number(value)
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 86_400) {
+    throw new ConfigError(
+      `API_CACHE_SECONDS "${value}" must be a whole number of seconds from 0 (off) to 86400`,
+    )
+  }
+  return seconds
 }
 
 const parseTrustProxy = (value: string | undefined): number | false => {
@@ -158,6 +172,7 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
     secret,
     extraOrigins,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    apiCacheSeconds: parseCacheSeconds(env.API_CACHE_SECONDS),
     seedOnStart: parseBoolean({ name: 'SEED_ON_START', value: env.SEED_ON_START, fallback: true }),
     email: { smtpUrl: parseSmtpUrl(env.SMTP_URL), ...parseEmailFrom(env.EMAIL_FROM) },
   }

@@ -10,7 +10,7 @@ export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pa
 const BUILD_INPUTS = [
   'src',
   'collections',
-  'seed/parse',
+  'seed',
   'next.config.mjs',
   'tsconfig.json',
   'tsconfig.server.json',

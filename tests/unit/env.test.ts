@@ -63,6 +63,8 @@ describe('loadEnv', () => {
     [{ DATABASE_URI: 'postgres://db/cms' }, /DATABASE_URI/],
     [{ SEED_ON_START: 'maybe' }, /SEED_ON_START "maybe"/],
     [{ TRUST_PROXY: '-1' }, /TRUST_PROXY "-1"/],
+    [{ API_CACHE_SECONDS: 'ten' }, /API_CACHE_SECONDS "ten"/],
+    [{ API_CACHE_SECONDS: '-5' }, /API_CACHE_SECONDS "-5"/],
     [{ CORS_ORIGINS: 'https://ok.example, not a url' }, /CORS_ORIGINS "not a url"/],
     [{ SMTP_URL: 'mail.example.org' }, /SMTP_URL must look like smtp:/],
     [{ EMAIL_FROM: 'Newsroom' }, /EMAIL_FROM "Newsroom"/],
