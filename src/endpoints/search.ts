@@ -69,6 +69,8 @@ export const searchPublished = async ({
     payload.find({
       collection: slugs.posts,
       where: matching(terms, ['title', 'excerpt', 'content']),
+      // Only what ranking and a hit need: no relationships, no workflow or import fields.
+      select: { title: true, slug: true, excerpt: true, content: true, postedAt: true },
       limit: CANDIDATES,
       depth: 0,
       overrideAccess: false,
@@ -79,6 +81,14 @@ export const searchPublished = async ({
     payload.find({
       collection: slugs.digests,
       where: matching(terms, ['title', 'excerpt', 'items.body']),
+      select: {
+        title: true,
+        slug: true,
+        excerpt: true,
+        items: { body: true },
+        issueDate: true,
+        postedAt: true,
+      },
       limit: CANDIDATES,
       depth: 0,
       overrideAccess: false,
