@@ -49,7 +49,8 @@ const run = ({
       if (killAfter !== undefined && progress && Number(progress[1]) >= killAfter)
         child.kill('SIGKILL')
     })
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }))
+    // 'close', not 'exit': only then has all of the child's output been read.
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
   })
 
 /** The snapshot printed by tests/helpers/importSnapshot.ts, or an error showing why there is none. */
