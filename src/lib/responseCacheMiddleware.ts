@@ -3,11 +3,8 @@ import { Readable } from 'node:stream'
 
 import type { NextFunction, Request, Response } from 'express'
 
+import { hasCredentials } from './httpCache.ts'
 import { cacheKeyOf, freshAnswer, isCachedPath, type CachedAnswer } from './responseCache.ts'
-
-/** True when the request carries credentials (a token or API key header, or the login cookie). */
-const hasCredentials = (req: IncomingMessage): boolean =>
-  Boolean(req.headers.authorization) || /(^|;\s*)payload-token=/.test(req.headers.cookie ?? '')
 
 const send = (res: ServerResponse, answer: CachedAnswer) => {
   res.statusCode = answer.status
