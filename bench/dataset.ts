@@ -11,6 +11,7 @@ import path from 'node:path'
 
 import { Command } from 'commander'
 
+import { checkpoint } from './lib/sqlite.ts'
 import { datasetShape, paragraphs, pick, seededRandom, sentence } from './lib/words.ts'
 
 /** Documents written per transaction: one BEGIN/COMMIT per batch instead of per document. */
@@ -168,8 +169,5 @@ await inBatches(shape.digests, async (index, req) => {
 progress(true)
 await payload.destroy()
 // Fold the write-ahead log into the file, so the dataset is one self-contained file to copy.
-const { createClient } = await import('@libsql/client')
-const client = createClient({ url: `file:${out}` })
-await client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
-client.close()
+await checkpoint(out)
 process.exit(0)

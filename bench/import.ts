@@ -13,6 +13,7 @@ import { createClient, type Client, type InValue } from '@libsql/client'
 import { Command } from 'commander'
 
 import { authorPageText } from '../tests/helpers/seedText.ts'
+import { checkpoint } from './lib/sqlite.ts'
 
 const ENTRIES_PER_FILE = 100
 /** Rows per INSERT statement in the raw insert. */
@@ -47,12 +48,6 @@ const files = Array.from({ length: Math.ceil(posts / ENTRIES_PER_FILE) }, (_, in
     ),
   }
 })
-
-const checkpoint = async (file: string) => {
-  const client = createClient({ url: `file:${file}` })
-  await client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
-  client.close()
-}
 
 const { getPayload } = await import('payload')
 const { default: config } = await import('../src/payload.config.ts')

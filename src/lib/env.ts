@@ -64,7 +64,7 @@ const parseBoolean = ({
 }
 
 /** API_CACHE_SECONDS: how long another process's writes may go unseen by this one's cache. */
-const parseCacheSeconds = (value: string | undefined): number => {
+export const parseCacheSeconds = (value: string | undefined): number => {
   if (value === undefined || value.trim() === '') return 30
   const seconds = Number(value)
   if (!Number.isInteger(seconds) || seconds < 0 || seconds > 86_400) {

@@ -1,5 +1,7 @@
 import { LRUCache } from 'lru-cache'
 
+import { parseCacheSeconds } from './env.ts'
+
 /**
  * A small in-process cache of what anonymous readers get from the content API and the feeds.
  *
@@ -23,16 +25,12 @@ type Store = { version: number; entries: LRUCache<string, Entry> }
 const MAX_ENTRY_BYTES = 1024 * 1024
 /** All entries together. */
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024
-const DEFAULT_SECONDS = 30
 /** Response types worth keeping: the API's JSON and the feeds. */
 const CACHEABLE_TYPE = /^application\/(json|rss\+xml|atom\+xml|feed\+json)\b/i
 const KEY = Symbol.for('newsroom.responseCache')
 
-const ttlSeconds = (): number => {
-  const raw = process.env.API_CACHE_SECONDS?.trim()
-  const seconds = raw === undefined || raw === '' ? DEFAULT_SECONDS : Number(raw)
-  return Number.isFinite(seconds) && seconds > 0 ? seconds : 0
-}
+/** The server validated API_CACHE_SECONDS at start (src/lib/env.ts): same rule and default. */
+const ttlSeconds = (): number => parseCacheSeconds(process.env.API_CACHE_SECONDS)
 
 /** One store per process, shared by the Next bundle's route handlers and Payload's hooks. */
 const store = (): Store => {
