@@ -51,8 +51,13 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // Everything that runs against the production server: browser, attack and fault suites.
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: [
+            'tests/e2e/**/*.test.ts',
+            'tests/security/**/*.test.ts',
+            'tests/faults/**/*.test.ts',
+          ],
           environment: 'node',
           pool: 'forks',
           fileParallelism: false,

@@ -5,6 +5,7 @@ import { Posts } from './Posts.ts'
 import { PreviewLinks } from './PreviewLinks.ts'
 import { Sources } from './Sources.ts'
 import { Users } from './Users.ts'
+import { checkRelations } from './fields/relations.ts'
 import { WorkflowEvents } from './WorkflowEvents.ts'
 
 export const collections = [
@@ -16,4 +17,4 @@ export const collections = [
   Users,
   WorkflowEvents,
   PreviewLinks,
-]
+].map(checkRelations)

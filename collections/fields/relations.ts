@@ -1,0 +1,99 @@
+import {
+  ValidationError,
+  type CollectionConfig,
+  type CollectionSlug,
+  type Field,
+  type FieldHook,
+  type PayloadRequest,
+} from 'payload'
+
+type Id = number | string
+
+/** The ids a relationship value holds, whether ids or populated documents. */
+const idsOf = (value: unknown): Id[] =>
+  (Array.isArray(value) ? value : [value])
+    .map((entry) =>
+      entry && typeof entry === 'object' && 'id' in entry ? (entry as { id: unknown }).id : entry,
+    )
+    .filter((id): id is Id => typeof id === 'number' || (typeof id === 'string' && id !== ''))
+
+const missingIds = async ({
+  collection,
+  ids,
+  req,
+}: {
+  collection: CollectionSlug
+  ids: Id[]
+  req: PayloadRequest
+}): Promise<Id[]> => {
+  // The adapter, not the Local API: no access rules or hooks, and the trash counts as existing.
+  const { docs } = await req.payload.db.find({
+    collection,
+    where: { id: { in: ids } },
+    pagination: false,
+    limit: 0,
+    select: { id: true },
+    req,
+  })
+  const found = new Set(docs.map((doc) => String(doc.id)))
+  return ids.filter((id) => !found.has(String(id)))
+}
+
+/**
+ * Refuses, with a 400 naming the field, a relationship to a document that does not exist.
+ * Without it SQLite answers with a foreign-key failure (a 500) and MongoDB stores the
+ * dangling id. Runs on drafts too, which Payload's validation skips.
+ */
+export const relatedDocumentsExist: FieldHook = async ({ value, field, req, path, collection }) => {
+  if (field.type !== 'relationship' && field.type !== 'upload') return value
+  if (typeof field.relationTo !== 'string') return value
+  const ids = idsOf(value)
+  if (ids.length === 0) return value
+  const missing = await missingIds({ collection: field.relationTo, ids, req })
+  if (missing.length === 0) return value
+  const fieldPath = (path ?? [field.name]).join('.')
+  throw new ValidationError({
+    collection: collection?.slug,
+    errors: [
+      {
+        path: fieldPath,
+        message: `${field.relationTo} ${missing.map((id) => `"${id}"`).join(', ')} ${missing.length === 1 ? 'does' : 'do'} not exist`,
+      },
+    ],
+    req,
+  })
+}
+
+/** Adds `relatedDocumentsExist` to every relationship and upload field, however nested. */
+const withChecks = (fields: Field[]): Field[] =>
+  fields.map((field): Field => {
+    if (field.type === 'relationship' || field.type === 'upload') {
+      const hooks = field.hooks ?? {}
+      return {
+        ...field,
+        hooks: { ...hooks, beforeChange: [...(hooks.beforeChange ?? []), relatedDocumentsExist] },
+      } as Field
+    }
+    if (field.type === 'tabs') {
+      return {
+        ...field,
+        tabs: field.tabs.map((tab) => ({ ...tab, fields: withChecks(tab.fields) })),
+      }
+    }
+    if ('fields' in field && Array.isArray(field.fields)) {
+      return { ...field, fields: withChecks(field.fields) } as Field
+    }
+    if (field.type === 'blocks') {
+      return {
+        ...field,
+        blocks: field.blocks.map((block) => ({ ...block, fields: withChecks(block.fields) })),
+      }
+    }
+    return field
+  })
+
+/** The collection with every relationship checked on save (see `relatedDocumentsExist`). */
+export const checkRelations = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  fields: withChecks(collection.fields),
+})
