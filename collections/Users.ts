@@ -1,9 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
+import { parsePasswordResetSeconds } from '../src/lib/env.ts'
 import { adminOrSelf, editorsOrSelf, isAdmin, isAdminField, isStaffUser } from './access/index.ts'
 import { authRateLimit } from './hooks/authRateLimit.ts'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin.ts'
 import { keepOneAdminOnChange, keepOneAdminOnDelete } from './hooks/keepOneAdmin.ts'
+import { stampLoginStart } from './hooks/loginTiming.ts'
 import { validateQuery } from './hooks/validateQuery.ts'
 import { ROLES, slugs } from './slugs.ts'
 
@@ -23,6 +25,14 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: MAX_LOGIN_ATTEMPTS,
     lockTime: LOCK_TIME_MS,
     tokenExpiration: 8 * 60 * 60,
+    // A reset link works once, and only for this long (validated at start by loadEnv).
+    forgotPassword: {
+      expiration: parsePasswordResetSeconds(process.env.PASSWORD_RESET_SECONDS) * 1000,
+      // Payload's per-account interval writes outside the request's transaction, which on
+      // SQLite waits on that very transaction and fails ("database is locked"). The same
+      // throttle is kept per email address by authRateLimit instead.
+      minRequestInterval: 0,
+    },
     cookies: {
       sameSite: 'Lax',
       secure: process.env.SERVER_URL?.startsWith('https://') ?? false,
@@ -38,7 +48,7 @@ export const Users: CollectionConfig = {
     readVersions: isAdmin,
   },
   hooks: {
-    beforeOperation: [validateQuery, authRateLimit],
+    beforeOperation: [stampLoginStart, validateQuery, authRateLimit],
     beforeChange: [firstUserIsAdmin, keepOneAdminOnChange],
     beforeDelete: [keepOneAdminOnDelete],
   },

@@ -12,6 +12,7 @@ import { guardScheduling, jobsCollectionOverrides } from '../collections/workflo
 import { seedEmptyDatabase } from '../seed/onStart.ts'
 import { MAX_UPLOAD_BYTES } from '../collections/Media.ts'
 import { slugs } from '../collections/slugs.ts'
+import { equalizeFailedLogins, FAILED_LOGIN_MESSAGE } from '../collections/hooks/loginTiming.ts'
 import { openApiEndpoint } from './endpoints/openapi.ts'
 import { previewEndpoint } from './endpoints/preview.ts'
 import { searchEndpoint, searchGraphQLQuery } from './endpoints/search.ts'
@@ -84,6 +85,15 @@ export default buildConfig({
     LockedAuth: 'warn',
     QueryError: 'info',
     UnverifiedEmail: 'info',
+  },
+  // A failed login never tells whether the account exists or is locked (see loginTiming.ts).
+  hooks: { afterError: [equalizeFailedLogins] },
+  i18n: {
+    translations: {
+      en: {
+        error: { emailOrPasswordIncorrect: FAILED_LOGIN_MESSAGE, userLocked: FAILED_LOGIN_MESSAGE },
+      },
+    },
   },
   defaultDepth: 1,
   maxDepth: 5,

@@ -4,18 +4,22 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import { clientIpOf } from '../../src/lib/clientIp.ts'
 
 type LimitedOperation = 'login' | 'forgotPassword' | 'resetPassword' | 'unlock'
+type Limiter = LimitedOperation | 'forgotPasswordPerEmail'
 
 /** Attempts allowed per client address, per window. */
-export const AUTH_RATE_LIMITS: Record<LimitedOperation, { points: number; duration: number }> = {
+export const AUTH_RATE_LIMITS: Record<Limiter, { points: number; duration: number }> = {
   login: { points: 20, duration: 15 * 60 },
   forgotPassword: { points: 5, duration: 60 * 60 },
+  // Per email address, whether it has an account or not (so the answer tells nothing):
+  // stands in for Payload's own per-account interval, which is off (see Users.ts).
+  forgotPasswordPerEmail: { points: 3, duration: 15 * 60 },
   resetPassword: { points: 10, duration: 15 * 60 },
   unlock: { points: 10, duration: 15 * 60 },
 }
 
 // One store per process, shared by every copy of this module (Next may load it twice).
 const STORE_KEY = Symbol.for('newsroom.authRateLimiters')
-type Store = Record<LimitedOperation, RateLimiterMemory>
+type Store = Record<Limiter, RateLimiterMemory>
 const globalStore = globalThis as typeof globalThis & { [STORE_KEY]?: Store }
 
 const limiters = (): Store =>
@@ -27,7 +31,17 @@ const limiters = (): Store =>
   ) as Store)
 
 const isLimited = (operation: string): operation is LimitedOperation =>
-  operation in AUTH_RATE_LIMITS
+  operation in AUTH_RATE_LIMITS && operation !== 'forgotPasswordPerEmail'
+
+const consume = async ({ limiter, key, what }: { limiter: Limiter; key: string; what: string }) => {
+  try {
+    await limiters()[limiter].consume(key)
+  } catch (err) {
+    if (!(err instanceof RateLimiterRes)) throw err
+    const seconds = Math.ceil(err.msBeforeNext / 1000)
+    throw new APIError(`Too many ${what}: try again in ${seconds} seconds.`, 429, undefined, true)
+  }
+}
 
 /**
  * Counts every login, forgot-password, reset-password and unlock attempt against the client
@@ -37,17 +51,18 @@ const isLimited = (operation: string): operation is LimitedOperation =>
  */
 export const authRateLimit: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (!isLimited(operation) || req.payloadAPI === 'local') return args
-  try {
-    await limiters()[operation].consume(clientIpOf(req.headers))
-  } catch (err) {
-    if (!(err instanceof RateLimiterRes)) throw err
-    const seconds = Math.ceil(err.msBeforeNext / 1000)
-    throw new APIError(
-      `Too many ${operation} attempts from this address: try again in ${seconds} seconds.`,
-      429,
-      undefined,
-      true,
-    )
+  await consume({
+    limiter: operation,
+    key: clientIpOf(req.headers),
+    what: `${operation} attempts from this address`,
+  })
+  const email = (args as { data?: { email?: unknown } }).data?.email
+  if (operation === 'forgotPassword' && typeof email === 'string') {
+    await consume({
+      limiter: 'forgotPasswordPerEmail',
+      key: email.toLowerCase().trim(),
+      what: 'password reset requests for this email',
+    })
   }
   return args
 }

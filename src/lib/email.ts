@@ -30,11 +30,23 @@ export const emailAdapter =
       return {
         ...common,
         name: 'smtp',
-        sendEmail: (message) =>
-          transport.sendMail({
-            ...message,
-            from: message.from ?? { name: fromName, address: fromAddress },
-          }),
+        // Sent in the background: a request that sends mail (forgot-password for a known
+        // email) must not take the SMTP round trip longer than one that sends none, or its
+        // timing would tell which emails have accounts. Failures go to the log.
+        sendEmail: (message) => {
+          transport
+            .sendMail({
+              ...message,
+              from: message.from ?? { name: fromName, address: fromAddress },
+            })
+            .catch((err: unknown) =>
+              payload.logger.error({
+                err,
+                msg: `email to ${recipients(message.to)} not sent: ${err instanceof Error ? err.message : String(err)}`,
+              }),
+            )
+          return Promise.resolve()
+        },
       }
     }
     return {

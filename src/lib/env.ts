@@ -18,6 +18,7 @@ export type AppEnv = {
   trustProxy: number | false
   /** Lifetime of cached anonymous answers, seconds; 0 is off (see src/lib/responseCache.ts). */
   apiCacheSeconds: number
+  passwordResetSeconds: number
   seedOnStart: boolean
   email: { smtpUrl?: string; fromAddress: string; fromName: string }
 }
@@ -70,6 +71,18 @@ export const parseCacheSeconds = (value: string | undefined): number => {
   if (!Number.isInteger(seconds) || seconds < 0 || seconds > 86_400) {
     throw new ConfigError(
       `API_CACHE_SECONDS "${value}" must be a whole number of seconds from 0 (off) to 86400`,
+    )
+  }
+  return seconds
+}
+
+/** PASSWORD_RESET_SECONDS: how long a password-reset link works (once). */
+export const parsePasswordResetSeconds = (value: string | undefined): number => {
+  if (value === undefined || value.trim() === '') return 3600
+  const seconds = Number(value)
+  if (!Number.isInteger(seconds) || seconds < 5 || seconds > 7 * 86_400) {
+    throw new ConfigError(
+      `PASSWORD_RESET_SECONDS "${value}" must be a whole number of seconds from 5 to 604800 (a week)`,
     )
   }
   return seconds
@@ -173,6 +186,7 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
     extraOrigins,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     apiCacheSeconds: parseCacheSeconds(env.API_CACHE_SECONDS),
+    passwordResetSeconds: parsePasswordResetSeconds(env.PASSWORD_RESET_SECONDS),
     seedOnStart: parseBoolean({ name: 'SEED_ON_START', value: env.SEED_ON_START, fallback: true }),
     email: { smtpUrl: parseSmtpUrl(env.SMTP_URL), ...parseEmailFrom(env.EMAIL_FROM) },
   }

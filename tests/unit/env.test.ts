@@ -65,6 +65,7 @@ describe('loadEnv', () => {
     [{ TRUST_PROXY: '-1' }, /TRUST_PROXY "-1"/],
     [{ API_CACHE_SECONDS: 'ten' }, /API_CACHE_SECONDS "ten"/],
     [{ API_CACHE_SECONDS: '-5' }, /API_CACHE_SECONDS "-5"/],
+    [{ PASSWORD_RESET_SECONDS: '2' }, /PASSWORD_RESET_SECONDS "2"/],
     [{ CORS_ORIGINS: 'https://ok.example, not a url' }, /CORS_ORIGINS "not a url"/],
     [{ SMTP_URL: 'mail.example.org' }, /SMTP_URL must look like smtp:/],
     [{ EMAIL_FROM: 'Newsroom' }, /EMAIL_FROM "Newsroom"/],
