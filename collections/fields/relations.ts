@@ -11,9 +11,9 @@ type Id = number | string
 
 /** The ids a relationship value holds, whether ids or populated documents. */
 const idsOf = (value: unknown): Id[] =>
-  (Array.isArray(value) ? value : [value])
-    .map((entry) =>
-      entry && typeof entry === 'object' && 'id' in entry ? (entry as { id: unknown }).id : entry,
+  (Array.isArray(value) ? (value as unknown[]) : [value])
+    .map((entry): unknown =>
+      entry && typeof entry === 'object' && 'id' in entry ? entry.id : entry,
     )
     .filter((id): id is Id => typeof id === 'number' || (typeof id === 'string' && id !== ''))
 
@@ -44,7 +44,9 @@ const missingIds = async ({
  * Without it SQLite answers with a foreign-key failure (a 500) and MongoDB stores the
  * dangling id. Runs on drafts too, which Payload's validation skips.
  */
-export const relatedDocumentsExist: FieldHook = async ({ value, field, req, path, collection }) => {
+export const relatedDocumentsExist: FieldHook = async (args) => {
+  const { field, req, path, collection } = args
+  const value: unknown = args.value
   if (field.type !== 'relationship' && field.type !== 'upload') return value
   if (typeof field.relationTo !== 'string') return value
   const ids = idsOf(value)
@@ -72,7 +74,7 @@ const withChecks = (fields: Field[]): Field[] =>
       return {
         ...field,
         hooks: { ...hooks, beforeChange: [...(hooks.beforeChange ?? []), relatedDocumentsExist] },
-      } as Field
+      }
     }
     if (field.type === 'tabs') {
       return {
@@ -81,7 +83,7 @@ const withChecks = (fields: Field[]): Field[] =>
       }
     }
     if ('fields' in field && Array.isArray(field.fields)) {
-      return { ...field, fields: withChecks(field.fields) } as Field
+      return { ...field, fields: withChecks(field.fields) }
     }
     if (field.type === 'blocks') {
       return {
