@@ -15,6 +15,7 @@ import { loadEnv, type AppEnv } from './lib/env.ts'
 import { runShutdownHooks } from './lib/lifecycle.ts'
 import { anonymousHttpCache } from './lib/httpCache.ts'
 import { findQueryProblem } from './lib/queryParams.ts'
+import { checkApiBodies, refuseBadPaths } from './lib/requestBody.ts'
 import { serveCachedAnswers } from './lib/responseCacheMiddleware.ts'
 
 type NextServer = {
@@ -217,7 +218,7 @@ const start = async (): Promise<void> => {
     nextFn()
   })
   app.use(bodySizeCap)
-  app.use('/api', validateApiQuery)
+  app.use('/api', refuseBadPaths, validateApiQuery, checkApiBodies)
   // Outermost of the three: ETags and cached answers are computed on the plain body.
   app.use(compression())
   app.use(anonymousHttpCache)

@@ -53,13 +53,34 @@ const resolverFor =
  */
 export const validateQuery: CollectionBeforeOperationHook = ({ args, collection, req }) => {
   const idType = idTypeOf(req.payload)
-  const { id, where } = args as { id?: unknown; where?: unknown }
+  const { id, where, sort } = args as { id?: unknown; where?: unknown; sort?: unknown }
   if (id !== undefined && !isPossibleId({ id, idType })) throw new NotFound(req.t)
-  const problem = findWhereProblem({
-    where,
-    idType,
-    resolve: resolverFor({ payload: req.payload, fields: collection.flattenedFields }),
-  })
+  const resolve = resolverFor({ payload: req.payload, fields: collection.flattenedFields })
+  const problem = findWhereProblem({ where, idType, resolve }) ?? findSortProblem({ sort, resolve })
   if (problem) throw new BadRequestError(problem)
   return args
+}
+
+/** Fields every collection can be sorted on without declaring them. */
+const BUILT_IN_SORTS = new Set(['id', 'createdAt', 'updatedAt'])
+
+/** An unknown sort field is a mistake to report, not a request to ignore silently. */
+export const findSortProblem = ({
+  sort,
+  resolve,
+}: {
+  sort: unknown
+  resolve: (path: string) => QueriedField | undefined
+}): string | null => {
+  if (sort === undefined || sort === null || sort === '') return null
+  const items = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : [sort]
+  for (const item of items) {
+    if (typeof item !== 'string') return `sort ${JSON.stringify(item)} must be a field name`
+    const path = item.trim().replace(/^[-+]/, '')
+    if (path === '' || BUILT_IN_SORTS.has(path)) continue
+    if (!resolve(path)) {
+      return `sort "${item}": there is no field "${path}" to sort on (prefix "-" for newest or largest first)`
+    }
+  }
+  return null
 }

@@ -2,6 +2,15 @@
 export const MAX_DEPTH_PARAM = 10
 
 const BOOLEAN_PARAMS = ['draft', 'trash', 'pagination', 'autosave', 'overrideLock']
+/** Parameters that take one plain value; `limit[$gt]=5` would otherwise be ignored silently. */
+const SCALAR_PARAMS = new Set([
+  'limit',
+  'page',
+  'depth',
+  'locale',
+  'fallback-locale',
+  ...BOOLEAN_PARAMS,
+])
 const WHOLE_NUMBER = /^\d{1,9}$/
 const POSITIVE_NUMBER = /^[1-9]\d{0,8}$/
 
@@ -19,6 +28,12 @@ export const findQueryProblem = (search: URLSearchParams): string | null => {
   }
   for (const name of ['limit', 'page', 'depth', ...BOOLEAN_PARAMS, 'where']) {
     if (search.getAll(name).length > 1) return `query parameter "${name}" is given more than once`
+  }
+  for (const key of search.keys()) {
+    const name = key.split('[')[0]
+    if (key !== name && SCALAR_PARAMS.has(name)) {
+      return `query parameter "${key}": ${name} takes a single value (${name}=…), not ${name}[…]`
+    }
   }
   const single = (name: string): string | undefined => search.get(name) ?? undefined
   const limit = single('limit')

@@ -1,9 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import { Readable } from 'node:stream'
+import type { ServerResponse } from 'node:http'
 
 import type { NextFunction, Request, Response } from 'express'
 
 import { hasCredentials } from './httpCache.ts'
+import { readBody, restoreBody } from './requestBody.ts'
 import { cacheKeyOf, freshAnswer, isCachedPath, type CachedAnswer } from './responseCache.ts'
 
 const send = (res: ServerResponse, answer: CachedAnswer) => {
@@ -13,24 +13,6 @@ const send = (res: ServerResponse, answer: CachedAnswer) => {
   }
   res.setHeader('x-cache', 'HIT')
   res.end(Buffer.from(answer.body))
-}
-
-/**
- * Gives a request whose body was read here a fresh copy of it, the way Next does for its own
- * middleware (next/dist/server/body-streams.js): the readable state and methods of a new stream
- * replace the spent ones.
- */
-const restoreBody = (req: IncomingMessage, body: Buffer) => {
-  const fresh = new Readable({ read() {} })
-  fresh.push(body)
-  fresh.push(null)
-  const target = req as unknown as Record<string, unknown>
-  for (const key in fresh) {
-    // The request keeps its own listeners (Node's and Express's); only the stream is replaced.
-    if (key === '_events' || key === '_eventsCount' || key === '_maxListeners') continue
-    const value = (fresh as unknown as Record<string, unknown>)[key]
-    target[key] = typeof value === 'function' ? (value as () => unknown).bind(req) : value
-  }
 }
 
 /**
@@ -51,13 +33,12 @@ export const serveCachedAnswers = async (req: Request, res: Response, next: Next
   }
   const isJson = /application\/json/i.test(req.headers['content-type'] ?? '')
   if (req.method !== 'POST' || pathname !== '/api/graphql' || !isJson) return next()
-  const chunks: Buffer[] = []
+  let body: Buffer
   try {
-    for await (const chunk of req) chunks.push(chunk as Buffer)
+    body = await readBody(req)
   } catch (err) {
     return next(err)
   }
-  const body = Buffer.concat(chunks)
   const answer = freshAnswer(cacheKeyOf({ method: 'POST', url, origin, body: body.toString() }))
   if (answer) return send(res, answer)
   restoreBody(req, body)

@@ -74,6 +74,14 @@ const valueProblem = ({
   if (operator === 'exists') return isBoolean(value) ? null : `${show(value)} is not true or false`
   if (value === null || value === undefined || (typeof value === 'string' && value === ''))
     return null
+  if (
+    !GEO_OPERATORS.has(operator) &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Date)
+  ) {
+    return `${show(value)} is an object: give a plain value`
+  }
   const values = LIST_OPERATORS.has(operator) ? listOf(value) : [value]
   for (const item of values) {
     if (kind === 'date' && operator !== 'like' && !isDate(item))

@@ -1,0 +1,196 @@
+/**
+ * Malformed input, over HTTP against the production server: every bad request gets a 4xx
+ * whose JSON names the problem, never a 500 and never a stack trace; odd but valid input
+ * is served normally.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { gql, startNewsroom, type HttpAnswer, type Newsroom } from '../helpers/newsroom.ts'
+
+let room: Newsroom
+
+beforeAll(async () => {
+  room = await startNewsroom()
+})
+
+afterAll(async () => {
+  await room?.stop()
+})
+
+const STACK = /\n\s+at \S+|node_modules|\.next\/server|\.js:\d+/
+
+/** A 4xx with a message, no stack; `status` when one is wanted exactly. */
+const expectRefused = (answer: HttpAnswer, what: string, status?: number) => {
+  expect(answer.status, `${what}: ${answer.text.slice(0, 300)}`).toBeGreaterThanOrEqual(400)
+  expect(answer.status, `${what}: ${answer.text.slice(0, 300)}`).toBeLessThan(500)
+  if (status) expect(answer.status, what).toBe(status)
+  const message = answer.body?.errors?.[0]?.message ?? answer.body?.message
+  expect(typeof message === 'string' && message.length > 0, `${what}: ${answer.text}`).toBe(true)
+  expect(answer.text, what).not.toMatch(STACK)
+}
+
+describe('malformed query parameters', () => {
+  it.each([
+    ['/api/posts?limit=1000000000', /limit/],
+    ['/api/posts?limit=-1', /limit/],
+    ['/api/posts?limit=99999999999999999999999', /limit/],
+    ['/api/posts?limit=1.5', /limit/],
+    ['/api/posts?limit=NaN', /limit/],
+    ['/api/posts?limit[]=5', /limit/],
+    ['/api/posts?limit[$gt]=5', /limit/],
+    ['/api/posts?page=-3', /page/],
+    ['/api/posts?page=1e300', /page/],
+    ['/api/posts?depth=100', /depth/],
+    ['/api/posts?depth=-1', /depth/],
+    ['/api/posts?depth=deep', /depth/],
+    ['/api/posts?draft=1;drop', /draft/],
+    ['/api/posts?where=not-json', /where/],
+    ['/api/posts?where[title][equals]=a%00b', /NUL/],
+    ['/api/posts?where[title%00][equals]=a', /NUL/],
+    ['/api/posts?sort=%00', /NUL/],
+    ['/api/posts?where[title][equals]=%ED%A0%80', /percent-encoding|UTF-8/],
+    ['/api/posts?where[title][equals]=%C0%AF', /percent-encoding|UTF-8/],
+    ['/api/posts?where[title][equals]=%', /percent-encoding/],
+    ['/api/posts?where[title][nonsense]=1', /nonsense|operator/i],
+    ['/api/posts?where[postedAt][greater_than]=yesterday-ish', /date|postedAt/i],
+    ['/api/posts?where[id][equals]=abc', /id/i],
+    ['/api/posts?where[title][equals][$ne]=1', /title|operator|value/i],
+    ['/api/posts?where[no.such.field][equals]=1', /no\.such\.field|path|cannot be queried/i],
+    ['/api/posts?sort=nosuchfield', /sort|nosuchfield/i],
+  ])('should refuse %s with a 400 naming the problem', async (path, message) => {
+    const answer = await room.http(path)
+    expectRefused(answer, path)
+    expect(answer.body.errors[0].message).toMatch(message)
+  })
+
+  it.each([
+    ['/api/posts/%00'],
+    ['/api/posts/1%00'],
+    ['/api/posts/99999999999999999999999'],
+    ['/api/posts/..%2F..%2Fetc%2Fpasswd'],
+    ['/api/posts/versions/%E2%80%AE'],
+    ['/api/no-such-collection'],
+    ['/api/users/%00/unlock'],
+  ])('should answer %s with a 4xx', async (path) => {
+    expectRefused(await room.http(path), path)
+  })
+
+  it.each([
+    ['/api/posts?where[title][like]=%F0%9F%98%80'],
+    ['/api/posts?where[title][like]=%E2%80%AEtxt.exe'],
+    ['/api/posts?where[title][like]=%EF%BF%BF'],
+    ['/api/posts?where[title][like]=%27%20OR%201%3D1%20--'],
+    ['/api/posts?where[title][like]=%25%25%25'],
+    ['/api/search?q=%F0%9F%A6%84%20%E2%80%8B%20%CC%81'],
+    ['/api/search?q=' + 'a'.repeat(3000)],
+    ['/api/posts?where[slug][in]=' + Array.from({ length: 200 }, (_, i) => `s${i}`).join(',')],
+  ])('should serve odd but valid input %s without error', async (path) => {
+    const answer = await room.http(path)
+    expect(answer.status, answer.text.slice(0, 300)).toBeLessThan(500)
+    expect(answer.text).not.toMatch(STACK)
+  })
+})
+
+describe('malformed bodies', () => {
+  const post = (path: string, body: string, type = 'application/json', token?: string) =>
+    room.http(path, { method: 'POST', body, headers: { 'content-type': type }, token })
+
+  it.each([['{oops'], ['[]'], ['"a string"'], ['null'], ['12'], [''], ['{"title": "\u0000"}']])(
+    'should refuse a post body %j with a 4xx',
+    async (body) => {
+      expectRefused(await post('/api/posts', body, 'application/json', room.tokens.editor), body)
+    },
+  )
+
+  it('should refuse a post that relates to documents that do not exist, naming the field', async () => {
+    const answer = await room.http('/api/posts', {
+      method: 'POST',
+      token: room.tokens.editor,
+      json: { title: 'Dangling', author: 999999, sources: [999998] },
+    })
+    expectRefused(answer, 'dangling', 400)
+    expect(JSON.stringify(answer.body)).toMatch(/author|sources/)
+    const draft = await room.http('/api/posts?draft=true', {
+      method: 'POST',
+      token: room.tokens.editor,
+      json: { title: 'Dangling draft', author: 999999 },
+    })
+    expectRefused(draft, 'dangling draft', 400)
+  })
+
+  it.each([
+    ['{oops', 'application/json'],
+    ['{"query": 12}', 'application/json'],
+    ['{"query": "{ Posts { docs { title } }", "variables": "x"}', 'application/json'],
+    [
+      '{"query": "query($l: Int) { Posts(limit: $l) { docs { id } } }", "variables": {"l": "x"}}',
+      'application/json',
+    ],
+    ['query { Posts { docs { title } } }', 'text/plain'],
+  ])('should refuse a GraphQL body %j with a 4xx', async (body, type) => {
+    const answer = await post('/api/graphql', body, type)
+    // GraphQL over HTTP answers some request errors as 200 with `errors` (application/json).
+    expect(answer.status, answer.text).toBeLessThan(500)
+    if (answer.status === 200) expect(answer.body.data ?? null).toBeNull()
+    else expect(answer.status, answer.text).toBeGreaterThanOrEqual(400)
+    expect(answer.text).not.toMatch(STACK)
+  })
+
+  it('should refuse a GraphQL query nested too deep or too wide', async () => {
+    const deep = `{ Digests { docs { ${'relatedPosts { author { posts: id '.repeat(1)} } } } } }`
+    const wide = `{ ${Array.from({ length: 300 }, (_, i) => `a${i}: Posts(limit: 100) { docs { id title } }`).join(' ')} }`
+    for (const query of [deep, wide]) {
+      const answer = await room.http('/api/graphql', gql(query))
+      expect(answer.status, answer.text.slice(0, 200)).toBeLessThan(500)
+      expect(answer.text).not.toMatch(STACK)
+    }
+    const tooWide = await room.http('/api/graphql', gql(wide))
+    expect(JSON.stringify(tooWide.body.errors ?? [])).toMatch(/complexity|exceeds/i)
+  })
+
+  it('should treat a garbage token as no token', async () => {
+    for (const authorization of ['JWT garbage', 'Bearer x.y.z', 'JWT ', 'users API-Key nope']) {
+      const answer = await room.http('/api/posts?draft=true', { headers: { authorization } })
+      expect(answer.status, authorization).toBeLessThan(500)
+    }
+    const cookie = await room.http('/api/users/me', { headers: { cookie: 'payload-token=%00%FF' } })
+    expect(cookie.status).toBeLessThan(500)
+  })
+})
+
+describe('bodies of the wrong type', () => {
+  it.each([['text/plain'], ['application/xml'], ['']])(
+    'should refuse a %j body on a write with 415',
+    async (type) => {
+      const answer = await room.http('/api/posts?draft=true', {
+        method: 'POST',
+        body: JSON.stringify({ title: 'typed wrong' }),
+        headers: type ? { 'content-type': type } : {},
+        token: room.tokens.editor,
+      })
+      if (type === '') {
+        // fetch labels a string body text/plain itself
+        expect(answer.status).toBe(415)
+      } else {
+        expectRefused(answer, type, 415)
+      }
+    },
+  )
+
+  it('should check a read sent as a POST override like a query string', async () => {
+    const read = (body: string) =>
+      room.http('/api/posts', {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-payload-http-method-override': 'GET',
+        },
+      })
+    expectRefused(await read('limit=-1'), 'limit=-1', 400)
+    expectRefused(await read('depth=99'), 'depth=99', 400)
+    const fine = await read('limit=1&depth=0')
+    expect(fine.status, fine.text).toBe(200)
+    expect(fine.body.docs).toHaveLength(1)
+  })
+})
