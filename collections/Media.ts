@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, isEditor, isStaff } from './access/index.ts'
 import { publicReadLimits } from './hooks/publicReadLimits.ts'
+import { safeUploadName } from './hooks/safeUploadName.ts'
 import { validateQuery } from './hooks/validateQuery.ts'
 import { slugs } from './slugs.ts'
 
@@ -34,7 +35,7 @@ export const Media: CollectionConfig = {
     update: isStaff,
     delete: isEditor,
   },
-  hooks: { beforeOperation: [validateQuery, publicReadLimits] },
+  hooks: { beforeOperation: [validateQuery, publicReadLimits, safeUploadName] },
   upload: {
     staticDir: path.resolve(process.cwd(), process.env.MEDIA_DIR?.trim() || 'media'),
     mimeTypes: MEDIA_MIME_TYPES,

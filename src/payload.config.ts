@@ -17,6 +17,7 @@ import { openApiEndpoint } from './endpoints/openapi.ts'
 import { previewEndpoint } from './endpoints/preview.ts'
 import { searchEndpoint, searchGraphQLQuery } from './endpoints/search.ts'
 import { type DatabaseChoice } from './lib/database.ts'
+import { brokenJsonIsBadRequest } from './lib/clientErrors.ts'
 import { emailAdapter } from './lib/email.ts'
 import { loadEnv } from './lib/env.ts'
 import { onShutdown } from './lib/lifecycle.ts'
@@ -87,7 +88,7 @@ export default buildConfig({
     UnverifiedEmail: 'info',
   },
   // A failed login never tells whether the account exists or is locked (see loginTiming.ts).
-  hooks: { afterError: [equalizeFailedLogins] },
+  hooks: { afterError: [equalizeFailedLogins, brokenJsonIsBadRequest] },
   i18n: {
     translations: {
       en: {

@@ -14,6 +14,7 @@ import { ConfigError } from './lib/errors.ts'
 import { loadEnv, type AppEnv } from './lib/env.ts'
 import { runShutdownHooks } from './lib/lifecycle.ts'
 import { anonymousHttpCache } from './lib/httpCache.ts'
+import { mediaFileHeaders } from './lib/mediaHeaders.ts'
 import { findQueryProblem } from './lib/queryParams.ts'
 import { checkApiBodies, refuseBadPaths } from './lib/requestBody.ts'
 import { serveCachedAnswers } from './lib/responseCacheMiddleware.ts'
@@ -219,6 +220,7 @@ const start = async (): Promise<void> => {
   })
   app.use(bodySizeCap)
   app.use('/api', refuseBadPaths, validateApiQuery, checkApiBodies)
+  app.use('/api/media/file', mediaFileHeaders)
   // Outermost of the three: ETags and cached answers are computed on the plain body.
   app.use(compression())
   app.use(anonymousHttpCache)

@@ -37,8 +37,8 @@ const withCookie = (origin: string | undefined, extra: Record<string, string> = 
 
 const postTitles = async () =>
   (
-    (await room.http('/api/posts?draft=true&limit=100&depth=0', { token: room.tokens.admin }))
-      .body.docs as { title: string }[]
+    (await room.http('/api/posts?draft=true&limit=100&depth=0', { token: room.tokens.admin })).body
+      .docs as { title: string }[]
   ).map((doc) => doc.title)
 
 describe('cookie-authenticated writes', () => {
