@@ -17,12 +17,12 @@ import { openApiEndpoint } from './endpoints/openapi.ts'
 import { previewEndpoint } from './endpoints/preview.ts'
 import { searchEndpoint, searchGraphQLQuery } from './endpoints/search.ts'
 import { type DatabaseChoice } from './lib/database.ts'
-import { brokenJsonIsBadRequest } from './lib/clientErrors.ts'
+import { brokenJsonIsBadRequest, databaseUnavailable } from './lib/clientErrors.ts'
 import { emailAdapter } from './lib/email.ts'
 import { loadEnv } from './lib/env.ts'
 import { onShutdown } from './lib/lifecycle.ts'
 import { invalidateResponses, invalidateResponsesOnCommit } from './lib/responseCacheHooks.ts'
-import { serializeWriteTransactions } from './lib/sqliteWriteLock.ts'
+import { serializeWriteTransactions, surfaceCommitErrors } from './lib/sqliteWriteLock.ts'
 import { migrations } from './migrations/index.ts'
 
 // The server and every CLI run from the project root (src/server.ts makes sure of it).
@@ -88,7 +88,7 @@ export default buildConfig({
     UnverifiedEmail: 'info',
   },
   // A failed login never tells whether the account exists or is locked (see loginTiming.ts).
-  hooks: { afterError: [equalizeFailedLogins, brokenJsonIsBadRequest] },
+  hooks: { afterError: [equalizeFailedLogins, brokenJsonIsBadRequest, databaseUnavailable] },
   i18n: {
     translations: {
       en: {
@@ -136,7 +136,10 @@ export default buildConfig({
   onInit: async (payload) => {
     onShutdown(() => payload.destroy())
     guardScheduling(payload)
-    if (payload.db.name === 'sqlite') serializeWriteTransactions(payload.db)
+    if (payload.db.name === 'sqlite') {
+      surfaceCommitErrors(payload.db)
+      serializeWriteTransactions(payload.db, { waitMs: env.databaseBusySeconds * 1000 })
+    }
     invalidateResponsesOnCommit(payload.db)
     await migrateOutsideProduction(payload)
     if (env.seedOnStart) {

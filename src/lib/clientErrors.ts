@@ -12,3 +12,60 @@ export const brokenJsonIsBadRequest: AfterErrorHook = ({ error, graphqlResult })
   if (graphqlResult) return { graphqlResult: { ...graphqlResult, message } }
   return { response: { errors: [{ message }] }, status: 400 }
 }
+
+/** Errors that mean the database cannot take writes (or answer) right now, not a bug. */
+const UNAVAILABLE =
+  /could not commit|SQLITE_BUSY|database is locked|stayed busy|SQLITE_READONLY|readonly database|SQLITE_FULL|disk is full|SQLITE_CANTOPEN|unable to open database|SQLITE_IOERR|disk I\/O error|MongoServerSelectionError|MongoNetworkError|ECONNREFUSED/i
+
+/** The reason for an unavailable database, in words an operator or editor can act on. */
+export const unavailableReason = (error: unknown): string | undefined => {
+  const chain: string[] = []
+  let current: unknown = error
+  for (let depth = 0; current && depth < 5; depth++) {
+    const { message, name, cause, originalError } = current as {
+      message?: unknown
+      name?: unknown
+      cause?: unknown
+      originalError?: unknown
+    }
+    chain.push(
+      `${typeof name === 'string' ? name : ''} ${typeof message === 'string' ? message : ''}`,
+    )
+    current = cause ?? originalError
+  }
+  const text = chain.join(' ')
+  if (!UNAVAILABLE.test(text)) return undefined
+  if (/READONLY|readonly database/i.test(text)) return 'the database is read-only'
+  if (/FULL|disk is full/i.test(text)) return 'the disk holding the database is full'
+  if (/BUSY|locked|stayed busy/i.test(text)) {
+    return 'the database is locked by another process (an import or a backup?)'
+  }
+  if (/CANTOPEN|unable to open|IOERR|I\/O error/i.test(text)) {
+    return 'the database file cannot be written'
+  }
+  if (/could not commit/i.test(text)) {
+    return 'the database could not save the change (is its disk read-only or full?)'
+  }
+  return 'the database is not reachable'
+}
+
+/**
+ * A write the database refused for a reason outside the request (locked, read-only, disk
+ * full, unreachable) is answered 503 with that reason, not 500 "Something went wrong": the
+ * client may retry, and nothing was stored. Reads keep working where the database allows.
+ */
+export const databaseUnavailable: AfterErrorHook = ({ error, graphqlResult }) => {
+  const reason = unavailableReason(error)
+  if (!reason) return
+  const message = `Service unavailable: ${reason}. Nothing was saved; try again later.`
+  if (graphqlResult) {
+    return {
+      graphqlResult: {
+        ...graphqlResult,
+        message,
+        extensions: { ...graphqlResult.extensions, statusCode: 503 },
+      },
+    }
+  }
+  return { response: { errors: [{ message }] }, status: 503 }
+}

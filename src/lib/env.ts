@@ -19,6 +19,7 @@ export type AppEnv = {
   /** Lifetime of cached anonymous answers, seconds; 0 is off (see src/lib/responseCache.ts). */
   apiCacheSeconds: number
   passwordResetSeconds: number
+  databaseBusySeconds: number
   seedOnStart: boolean
   email: { smtpUrl?: string; fromAddress: string; fromName: string }
 }
@@ -71,6 +72,18 @@ export const parseCacheSeconds = (value: string | undefined): number => {
   if (!Number.isInteger(seconds) || seconds < 0 || seconds > 86_400) {
     throw new ConfigError(
       `API_CACHE_SECONDS "${value}" must be a whole number of seconds from 0 (off) to 86400`,
+    )
+  }
+  return seconds
+}
+
+/** DATABASE_BUSY_SECONDS: how long a write waits for a busy SQLite database before a 503. */
+export const parseBusySeconds = (value: string | undefined): number => {
+  if (value === undefined || value.trim() === '') return 30
+  const seconds = Number(value)
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 300) {
+    throw new ConfigError(
+      `DATABASE_BUSY_SECONDS "${value}" must be a whole number of seconds from 1 to 300`,
     )
   }
   return seconds
@@ -187,6 +200,7 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     apiCacheSeconds: parseCacheSeconds(env.API_CACHE_SECONDS),
     passwordResetSeconds: parsePasswordResetSeconds(env.PASSWORD_RESET_SECONDS),
+    databaseBusySeconds: parseBusySeconds(env.DATABASE_BUSY_SECONDS),
     seedOnStart: parseBoolean({ name: 'SEED_ON_START', value: env.SEED_ON_START, fallback: true }),
     email: { smtpUrl: parseSmtpUrl(env.SMTP_URL), ...parseEmailFrom(env.EMAIL_FROM) },
   }

@@ -1,6 +1,6 @@
 import type { BaseDatabaseAdapter } from 'payload'
 
-/** How long a write waits for the one SQLite writer slot before giving up. */
+/** How long a write waits for the one SQLite writer slot before giving up, by default. */
 export const WRITE_WAIT_MS = 30_000
 /** Retries of BEGIN while another process (e.g. an import) holds the write lock. */
 const BUSY_RETRY_MS = 50
@@ -17,10 +17,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * writer at a time, and libsql opens each transaction on a fresh connection that fails at once
  * with SQLITE_BUSY instead of waiting; so transactions in this process queue here, and BEGIN is
  * retried while another process writes. Writes still fail, with a message saying why, if
- * the database stays busy for `WRITE_WAIT_MS`.
+ * the database stays busy for `waitMs` (DATABASE_BUSY_SECONDS).
  */
 export const serializeWriteTransactions = (
   db: Pick<BaseDatabaseAdapter, 'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'>,
+  { waitMs = WRITE_WAIT_MS }: { waitMs?: number } = {},
 ): void => {
   const begin = db.beginTransaction.bind(db)
   const commit = db.commitTransaction.bind(db)
@@ -32,12 +33,12 @@ export const serializeWriteTransactions = (
     let release!: () => void
     const previous = queue
     queue = new Promise<void>((resolve) => (release = resolve))
-    const deadline = Date.now() + WRITE_WAIT_MS
+    const deadline = Date.now() + waitMs
     try {
       await Promise.race([
         previous,
-        sleep(WRITE_WAIT_MS).then(() => {
-          throw new Error(`the database stayed busy for ${WRITE_WAIT_MS / 1000} s`)
+        sleep(waitMs).then(() => {
+          throw new Error(`the database stayed busy for ${waitMs / 1000} s`)
         }),
       ])
       for (;;) {
@@ -47,7 +48,12 @@ export const serializeWriteTransactions = (
           else releases.set(id, release)
           return id
         } catch (err) {
-          if (!isBusy(err) || Date.now() > deadline) throw err
+          if (!isBusy(err)) throw err
+          if (Date.now() > deadline) {
+            throw new Error(
+              `the database stayed busy for ${waitMs / 1000} s (another process is writing to it)`,
+            )
+          }
           await sleep(BUSY_RETRY_MS)
         }
       }
@@ -68,4 +74,72 @@ export const serializeWriteTransactions = (
   }
   db.commitTransaction = finish(commit)
   db.rollbackTransaction = finish(rollback)
+}
+
+/** The start of the message a failed commit throws (src/lib/clientErrors.ts answers it 503). */
+export const COMMIT_FAILED = 'the database could not commit the change'
+
+type TransactionCapable = Pick<
+  BaseDatabaseAdapter,
+  'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'
+> & { drizzle: { transaction: (...args: never[]) => Promise<unknown> } }
+
+/**
+ * Makes a failed COMMIT fail the request. db-sqlite's commitTransaction (Payload 3.90.2,
+ * @payloadcms/drizzle) swallows the error of the transaction it ends: when SQLite cannot
+ * commit (a read-only or full disk, a lock), the changes are rolled back but the API still
+ * answers 201, an acknowledged write that was never stored. Here the promise of each
+ * transaction is kept when it begins, and awaited after the commit: its error is thrown.
+ * Must wrap the adapter before `serializeWriteTransactions`, which keeps BEGINs one at a time.
+ */
+export const surfaceCommitErrors = (db: TransactionCapable): void => {
+  const begin = db.beginTransaction.bind(db)
+  const commit = db.commitTransaction.bind(db)
+  const rollback = db.rollbackTransaction.bind(db)
+  const outcomes = new Map<TransactionId, Promise<unknown>>()
+
+  db.beginTransaction = async (options) => {
+    const drizzle = db.drizzle
+    const original = drizzle.transaction
+    let captured: Promise<unknown> | undefined
+    drizzle.transaction = function (this: unknown, ...args: never[]) {
+      const transaction = original.apply(this, args)
+      captured ??= transaction
+      return transaction
+    }
+    let id: TransactionId | null
+    try {
+      id = await begin(options)
+    } finally {
+      drizzle.transaction = original
+    }
+    if (id !== null && captured) {
+      outcomes.set(
+        id,
+        captured.then(
+          () => undefined,
+          (err: unknown) => err ?? new Error('the database rolled the transaction back'),
+        ),
+      )
+    }
+    return id
+  }
+
+  db.commitTransaction = async (incoming) => {
+    const id = await incoming
+    const outcome = outcomes.get(id)
+    outcomes.delete(id)
+    await commit(id)
+    const err = await outcome
+    if (err === undefined) return
+    // What arrives is often drizzle's failed rollback ("TRANSACTION_CLOSED"), not the cause.
+    const detail = err instanceof Error ? err.message : JSON.stringify(err)
+    throw new Error(`${COMMIT_FAILED}: ${detail}`, { cause: err })
+  }
+
+  db.rollbackTransaction = async (incoming) => {
+    const id = await incoming
+    outcomes.delete(id)
+    await rollback(id)
+  }
 }

@@ -64,18 +64,27 @@ describe('start-up configuration errors', () => {
     expect(output).toMatch(/mongodb\+srv:\/\//)
   })
 
-  it('should report an unreachable MongoDB within 15 seconds', async () => {
+  // Part of the fault suite: a MongoDB URI that points at nothing, three ways.
+  it.each([
+    ['a closed port', 'mongodb://127.0.0.1:9/newsroom', /ECONNREFUSED/],
+    [
+      'a name that does not resolve',
+      'mongodb://no-such-host.invalid:27017/newsroom',
+      /ENOTFOUND|getaddrinfo/,
+    ],
+    [
+      'an address that never answers',
+      'mongodb://10.255.255.1:27017/newsroom',
+      /timed out|Server selection/i,
+    ],
+  ])('should report an unreachable MongoDB (%s) within 15 seconds', async (_what, uri, reason) => {
     const { output, elapsed } = await runServer({
-      env: {
-        PAYLOAD_SECRET: 'x'.repeat(32),
-        // Port 9 (discard) on loopback: nothing listens there.
-        DATABASE_URI: 'mongodb://127.0.0.1:9/newsroom',
-        PORT: String(await freePort()),
-      },
+      env: { PAYLOAD_SECRET: 'x'.repeat(32), DATABASE_URI: uri, PORT: String(await freePort()) },
       ms: 30_000,
       until: (text) => text.includes('not ready:'),
     })
-    expect(output).toMatch(/not ready: database not reachable: .*ECONNREFUSED/)
+    expect(output).toMatch(/not ready: database not reachable: /)
+    expect(output).toMatch(reason)
     expect(elapsed).toBeLessThan(15_000)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { serializeWriteTransactions } from '../../src/lib/sqliteWriteLock.ts'
+import { serializeWriteTransactions, surfaceCommitErrors } from '../../src/lib/sqliteWriteLock.ts'
 
 const fakeDb = ({ busyTimes = 0 } = {}) => {
   const events: string[] = []
@@ -44,5 +44,53 @@ describe('serializeWriteTransactions', () => {
     const id = await db.beginTransaction()
     await db.commitTransaction(id)
     expect(events).toEqual(['begin 1', 'commit 1'])
+  })
+})
+
+describe('surfaceCommitErrors', () => {
+  /** Like @payloadcms/drizzle: the transaction's own failure is caught and dropped. */
+  const drizzleLikeDb = (commitError?: Error) => {
+    let finish: (ok: boolean) => void = () => undefined
+    const db = {
+      drizzle: {
+        transaction: () =>
+          new Promise<void>((resolve, reject) => {
+            finish = (ok) =>
+              ok && !commitError ? resolve() : reject(commitError ?? new Error('rollback'))
+          }),
+      },
+      beginTransaction() {
+        const done = db.drizzle.transaction().catch(() => undefined)
+        void done
+        return Promise.resolve(1 as number | string | null)
+      },
+      commitTransaction: (_id: unknown) => {
+        finish(true)
+        return Promise.resolve()
+      },
+      rollbackTransaction: (_id: unknown) => {
+        finish(false)
+        return Promise.resolve()
+      },
+    }
+    surfaceCommitErrors(db)
+    return db
+  }
+
+  it('should throw when the commit failed, though the adapter swallowed it', async () => {
+    const db = drizzleLikeDb(new Error('SQLITE_IOERR: disk I/O error'))
+    const id = await db.beginTransaction()
+    await expect(db.commitTransaction(id!)).rejects.toThrow(
+      /could not commit the change: SQLITE_IOERR/,
+    )
+  })
+
+  it('should stay quiet when the commit worked, and on rollback', async () => {
+    const ok = drizzleLikeDb()
+    await expect(ok.commitTransaction((await ok.beginTransaction())!)).resolves.toBeUndefined()
+    const failing = drizzleLikeDb(new Error('never seen'))
+    await expect(
+      failing.rollbackTransaction((await failing.beginTransaction())!),
+    ).resolves.toBeUndefined()
   })
 })
