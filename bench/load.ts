@@ -1,0 +1,351 @@
+/**
+ * `npm run load`: a bounded load test of the production server. For `--seconds` (60),
+ * `--readers` (100) anonymous readers loop over the public API while `--editors` (5) editors
+ * create, edit and publish posts. Afterwards every write the server acknowledged must be
+ * readable as acknowledged, and no answer may have been a 5xx. Reports read latency
+ * percentiles (p50/p90/p99/max) and writes bench/results/load-DATE.{json,md}.
+ * Exit code 1 when a 5xx was seen or an acknowledged write is missing.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { SingleBar } from 'cli-progress'
+import { Command, InvalidArgumentError } from 'commander'
+
+import {
+  ensureProductionBuild,
+  projectRoot,
+  startProductionServer,
+} from '../tests/helpers/server.ts'
+
+const wholeNumber = (name: string) => (value: string) => {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) {
+    throw new InvalidArgumentError(`${name} must be a whole number above 0, got "${value}"`)
+  }
+  return number
+}
+
+const options = new Command()
+  .name('npm run load --')
+  .description('Readers and editors at once against the production server; nothing may be lost.')
+  .option('--seconds <n>', 'how long the load lasts', wholeNumber('--seconds'), 60)
+  .option('--readers <n>', 'concurrent anonymous readers', wholeNumber('--readers'), 100)
+  .option('--editors <n>', 'concurrent editors saving and publishing', wholeNumber('--editors'), 5)
+  .option('--out <dir>', 'where results go', path.join(projectRoot, 'bench', 'results'))
+  .parse()
+  .opts<{ seconds: number; readers: number; editors: number; out: string }>()
+
+const PASSWORD = 'load-test-password-1'
+
+/** The parts of API answers this script reads. */
+type Body = {
+  token?: string
+  title?: string
+  doc?: { id: number | string }
+  docs?: { id: number | string; slug: string }[]
+}
+type Answer = { status: number; body: Body; ms: number }
+
+const call = async (
+  baseUrl: string,
+  urlPath: string,
+  init: { method?: string; token?: string; json?: unknown } = {},
+): Promise<Answer> => {
+  const started = performance.now()
+  const response = await fetch(`${baseUrl}${urlPath}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.token ? { authorization: `JWT ${init.token}` } : {}),
+    },
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  })
+  const text = await response.text()
+  const ms = performance.now() - started
+  let body: Body = {}
+  try {
+    body = JSON.parse(text) as Body
+  } catch {
+    // feeds are XML
+  }
+  return { status: response.status, body, ms }
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0
+    ? 0
+    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+const round = (ms: number) => Math.round(ms * 10) / 10
+
+/** Progress: a bar on a terminal, otherwise a line every 10 s. */
+const progressReporter = (seconds: number) => {
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar({
+      format: 'load [{bar}] {value}/{total} s | reads {reads} | writes {writes} | 5xx {errors}',
+      stream: process.stderr,
+    })
+    bar.start(seconds, 0, { reads: 0, writes: 0, errors: 0 })
+    return {
+      update: (elapsed: number, stats: { reads: number; writes: number; errors: number }) =>
+        bar.update(elapsed, stats),
+      stop: () => bar.stop(),
+    }
+  }
+  let last = 0
+  return {
+    update: (elapsed: number, stats: { reads: number; writes: number; errors: number }) => {
+      if (elapsed === last || (elapsed - last < 10 && elapsed < seconds)) return
+      last = elapsed
+      console.error(
+        `[load] ${elapsed}/${seconds} s: ${stats.reads} reads, ${stats.writes} writes, ${stats.errors} 5xx`,
+      )
+    },
+    stop: () => undefined,
+  }
+}
+
+type Written = { id: number | string; title: string; published: boolean; publishedTitle?: string }
+
+const main = async () => {
+  console.error('[load] building and starting the production server (seed imported on start)…')
+  ensureProductionBuild()
+  // A throwaway SQLite database, removed when the server stops.
+  const server = await startProductionServer({
+    env: {
+      SEED_ON_START: 'true',
+      LOG_LEVEL: 'warn',
+    },
+  })
+  const base = server.baseUrl
+  const api = (urlPath: string, init?: Parameters<typeof call>[2]) => call(base, urlPath, init)
+  try {
+    // Staff: the first admin, then one editor per editor loop.
+    const admin = await api('/api/users/first-register', {
+      method: 'POST',
+      json: { email: 'admin@load.test', password: PASSWORD, name: 'Admin' },
+    })
+    const adminToken = admin.body.token ?? ''
+    const editorTokens: string[] = []
+    for (let i = 0; i < options.editors; i++) {
+      const email = `editor${i}@load.test`
+      await api('/api/users', {
+        method: 'POST',
+        token: adminToken,
+        json: { email, password: PASSWORD, name: `Editor ${i}`, role: 'editor' },
+      })
+      const login = await api('/api/users/login', {
+        method: 'POST',
+        json: { email, password: PASSWORD },
+      })
+      editorTokens.push(login.body.token ?? '')
+    }
+    // Readers need published posts: publish the imported drafts.
+    const drafts = await api('/api/posts?draft=true&limit=100&depth=0&pagination=false', {
+      token: adminToken,
+    })
+    const readableIds: (number | string)[] = []
+    const slugs: string[] = []
+    for (const doc of drafts.body.docs ?? []) {
+      const published = await api(`/api/posts/${doc.id}`, {
+        method: 'PATCH',
+        token: adminToken,
+        json: { _status: 'published' },
+      })
+      if (published.status === 200) {
+        readableIds.push(doc.id)
+        slugs.push(doc.slug)
+      }
+    }
+    console.error(`[load] ${readableIds.length} published posts to read; starting the load`)
+
+    const readLatencies: number[] = []
+    const statuses = new Map<number, number>()
+    const failures: string[] = []
+    let writes = 0
+    let fiveHundreds = 0
+    const count = (status: number, what: string) => {
+      statuses.set(status, (statuses.get(status) ?? 0) + 1)
+      if (status >= 500) {
+        fiveHundreds++
+        if (failures.length < 20) failures.push(`${status} on ${what}`)
+      }
+    }
+    const deadline = Date.now() + options.seconds * 1000
+    const words = ['Trump', 'Iran', 'Giuliani', 'election', 'press', 'MEK', 'court']
+    const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]
+
+    const readOnce = async () => {
+      const roll = Math.random()
+      const urlPath =
+        roll < 0.35
+          ? '/api/posts?limit=10&depth=1'
+          : roll < 0.55
+            ? `/api/posts/${pick(readableIds)}`
+            : roll < 0.7
+              ? `/api/posts?where[slug][equals]=${encodeURIComponent(pick(slugs))}&depth=1`
+              : roll < 0.8
+                ? '/api/graphql'
+                : roll < 0.88
+                  ? `/api/search?q=${pick(words)}`
+                  : roll < 0.94
+                    ? '/feeds/posts.xml'
+                    : '/api/digests?limit=5&depth=1'
+      const init =
+        urlPath === '/api/graphql'
+          ? {
+              method: 'POST',
+              json: {
+                query:
+                  '{ Posts(limit: 10) { docs { title slug author { name } sources { name } } } }',
+              },
+            }
+          : {}
+      try {
+        const answer = await api(urlPath, init)
+        readLatencies.push(answer.ms)
+        count(answer.status, `GET ${urlPath}`)
+      } catch (err) {
+        count(599, `${urlPath}: ${err instanceof Error ? err.message : String(err)}`)
+      }
+    }
+    const reader = async () => {
+      while (Date.now() < deadline) await readOnce()
+    }
+
+    const written: Written[] = []
+    const editor = async (token: string, index: number) => {
+      for (let n = 0; Date.now() < deadline; n++) {
+        const title = `Load test post ${index}-${n}`
+        const created = await api('/api/posts?draft=true', {
+          method: 'POST',
+          token,
+          json: { title, excerpt: `Written by editor ${index} under load` },
+        })
+        count(created.status, 'create')
+        writes++
+        if (created.status !== 201) continue
+        const record: Written = { id: created.body.doc?.id ?? '', title, published: false }
+        written.push(record)
+        const edited = await api(`/api/posts/${record.id}?draft=true`, {
+          method: 'PATCH',
+          token,
+          json: { title: `${title} (edited)` },
+        })
+        count(edited.status, 'edit')
+        writes++
+        if (edited.status === 200) record.title = `${title} (edited)`
+        const published = await api(`/api/posts/${record.id}`, {
+          method: 'PATCH',
+          token,
+          json: { _status: 'published' },
+        })
+        count(published.status, 'publish')
+        writes++
+        if (published.status === 200) {
+          record.published = true
+          record.publishedTitle = record.title
+          readableIds.push(record.id)
+        }
+      }
+    }
+
+    const progress = progressReporter(options.seconds)
+    const started = Date.now()
+    const ticker = setInterval(() => {
+      progress.update(Math.min(options.seconds, Math.round((Date.now() - started) / 1000)), {
+        reads: readLatencies.length,
+        writes,
+        errors: fiveHundreds,
+      })
+    }, 1000)
+    await Promise.all([
+      ...Array.from({ length: options.readers }, () => reader()),
+      ...editorTokens.map((token, index) => editor(token, index)),
+    ])
+    clearInterval(ticker)
+    progress.update(options.seconds, { reads: readLatencies.length, writes, errors: fiveHundreds })
+    progress.stop()
+    const elapsedSeconds = (Date.now() - started) / 1000
+
+    // Every acknowledged write, read back: staff see the latest title, readers the published one.
+    const missing: string[] = []
+    for (const record of written) {
+      const staff = await api(`/api/posts/${record.id}?draft=true&depth=0`, { token: adminToken })
+      if (staff.status !== 200 || staff.body.title !== record.title) {
+        missing.push(
+          `post ${record.id}: staff read ${staff.status} "${staff.body?.title}", expected "${record.title}"`,
+        )
+      }
+      if (record.published) {
+        const reader = await api(`/api/posts/${record.id}?depth=0`)
+        if (reader.status !== 200 || reader.body.title !== record.publishedTitle) {
+          missing.push(
+            `post ${record.id}: public read ${reader.status}, expected "${record.publishedTitle}"`,
+          )
+        }
+      }
+    }
+
+    const sorted = [...readLatencies].sort((a, b) => a - b)
+    const result = {
+      date: new Date().toISOString(),
+      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      seconds: round(elapsedSeconds),
+      readers: options.readers,
+      editors: options.editors,
+      reads: sorted.length,
+      readsPerSecond: Math.round(sorted.length / elapsedSeconds),
+      readLatencyMs: {
+        p50: round(percentile(sorted, 50)),
+        p90: round(percentile(sorted, 90)),
+        p99: round(percentile(sorted, 99)),
+        max: round(sorted.at(-1) ?? 0),
+      },
+      writes,
+      postsWritten: written.length,
+      postsPublished: written.filter((w) => w.published).length,
+      statuses: Object.fromEntries([...statuses].sort(([a], [b]) => a - b)),
+      fiveHundreds,
+      failures,
+      acknowledgedMissing: missing,
+    }
+    const isOk = fiveHundreds === 0 && missing.length === 0
+    fs.mkdirSync(options.out, { recursive: true })
+    const stem = path.join(options.out, `load-${result.date.slice(0, 10)}`)
+    fs.writeFileSync(`${stem}.json`, `${JSON.stringify(result, null, 2)}\n`)
+    const markdown = [
+      `# Load test, ${result.date.slice(0, 16).replace('T', ' ')} UTC`,
+      '',
+      `${result.machine}. ${options.readers} anonymous readers and ${options.editors} editors for ${result.seconds} s against the production server (SQLite), \`npm run load\`.`,
+      '',
+      '| | |',
+      '|---|---|',
+      `| reads | ${result.reads} (${result.readsPerSecond}/s) |`,
+      `| read latency p50 / p90 / p99 / max | ${result.readLatencyMs.p50} / ${result.readLatencyMs.p90} / ${result.readLatencyMs.p99} / ${result.readLatencyMs.max} ms |`,
+      `| writes acknowledged or refused | ${result.writes} (${result.postsWritten} posts created, ${result.postsPublished} published) |`,
+      `| answers by status | ${Object.entries(result.statuses)
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(', ')} |`,
+      `| 5xx | ${fiveHundreds} |`,
+      `| acknowledged writes not readable afterwards | ${missing.length} |`,
+      '',
+      isOk ? 'Result: **pass**.' : 'Result: **FAIL**.',
+      '',
+    ].join('\n')
+    fs.writeFileSync(`${stem}.md`, markdown)
+    console.log(markdown)
+    for (const line of [...failures, ...missing.slice(0, 20)]) console.log(`- ${line}`)
+    console.error(`[load] results in ${path.relative(projectRoot, stem)}.{json,md}`)
+    process.exitCode = isOk ? 0 : 1
+  } finally {
+    await server.stop()
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`[load] failed: ${err instanceof Error ? err.message : String(err)}`)
+  process.exit(1)
+})
