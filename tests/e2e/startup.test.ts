@@ -75,7 +75,7 @@ describe('start-up configuration errors', () => {
     [
       'an address that never answers',
       'mongodb://10.255.255.1:27017/newsroom',
-      /timed out|Server selection/i,
+      /timed out|closed|Server selection/i,
     ],
   ])('should report an unreachable MongoDB (%s) within 15 seconds', async (_what, uri, reason) => {
     const { output, elapsed } = await runServer({
