@@ -6,6 +6,7 @@ import { authRateLimit } from './hooks/authRateLimit.ts'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin.ts'
 import { keepOneAdminOnChange, keepOneAdminOnDelete } from './hooks/keepOneAdmin.ts'
 import { stampLoginStart } from './hooks/loginTiming.ts'
+import { privateSessions } from './hooks/privateSessions.ts'
 import { validateQuery } from './hooks/validateQuery.ts'
 import { ROLES, slugs } from './slugs.ts'
 
@@ -51,6 +52,7 @@ export const Users: CollectionConfig = {
     beforeOperation: [stampLoginStart, validateQuery, authRateLimit],
     beforeChange: [firstUserIsAdmin, keepOneAdminOnChange],
     beforeDelete: [keepOneAdminOnDelete],
+    afterRead: [privateSessions],
   },
   fields: [
     { name: 'name', type: 'text' },

@@ -231,3 +231,43 @@ describe('staff and hidden account fields', () => {
     }
   })
 })
+
+describe('accounts seen through relationships', () => {
+  it('should not show a contributor other staff members’ accounts through a post’s owner', async () => {
+    // The editor's own draft: its owner is the editor.
+    const created = await room.http('/api/posts?draft=true', {
+      method: 'POST',
+      token: room.tokens.editor,
+      json: { title: 'Owned by the editor' },
+    })
+    expect(created.status).toBe(201)
+    for (const depth of [1, 2, 3]) {
+      const answer = await room.http(
+        `/api/posts/${created.body.doc.id}?draft=true&depth=${depth}`,
+        {
+          token: room.tokens.contributor,
+        },
+      )
+      expect(answer.status).toBe(200)
+      expect(answer.text).not.toContain(EMAILS.editor)
+      expect(answer.text).not.toContain('"sessions"')
+    }
+  })
+
+  it('should show no one the login sessions of someone else', async () => {
+    for (const role of ['admin', 'editor'] as Role[]) {
+      const answer = await room.http('/api/users?limit=100&depth=0', { token: room.tokens[role] })
+      for (const user of answer.body.docs as { id: number; sessions?: unknown }[]) {
+        if (user.id !== room.userIds[role])
+          expect(user.sessions, `${role} reading ${user.id}`).toBeUndefined()
+      }
+      const posts = await room.http('/api/posts?draft=true&depth=1&limit=100', {
+        token: room.tokens[role],
+      })
+      const owners = (posts.body.docs as { owner?: { id: number; sessions?: unknown } }[])
+        .map((post) => post.owner)
+        .filter((owner) => owner && typeof owner === 'object' && owner.id !== room.userIds[role])
+      for (const owner of owners) expect(owner!.sessions).toBeUndefined()
+    }
+  })
+})
