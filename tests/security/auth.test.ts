@@ -270,6 +270,36 @@ describe('password reset links', () => {
   })
 })
 
+describe('accounts that already exist', () => {
+  it('should refuse a second "first" registration', async () => {
+    const answer = await room.http('/api/users/first-register', {
+      method: 'POST',
+      json: { email: 'second-first@example.test', password: PASSWORD, name: 'Sneaky' },
+      headers: newClient(),
+    })
+    expect(answer.status).toBeGreaterThanOrEqual(400)
+    expect(answer.status).toBeLessThan(500)
+    expect((await login('second-first@example.test', PASSWORD)).status).toBe(401)
+  })
+
+  it('should not accept a token after its session logged out', async () => {
+    const email = 'logout@example.test'
+    await createUser(email)
+    const token = (await login(email, PASSWORD)).body.token as string
+    expect((await room.http('/api/users/me', { token })).body.user?.email).toBe(email)
+    const out = await room.http('/api/users/logout', { method: 'POST', token })
+    expect(out.status, out.text).toBe(200)
+    const me = await room.http('/api/users/me', { token })
+    expect(me.body.user ?? null).toBeNull()
+    const write = await room.http('/api/posts?draft=true', {
+      method: 'POST',
+      token,
+      json: { title: 'after logout' },
+    })
+    expect(write.status).toBe(403)
+  })
+})
+
 describe('role escalation', () => {
   it('should not let a contributor make themselves an editor or admin', async () => {
     const id = room.userIds.contributor

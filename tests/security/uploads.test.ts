@@ -111,6 +111,33 @@ describe('file names', () => {
     expect(strayFiles()).toEqual([])
   })
 
+  it('should not take a file name from the form fields or a later edit', async () => {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'honest.png')
+    form.append('_payload', JSON.stringify({ alt: 'x', filename: '../../from-payload.png' }))
+    const created = await room.http('/api/media', {
+      method: 'POST',
+      body: form,
+      token: room.tokens.editor,
+    })
+    expect(created.status, created.text).toBeLessThan(500)
+    if (created.status === 201) {
+      expect(created.body.doc.filename).not.toMatch(/[/\\]|\.\./)
+      const renamed = await room.http(`/api/media/${created.body.doc.id}`, {
+        method: 'PATCH',
+        token: room.tokens.editor,
+        json: { filename: '../../renamed.png', url: 'https://evil.example/x.png' },
+      })
+      expect(renamed.status, renamed.text).toBeLessThan(500)
+      const after = await room.http(`/api/media/${created.body.doc.id}`, {
+        token: room.tokens.editor,
+      })
+      expect(after.body.filename).not.toMatch(/[/\\]|\.\./)
+      expect(after.body.url).not.toContain('evil.example')
+    }
+    expect(strayFiles()).toEqual([])
+  })
+
   it('should not serve files from outside the media folder', async () => {
     fs.writeFileSync(path.join(mediaDir, 'secret.txt'), 'not for you')
     for (const name of ['..%2Fsecret.txt', '%2E%2E%2Fsecret.txt', '..%5Csecret.txt']) {
