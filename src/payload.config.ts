@@ -19,6 +19,7 @@ import { searchEndpoint, searchGraphQLQuery } from './endpoints/search.ts'
 import { type DatabaseChoice } from './lib/database.ts'
 import { brokenJsonIsBadRequest, databaseUnavailable } from './lib/clientErrors.ts'
 import { emailAdapter } from './lib/email.ts'
+import { graphqlClientErrorsAtInfo } from './lib/logging.ts'
 import { loadEnv } from './lib/env.ts'
 import { onShutdown } from './lib/lifecycle.ts'
 import { invalidateResponses, invalidateResponsesOnCommit } from './lib/responseCacheHooks.ts'
@@ -74,7 +75,10 @@ export default buildConfig({
   telemetry: false,
   debug: false,
   logger: {
-    options: { level: process.env.LOG_LEVEL?.trim() || 'info' },
+    options: {
+      level: process.env.LOG_LEVEL?.trim() || 'info',
+      hooks: { logMethod: graphqlClientErrorsAtInfo },
+    },
     // Command-line tools keep stdout for their own output (e.g. `npm run seed -- --json`).
     ...(process.env.LOG_TO_STDERR === 'true'
       ? { destination: { write: (line: string) => process.stderr.write(line) } }
@@ -85,6 +89,7 @@ export default buildConfig({
     AuthenticationError: 'info',
     LockedAuth: 'warn',
     QueryError: 'info',
+    TooManyAttemptsError: 'warn',
     UnverifiedEmail: 'info',
   },
   // A failed login never tells whether the account exists or is locked (see loginTiming.ts).

@@ -33,13 +33,21 @@ const limiters = (): Store =>
 const isLimited = (operation: string): operation is LimitedOperation =>
   operation in AUTH_RATE_LIMITS && operation !== 'forgotPasswordPerEmail'
 
+/** A 429; its own name so the log files it as a warning, not a server error. */
+export class TooManyAttemptsError extends APIError {
+  constructor(message: string) {
+    super(message, 429, undefined, true)
+    this.name = 'TooManyAttemptsError'
+  }
+}
+
 const consume = async ({ limiter, key, what }: { limiter: Limiter; key: string; what: string }) => {
   try {
     await limiters()[limiter].consume(key)
   } catch (err) {
     if (!(err instanceof RateLimiterRes)) throw err
     const seconds = Math.ceil(err.msBeforeNext / 1000)
-    throw new APIError(`Too many ${what}: try again in ${seconds} seconds.`, 429, undefined, true)
+    throw new TooManyAttemptsError(`Too many ${what}: try again in ${seconds} seconds.`)
   }
 }
 
