@@ -80,7 +80,8 @@ export const checkApiBodies = async (req: Request, res: Response, next: NextFunc
     restoreBody(req, body)
     return next()
   }
-  if (!/^application\/([\w.+-]*\+)?json/.test(type)) {
+  // Exactly application/json: Payload parses no other type (not even application/*+json).
+  if (!/^application\/json\s*(;|$)/.test(type)) {
     if (!hasBody(req)) return next()
     return res.status(415).json({
       errors: [

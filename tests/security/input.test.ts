@@ -159,7 +159,7 @@ describe('malformed bodies', () => {
 })
 
 describe('bodies of the wrong type', () => {
-  it.each([['text/plain'], ['application/xml'], ['']])(
+  it.each([['text/plain'], ['application/xml'], ['application/vnd.api+json'], ['']])(
     'should refuse a %j body on a write with 415',
     async (type) => {
       const answer = await room.http('/api/posts?draft=true', {
