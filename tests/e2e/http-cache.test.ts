@@ -142,6 +142,44 @@ describe('the response cache for anonymous readers', () => {
     expect(await idsOf(await call(path))).toContain(postId)
   })
 
+  it('should keep cached answers through draft saves and staff-only writes, not through a publish', async () => {
+    const path = '/api/posts?depth=0&limit=50&sort=-updatedAt'
+    await step('publish')
+    await call(path)
+    const cached = await call(path)
+    expect(cached.headers.get('x-cache')).toBe('HIT')
+    const before = await cached.text()
+
+    // A pending edit of the live post, a new draft, and a change to a staff account.
+    const edited = await call(`/api/posts/${postId}?draft=true`, {
+      method: 'PATCH',
+      token,
+      body: JSON.stringify({ title: 'Cached post, pending edit' }),
+    })
+    expect(edited.status).toBe(200)
+    const created = await call('/api/posts?draft=true', {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ title: 'Another draft' }),
+    })
+    expect(created.status).toBe(201)
+    const me = (await (await call('/api/users/me', { token })).json()) as { user: { id: number } }
+    await call(`/api/users/${me.user.id}`, {
+      method: 'PATCH',
+      token,
+      body: JSON.stringify({ name: 'Renamed editor' }),
+    })
+    const still = await call(path)
+    expect(still.headers.get('x-cache')).toBe('HIT')
+    expect(await still.text()).toBe(before)
+
+    // Publishing the pending edit changes what readers see: the cache must let go.
+    await step('publish')
+    const after = await call(path)
+    expect(after.headers.get('x-cache')).toBe('MISS')
+    expect(await after.text()).toContain('pending edit')
+  })
+
   it('should cache anonymous GraphQL queries and drop them on writes', async () => {
     await graphqlList()
     const cached = await graphqlList()
