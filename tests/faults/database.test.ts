@@ -22,8 +22,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   setImmutable(false)
-  if (process.env.SHOW_SERVER_LOG)
-    fs.writeFileSync(process.env.SHOW_SERVER_LOG, room?.server.output() ?? '')
   await room?.stop()
 })
 
