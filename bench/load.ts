@@ -11,21 +11,14 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { SingleBar } from 'cli-progress'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
 
 import {
   ensureProductionBuild,
   projectRoot,
   startProductionServer,
 } from '../tests/helpers/server.ts'
-
-const wholeNumber = (name: string) => (value: string) => {
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1) {
-    throw new InvalidArgumentError(`${name} must be a whole number above 0, got "${value}"`)
-  }
-  return number
-}
+import { wholeNumber } from './lib/options.ts'
 
 const options = new Command()
   .name('npm run load --')

@@ -12,10 +12,11 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { createClient } from '@libsql/client'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
 
 import { ensureProductionBuild, freePort, projectRoot } from '../tests/helpers/server.ts'
 import { drive, latencyAtRate, median, type LoadResult } from './lib/load.ts'
+import { wholeNumber } from './lib/options.ts'
 import { canPin, pinSelf, rssMb, startServer, type Server } from './lib/processes.ts'
 import { writeReport } from './lib/report.ts'
 import { checkpoint } from './lib/sqlite.ts'
@@ -29,14 +30,6 @@ import {
   type Target,
 } from './lib/results.ts'
 import { WORDS } from './lib/words.ts'
-
-const wholeNumber = (name: string) => (value: string) => {
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1) {
-    throw new InvalidArgumentError(`${name} must be a whole number above 0, got "${value}"`)
-  }
-  return number
-}
 
 const sizeList = (value: string) =>
   value.split(',').map((part) => wholeNumber('--posts')(part.trim().replace(/_/g, '')))
