@@ -17,6 +17,9 @@ export const brokenJsonIsBadRequest: AfterErrorHook = ({ error, graphqlResult })
 const UNAVAILABLE =
   /could not commit|SQLITE_BUSY|database is locked|stayed busy|SQLITE_READONLY|readonly database|SQLITE_FULL|disk is full|SQLITE_CANTOPEN|unable to open database|SQLITE_IOERR|disk I\/O error|MongoServerSelectionError|MongoNetworkError|ECONNREFUSED/i
 
+/** Why writes fail while another process holds SQLite's write lock. */
+export const LOCKED_REASON = 'the database is locked by another process (an import or a backup?)'
+
 /** The reason for an unavailable database, in words an operator or editor can act on. */
 export const unavailableReason = (error: unknown): string | undefined => {
   const chain: string[] = []
@@ -38,7 +41,7 @@ export const unavailableReason = (error: unknown): string | undefined => {
   if (/READONLY|readonly database/i.test(text)) return 'the database is read-only'
   if (/FULL|disk is full/i.test(text)) return 'the disk holding the database is full'
   if (/BUSY|locked|stayed busy/i.test(text)) {
-    return 'the database is locked by another process (an import or a backup?)'
+    return LOCKED_REASON
   }
   if (/CANTOPEN|unable to open|IOERR|I\/O error/i.test(text)) {
     return 'the database file cannot be written'

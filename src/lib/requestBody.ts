@@ -5,8 +5,16 @@ import type { NextFunction, Request, Response } from 'express'
 
 import { findQueryProblem } from './queryParams.ts'
 
-/** Reads a whole request body (its size is already capped by the server's bodySizeCap). */
+/** Bodies handed back with `restoreBody` and not read since, so a second reader reuses them. */
+const restored = new WeakMap<IncomingMessage, Buffer>()
+
+/**
+ * Reads a whole request body (its size is already capped by the server's bodySizeCap). A body
+ * an earlier middleware read and restored is returned as is, not read a second time.
+ */
 export const readBody = async (req: IncomingMessage): Promise<Buffer> => {
+  const earlier = restored.get(req)
+  if (earlier) return earlier
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks)
@@ -18,6 +26,8 @@ export const readBody = async (req: IncomingMessage): Promise<Buffer> => {
  * replace the spent ones.
  */
 export const restoreBody = (req: IncomingMessage, body: Buffer): void => {
+  if (restored.get(req) === body) return
+  restored.set(req, body)
   const fresh = new Readable({ read() {} })
   fresh.push(body)
   fresh.push(null)

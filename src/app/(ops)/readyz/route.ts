@@ -2,7 +2,7 @@ import config from '@payload-config'
 import { getPayload, type Payload } from 'payload'
 
 import { slugs } from '../../../../collections/slugs.ts'
-import { unavailableReason } from '../../../lib/clientErrors.ts'
+import { LOCKED_REASON, unavailableReason } from '../../../lib/clientErrors.ts'
 import { withTimeout } from '../../../lib/timeout.ts'
 
 export const dynamic = 'force-dynamic'
@@ -39,12 +39,7 @@ const writeProblem = async (payload: Payload): Promise<string | null> => {
       .then((id) => (id === null ? undefined : payload.db.rollbackTransaction(id)))
       .catch(() => undefined)
     const message = err instanceof Error ? err.message : String(err)
-    return (
-      unavailableReason(err) ??
-      (/timed out/.test(message)
-        ? 'the database is locked by another process (an import or a backup?)'
-        : message)
-    )
+    return unavailableReason(err) ?? (/timed out/.test(message) ? LOCKED_REASON : message)
   }
 }
 
