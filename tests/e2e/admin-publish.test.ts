@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
@@ -31,7 +33,11 @@ const anonymousGraphqlTitles = async (): Promise<string[]> => {
 }
 
 beforeAll(async () => {
-  session = await openBrowser({ chromiumPath: inject('chromiumPath'), suite: 'admin-publish' })
+  session = await openBrowser({
+    chromiumPath: inject('chromiumPath'),
+    suite: 'admin-publish',
+    serverOutput: () => fs.readFileSync(inject('serverLog'), 'utf8'),
+  })
 })
 afterAll(async () => {
   await session?.close()

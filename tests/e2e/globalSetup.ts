@@ -1,7 +1,9 @@
 import fs from 'node:fs'
+import path from 'node:path'
 
 import type { TestProject } from 'vitest/node'
 
+import { outputDir } from '../helpers/browser.ts'
 import {
   ensureProductionBuild,
   startProductionServer,
@@ -20,9 +22,12 @@ export async function setup(project: TestProject): Promise<void> {
     )
   }
   ensureProductionBuild()
-  server = await startProductionServer()
+  fs.mkdirSync(outputDir, { recursive: true })
+  const serverLog = path.join(outputDir, 'server.log')
+  server = await startProductionServer({ logFile: serverLog })
   console.log(`[e2e] production server ready at ${server.baseUrl}`)
   project.provide('baseUrl', server.baseUrl)
+  project.provide('serverLog', serverLog)
   project.provide('chromiumPath', CHROMIUM_PATH)
 }
 
@@ -41,5 +46,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
     chromiumPath: string
+    /** The shared server's output, written as it comes. */
+    serverLog: string
   }
 }

@@ -64,7 +64,11 @@ beforeAll(async () => {
     body: JSON.stringify({ owner: contributor.body.docs[0].id, _status: 'draft' }),
   })
   expect(assigned.status).toBe(200)
-  session = await openBrowser({ chromiumPath: inject('chromiumPath'), suite: 'workflow' })
+  session = await openBrowser({
+    chromiumPath: inject('chromiumPath'),
+    suite: 'workflow',
+    serverOutput: () => server.output(),
+  })
 })
 
 afterAll(async () => {

@@ -29,12 +29,20 @@ export type BrowserSession = {
   close: () => Promise<void>
 }
 
+/** How much of each kind of evidence a failed step reports. */
+const EVIDENCE_LINES = 15
+
+const tail = (lines: string[], count = EVIDENCE_LINES) => lines.slice(-count)
+
 export const openBrowser = async ({
   chromiumPath,
   suite,
+  serverOutput,
 }: {
   chromiumPath: string
   suite: string
+  /** The server's output so far: its last lines go into a failed step's message. */
+  serverOutput?: () => string
 }): Promise<BrowserSession> => {
   // Playwright gives every launch a fresh, temporary profile (user data dir) of its own.
   const browser = await chromium.launch({
@@ -46,6 +54,44 @@ export const openBrowser = async ({
   const page = await context.newPage()
   page.setDefaultTimeout(30_000)
   page.setDefaultNavigationTimeout(60_000)
+  // What a failed step reports besides its screenshot: answers ≥ 400 and the page's errors.
+  const failedAnswers: string[] = []
+  const pageErrors: string[] = []
+  page.on('response', (response) => {
+    if (response.status() < 400) return
+    const request = response.request()
+    void response
+      .text()
+      .catch(() => '')
+      .then((body) =>
+        failedAnswers.push(
+          `${response.status()} ${request.method()} ${response.url()} ${body.slice(0, 300)}`,
+        ),
+      )
+  })
+  page.on('requestfailed', (request) =>
+    failedAnswers.push(
+      `(no answer: ${request.failure()?.errorText}) ${request.method()} ${request.url()}`,
+    ),
+  )
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text().slice(0, 300))
+  })
+  page.on('pageerror', (err) => pageErrors.push(err.message.slice(0, 300)))
+  const evidence = (): string => {
+    const sections = [
+      `page URL: ${page.url()}`,
+      `answers ≥ 400 or none:\n  ${tail(failedAnswers).join('\n  ') || '(none)'}`,
+      `page errors:\n  ${tail(pageErrors).join('\n  ') || '(none)'}`,
+    ]
+    const output = serverOutput?.()
+    if (output !== undefined) {
+      sections.push(
+        `server output (end):\n  ${tail(output.trimEnd().split('\n'), 30).join('\n  ')}`,
+      )
+    }
+    return sections.join('\n')
+  }
   const dir = path.join(outputDir, suite)
   fs.mkdirSync(dir, { recursive: true })
   let count = 0
@@ -63,7 +109,9 @@ export const openBrowser = async ({
       return await fn()
     } catch (err) {
       const file = await screenshot(`FAILED-${name}`).catch(() => 'no screenshot')
-      throw new Error(`step "${name}" failed (screenshot: ${file}): ${(err as Error).message}`)
+      throw new Error(
+        `step "${name}" failed (screenshot: ${file}): ${(err as Error).message}\n${evidence()}`,
+      )
     }
   }
   return {

@@ -80,7 +80,12 @@ export type RunningServer = {
 /** Starts the compiled production server on a free port with a throwaway SQLite database. */
 export const startProductionServer = async ({
   env = {},
-}: { env?: Record<string, string> } = {}): Promise<RunningServer> => {
+  logFile,
+}: {
+  env?: Record<string, string>
+  /** Also write the server's output here as it comes (so other processes can read it). */
+  logFile?: string
+} = {}): Promise<RunningServer> => {
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'))
   const baseUrl = `http://localhost:${port}`
@@ -99,8 +104,13 @@ export const startProductionServer = async ({
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  child.stdout?.on('data', (chunk) => (output += chunk))
-  child.stderr?.on('data', (chunk) => (output += chunk))
+  const log = logFile ? fs.createWriteStream(logFile) : undefined
+  const record = (chunk: Buffer) => {
+    output += chunk
+    log?.write(chunk)
+  }
+  child.stdout?.on('data', record)
+  child.stderr?.on('data', record)
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
 
   const deadline = Date.now() + 60_000
