@@ -106,7 +106,7 @@ export const startProductionServer = async ({
   })
   const log = logFile ? fs.createWriteStream(logFile) : undefined
   const record = (chunk: Buffer) => {
-    output += chunk
+    output += chunk.toString()
     log?.write(chunk)
   }
   child.stdout?.on('data', record)
