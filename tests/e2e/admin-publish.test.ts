@@ -2,7 +2,7 @@ import fs from 'node:fs'
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { fillAndSubmit, formReady, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 
 const baseUrl = inject('baseUrl')
 const TITLE = `Browser-made post ${Date.now()}`
@@ -50,11 +50,15 @@ describe('admin panel: first admin, draft, publish, unpublish', () => {
     await step('create the first admin', async () => {
       await page.goto(`${baseUrl}/admin`)
       await page.waitForURL(/\/admin\/create-first-user/)
-      await page.fill('#field-email', ADMIN.email)
-      await page.fill('#field-password', ADMIN.password)
-      await page.fill('#field-confirm-password', ADMIN.password)
-      await screenshot('create-first-user')
-      await page.click('button[type="submit"]')
+      await fillAndSubmit(
+        page,
+        {
+          '#field-email': ADMIN.email,
+          '#field-password': ADMIN.password,
+          '#field-confirm-password': ADMIN.password,
+        },
+        { beforeSubmit: () => screenshot('create-first-user') },
+      )
       await page.waitForURL((url) => !url.pathname.includes('create-first-user'))
       await page.waitForSelector('text=Posts')
       await screenshot('dashboard')
@@ -65,9 +69,7 @@ describe('admin panel: first admin, draft, publish, unpublish', () => {
     await step('log out and log back in', async () => {
       await page.context().clearCookies()
       await page.goto(`${baseUrl}/admin/login`)
-      await page.fill('#field-email', ADMIN.email)
-      await page.fill('#field-password', ADMIN.password)
-      await page.click('button[type="submit"]')
+      await fillAndSubmit(page, { '#field-email': ADMIN.email, '#field-password': ADMIN.password })
       await page.waitForURL((url) => !url.pathname.includes('/login'))
       await page.waitForSelector('text=Posts')
     })
@@ -77,8 +79,7 @@ describe('admin panel: first admin, draft, publish, unpublish', () => {
       await page.waitForSelector('text=Posts')
       await screenshot('posts-list-empty')
       await page.goto(`${baseUrl}/admin/collections/posts/create`)
-      await page.fill('#field-title', TITLE)
-      await page.click('#action-save-draft')
+      await fillAndSubmit(page, { '#field-title': TITLE }, { submit: '#action-save-draft' })
       await page.waitForURL(/\/admin\/collections\/posts\/\d+/)
       await page.waitForSelector('text=Draft')
       await screenshot('draft-saved')
@@ -90,6 +91,7 @@ describe('admin panel: first admin, draft, publish, unpublish', () => {
     })
 
     await step('publish the draft', async () => {
+      await formReady(page)
       await page.click('#action-save')
       await page.waitForSelector('text=Published')
       await screenshot('published')
@@ -102,6 +104,7 @@ describe('admin panel: first admin, draft, publish, unpublish', () => {
 
     await step('unpublish it', async () => {
       // Unpublish sits in the document controls' "more" menu, behind a confirmation.
+      await formReady(page)
       await page.click('.doc-controls__dots')
       await page.click('#action-unpublish')
       await page.click('#confirm-action')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { fillAndSubmit, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { apiClient, startProductionServer, type RunningServer } from '../helpers/server.ts'
 
 const PASSWORD = 'correct-horse-battery-staple'
@@ -82,9 +82,7 @@ describe('editorial workflow in the admin panel', () => {
     const login = async (who: keyof typeof PEOPLE) => {
       await page.context().clearCookies()
       await page.goto(`${server.baseUrl}/admin/login`)
-      await page.fill('#field-email', PEOPLE[who].email)
-      await page.fill('#field-password', PASSWORD)
-      await page.click('button[type="submit"]')
+      await fillAndSubmit(page, { '#field-email': PEOPLE[who].email, '#field-password': PASSWORD })
       await page.waitForURL((url) => !url.pathname.includes('/login'))
     }
     const openPost = async () => {
@@ -125,11 +123,11 @@ describe('editorial workflow in the admin panel', () => {
       await login('contributor')
       await openPost()
       await page.waitForSelector('text=Please add the date NBC News published this.')
-      await page.fill(
-        '#field-excerpt',
-        'NBC News, October 21 2019: Giuliani’s longest paid relationship.',
+      await fillAndSubmit(
+        page,
+        { '#field-excerpt': 'NBC News, October 21 2019: Giuliani’s longest paid relationship.' },
+        { submit: '#action-save-draft' },
       )
-      await page.click('#action-save-draft')
       await page
         .waitForSelector('text=Draft saved successfully', { timeout: 15_000 })
         .catch(() => undefined)

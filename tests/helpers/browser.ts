@@ -20,6 +20,48 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ]
 
+/** Waits until the page's Payload forms are all mounted, initialised and not processing. */
+export const formReady = async (page: Page): Promise<void> => {
+  await page.waitForFunction(() => {
+    const forms = [...document.querySelectorAll<HTMLFormElement>('form[data-form-ready]')]
+    return forms.length > 0 && forms.every((form) => form.dataset.formReady === 'true')
+  })
+}
+
+/**
+ * Fills a Payload admin form and submits it, the way a person would: only once the form says
+ * it is ready (`data-form-ready`, set by Payload's Form once mounted and initialised, and
+ * while it is not processing), checking the values are still there before submitting (an
+ * initialising form can re-render its fields empty), and submitting only when ready again.
+ */
+export const fillAndSubmit = async (
+  page: Page,
+  values: Record<string, string>,
+  {
+    submit = 'button[type="submit"]',
+    beforeSubmit,
+  }: { submit?: string; beforeSubmit?: () => Promise<unknown> } = {},
+): Promise<void> => {
+  await formReady(page)
+  for (let attempt = 1; ; attempt += 1) {
+    for (const [selector, value] of Object.entries(values)) {
+      if ((await page.inputValue(selector)) !== value) await page.fill(selector, value)
+    }
+    await formReady(page)
+    // A quarter of a second for a re-render to show, then check nothing was lost.
+    await page.waitForTimeout(250)
+    const lost: string[] = []
+    for (const [selector, value] of Object.entries(values)) {
+      if ((await page.inputValue(selector)) !== value) lost.push(selector)
+    }
+    if (lost.length === 0) break
+    if (attempt === 3) throw new Error(`the form kept clearing ${lost.join(', ')}`)
+  }
+  await beforeSubmit?.()
+  await formReady(page)
+  await page.click(submit)
+}
+
 export type BrowserSession = {
   browser: Browser
   page: Page
@@ -78,9 +120,20 @@ export const openBrowser = async ({
     if (message.type() === 'error') pageErrors.push(message.text().slice(0, 300))
   })
   page.on('pageerror', (err) => pageErrors.push(err.message.slice(0, 300)))
-  const evidence = (): string => {
+  const evidence = async (): Promise<string> => {
+    // What the page tells its user: toasts, field errors, the form's readiness.
+    const shown = await page
+      .locator('.payload-toast-container li, .field-error, [role="alert"]')
+      .allInnerTexts()
+      .catch(() => [])
+    const forms = await page
+      .locator('form')
+      .evaluateAll((all) => all.map((form) => form.getAttribute('data-form-ready') ?? '-'))
+      .catch(() => [])
     const sections = [
       `page URL: ${page.url()}`,
+      `messages on the page: ${shown.map((text) => JSON.stringify(text.trim())).join(', ') || '(none)'}`,
+      `forms ready: ${forms.join(', ') || '(no form)'}`,
       `answers ≥ 400 or none:\n  ${tail(failedAnswers).join('\n  ') || '(none)'}`,
       `page errors:\n  ${tail(pageErrors).join('\n  ') || '(none)'}`,
     ]
@@ -110,7 +163,7 @@ export const openBrowser = async ({
     } catch (err) {
       const file = await screenshot(`FAILED-${name}`).catch(() => 'no screenshot')
       throw new Error(
-        `step "${name}" failed (screenshot: ${file}): ${(err as Error).message}\n${evidence()}`,
+        `step "${name}" failed (screenshot: ${file}): ${(err as Error).message}\n${await evidence()}`,
       )
     }
   }
