@@ -23,7 +23,11 @@ import { graphqlClientErrorsAtInfo } from './lib/logging.ts'
 import { loadEnv } from './lib/env.ts'
 import { onShutdown } from './lib/lifecycle.ts'
 import { invalidateResponses, invalidateResponsesOnCommit } from './lib/responseCacheHooks.ts'
-import { serializeWriteTransactions, surfaceCommitErrors } from './lib/sqliteWriteLock.ts'
+import {
+  endFailedJobTransactions,
+  serializeWriteTransactions,
+  surfaceCommitErrors,
+} from './lib/sqliteWriteLock.ts'
 import { migrations } from './migrations/index.ts'
 
 // The server and every CLI run from the project root (src/server.ts makes sure of it).
@@ -144,7 +148,15 @@ export default buildConfig({
     guardScheduling(payload)
     if (payload.db.name === 'sqlite') {
       surfaceCommitErrors(payload.db)
-      serializeWriteTransactions(payload.db, { waitMs: env.databaseBusySeconds * 1000 })
+      serializeWriteTransactions(payload.db, {
+        waitMs: env.databaseBusySeconds * 1000,
+        onLongTransaction: ({ seconds, begunAt }) =>
+          payload.logger.error(
+            `a database transaction has held the write lock for ${seconds} s: writes are ` +
+              `refused until it ends. It began at:\n${begunAt}`,
+          ),
+      })
+      endFailedJobTransactions(payload.db)
     }
     invalidateResponsesOnCommit(payload.db)
     await migrateOutsideProduction(payload)

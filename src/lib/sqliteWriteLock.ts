@@ -21,7 +21,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  */
 export const serializeWriteTransactions = (
   db: Pick<BaseDatabaseAdapter, 'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'>,
-  { waitMs = WRITE_WAIT_MS }: { waitMs?: number } = {},
+  {
+    waitMs = WRITE_WAIT_MS,
+    onLongTransaction,
+  }: {
+    waitMs?: number
+    /**
+     * Told once when a transaction has held the writer slot for `waitMs` (every other write
+     * is failing meanwhile), with the stack that began it: a transaction nobody ended.
+     */
+    onLongTransaction?: (problem: { seconds: number; begunAt: string }) => void
+  } = {},
 ): void => {
   const begin = db.beginTransaction.bind(db)
   const commit = db.commitTransaction.bind(db)
@@ -34,6 +44,8 @@ export const serializeWriteTransactions = (
     const previous = queue
     queue = new Promise<void>((resolve) => (release = resolve))
     const deadline = Date.now() + waitMs
+    // Where this transaction began, for the long-transaction report (only when asked for).
+    const begunAt = onLongTransaction ? new Error().stack?.split('\n').slice(2).join('\n') : ''
     try {
       await Promise.race([
         previous,
@@ -44,8 +56,21 @@ export const serializeWriteTransactions = (
       for (;;) {
         try {
           const id = await begin(options)
-          if (id === null) release()
-          else releases.set(id, release)
+          if (id === null) {
+            release()
+            return id
+          }
+          const watchdog = onLongTransaction
+            ? setTimeout(
+                () => onLongTransaction({ seconds: waitMs / 1000, begunAt: begunAt ?? '' }),
+                waitMs,
+              )
+            : undefined
+          watchdog?.unref()
+          releases.set(id, () => {
+            clearTimeout(watchdog)
+            release()
+          })
           return id
         } catch (err) {
           if (!isBusy(err)) throw err
@@ -74,6 +99,39 @@ export const serializeWriteTransactions = (
   }
   db.commitTransaction = finish(commit)
   db.rollbackTransaction = finish(rollback)
+}
+
+type JobsUpdater = {
+  updateJobs: (args: {
+    req?: { transactionID?: TransactionId | Promise<TransactionId> }
+  }) => unknown
+}
+
+/**
+ * Ends the transactions Payload's job runner leaves open. Its `updateJobs` utility (Payload
+ * 3.90.2, queues/utilities/updateJob.js) begins a transaction of its own, on a bare
+ * `{ transactionID }` request, around one `db.updateJobs` call, and commits it only when the
+ * call succeeds: a failed job update (a full or read-only disk) leaves it open, holding
+ * SQLite's one writer slot, and every later write fails. Here such a transaction is rolled
+ * back when the update throws. Requests from Payload's operations carry `payload` and own
+ * their transactions: they are left alone.
+ */
+export const endFailedJobTransactions = (
+  db: Pick<BaseDatabaseAdapter, 'rollbackTransaction' | 'updateJobs'>,
+): void => {
+  const updateJobs = db.updateJobs.bind(db)
+  db.updateJobs = async (args) => {
+    try {
+      return await updateJobs(args)
+    } catch (err) {
+      const req = args.req
+      if (req && !('payload' in req) && req.transactionID !== undefined) {
+        await Promise.resolve(db.rollbackTransaction(req.transactionID)).catch(() => undefined)
+        delete req.transactionID
+      }
+      throw err
+    }
+  }
 }
 
 /** The start of the message a failed commit throws (src/lib/clientErrors.ts answers it 503). */

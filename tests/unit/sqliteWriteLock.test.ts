@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 
 import { serializeWriteTransactions, surfaceCommitErrors } from '../../src/lib/sqliteWriteLock.ts'
 
-const fakeDb = ({ busyTimes = 0 } = {}) => {
+const fakeDb = ({
+  busyTimes = 0,
+  ...options
+}: { busyTimes?: number } & Parameters<typeof serializeWriteTransactions>[1] = {}) => {
   const events: string[] = []
   let next = 0
   let busy = busyTimes
@@ -23,7 +26,7 @@ const fakeDb = ({ busyTimes = 0 } = {}) => {
       events.push(`rollback ${await id}`)
     },
   }
-  serializeWriteTransactions(db)
+  serializeWriteTransactions(db, options)
   return { db, events }
 }
 
@@ -44,6 +47,31 @@ describe('serializeWriteTransactions', () => {
     const id = await db.beginTransaction()
     await db.commitTransaction(id)
     expect(events).toEqual(['begin 1', 'commit 1'])
+  })
+})
+
+describe('serializeWriteTransactions: a transaction nobody ends', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+  it('should be reported once, with where it began, after the wait limit', async () => {
+    const reports: { seconds: number; begunAt: string }[] = []
+    const { db } = fakeDb({ waitMs: 40, onLongTransaction: (problem) => reports.push(problem) })
+    const beginTheForgottenOne = () => db.beginTransaction()
+    const id = await beginTheForgottenOne()
+    await sleep(120)
+    expect(reports).toHaveLength(1)
+    expect(reports[0].seconds).toBe(0.04)
+    expect(reports[0].begunAt).toContain('beginTheForgottenOne')
+    await db.commitTransaction(id)
+  })
+
+  it('should not be reported when it ends in time', async () => {
+    const reports: unknown[] = []
+    const { db } = fakeDb({ waitMs: 40, onLongTransaction: (problem) => reports.push(problem) })
+    const id = await db.beginTransaction()
+    await db.rollbackTransaction(id)
+    await sleep(80)
+    expect(reports).toEqual([])
   })
 })
 
