@@ -101,12 +101,6 @@ export const serializeWriteTransactions = (
   db.rollbackTransaction = finish(rollback)
 }
 
-type JobsUpdater = {
-  updateJobs: (args: {
-    req?: { transactionID?: TransactionId | Promise<TransactionId> }
-  }) => unknown
-}
-
 /**
  * Ends the transactions Payload's job runner leaves open. Its `updateJobs` utility (Payload
  * 3.90.2, queues/utilities/updateJob.js) begins a transaction of its own, on a bare
