@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { fillAndSubmit, openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { fillAndSubmit, formReady, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { apiClient, startProductionServer, type RunningServer } from '../helpers/server.ts'
 
 const PASSWORD = 'correct-horse-battery-staple'
@@ -123,15 +123,18 @@ describe('editorial workflow in the admin panel', () => {
       await login('contributor')
       await openPost()
       await page.waitForSelector('text=Please add the date NBC News published this.')
+      const saved = page.waitForResponse(
+        (response) =>
+          response.request().method() === 'PATCH' &&
+          new URL(response.url()).pathname === `/api/posts/${postId}`,
+      )
       await fillAndSubmit(
         page,
         { '#field-excerpt': 'NBC News, October 21 2019: Giuliani’s longest paid relationship.' },
         { submit: '#action-save-draft' },
       )
-      await page
-        .waitForSelector('text=Draft saved successfully', { timeout: 15_000 })
-        .catch(() => undefined)
-      await page.waitForTimeout(500)
+      expect((await saved).status()).toBe(200)
+      await formReady(page)
       await page.click('#workflow-submit')
       await stageIs('In review')
       await screenshot('contributor-resubmitted')
