@@ -27,6 +27,19 @@ export const paragraph = (text: string) => ({
   },
 })
 
+/** The fixture author, source and published post, alike over the Local API and over HTTP. */
+export const FIXTURE_AUTHOR = { name: 'Fixture Author', email: `${SECRET}-author@example.test` }
+export const FIXTURE_SOURCE = { name: 'Fixture Outlet', kind: 'news-outlet' as const }
+export const publishedFixturePost = <Id>(author: Id, source: Id) => ({
+  title: 'Published fixture post',
+  author,
+  sources: [source],
+  excerpt: 'Public excerpt',
+  content: paragraph('Public body'),
+  postedAt: '2020-01-02T00:00:00.000Z',
+  _status: 'published' as const,
+})
+
 export type ContentFixtures = Awaited<ReturnType<typeof createContentFixtures>>
 
 /**
@@ -36,25 +49,17 @@ export type ContentFixtures = Awaited<ReturnType<typeof createContentFixtures>>
 export const createContentFixtures = async (payload: Payload) => {
   const author = await payload.create({
     collection: 'authors',
-    data: { name: 'Fixture Author', email: `${SECRET}-author@example.test` },
+    data: FIXTURE_AUTHOR,
     overrideAccess: true,
   })
   const source = await payload.create({
     collection: 'sources',
-    data: { name: 'Fixture Outlet', kind: 'news-outlet' },
+    data: FIXTURE_SOURCE,
     overrideAccess: true,
   })
   const published = await payload.create({
     collection: 'posts',
-    data: {
-      title: 'Published fixture post',
-      author: author.id,
-      sources: [source.id],
-      excerpt: 'Public excerpt',
-      content: paragraph('Public body'),
-      postedAt: '2020-01-02T00:00:00.000Z',
-      _status: 'published',
-    },
+    data: publishedFixturePost(author.id, source.id),
     overrideAccess: true,
   })
   const draft = await payload.create({

@@ -1,6 +1,12 @@
 import { expect } from 'vitest'
 
-import { paragraph, SECRET } from './fixtures.ts'
+import {
+  FIXTURE_AUTHOR,
+  FIXTURE_SOURCE,
+  paragraph,
+  publishedFixturePost,
+  SECRET,
+} from './fixtures.ts'
 import { startProductionServer, type RunningServer } from './server.ts'
 
 export { SECRET }
@@ -114,20 +120,9 @@ export const startNewsroom = async ({ env = {} }: { env?: Record<string, string>
       )
     ).doc as { id: number | string; slug?: string }
 
-  const author = await create('authors', {
-    name: 'Fixture Author',
-    email: `${SECRET}-author@example.test`,
-  })
-  const source = await create('sources', { name: 'Fixture Outlet', kind: 'news-outlet' })
-  const published = await create('posts', {
-    title: 'Published fixture post',
-    author: author.id,
-    sources: [source.id],
-    excerpt: 'Public excerpt',
-    content: paragraph('Public body'),
-    postedAt: '2020-01-02T00:00:00.000Z',
-    _status: 'published',
-  })
+  const author = await create('authors', FIXTURE_AUTHOR)
+  const source = await create('sources', FIXTURE_SOURCE)
+  const published = await create('posts', publishedFixturePost(author.id, source.id))
   const draft = await create(
     'posts',
     {
