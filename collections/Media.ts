@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { anyone, isEditor, isStaff } from './access/index.ts'
+import { missingUploadFile } from './hooks/missingUploadFile.ts'
 import { publicReadLimits } from './hooks/publicReadLimits.ts'
 import { safeUploadName } from './hooks/safeUploadName.ts'
 import { validateQuery } from './hooks/validateQuery.ts'
@@ -21,6 +22,8 @@ export const MEDIA_MIME_TYPES = [
 /** Largest accepted upload, in bytes. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
+const staticDir = path.resolve(process.cwd(), process.env.MEDIA_DIR?.trim() || 'media')
+
 /** Images and documents, stored in `media/` with resized copies made by sharp. */
 export const Media: CollectionConfig = {
   slug: slugs.media,
@@ -37,7 +40,8 @@ export const Media: CollectionConfig = {
   },
   hooks: { beforeOperation: [validateQuery, publicReadLimits, safeUploadName] },
   upload: {
-    staticDir: path.resolve(process.cwd(), process.env.MEDIA_DIR?.trim() || 'media'),
+    staticDir,
+    handlers: [missingUploadFile({ staticDir })],
     mimeTypes: MEDIA_MIME_TYPES,
     adminThumbnail: 'thumbnail',
     focalPoint: true,

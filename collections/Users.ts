@@ -48,6 +48,19 @@ export const Users: CollectionConfig = {
     unlock: isAdmin,
     readVersions: isAdmin,
   },
+  endpoints: [
+    {
+      // Admins create accounts; nobody verifies an email here. Payload's own verify route
+      // (listed after this one) answers every token with a 500 when verification is off.
+      path: '/verify/:token',
+      method: 'post',
+      handler: () =>
+        Response.json(
+          { errors: [{ message: 'Email verification is not used: admins create accounts.' }] },
+          { status: 404 },
+        ),
+    },
+  ],
   hooks: {
     beforeOperation: [stampLoginStart, validateQuery, authRateLimit],
     beforeChange: [firstUserIsAdmin, keepOneAdminOnChange],

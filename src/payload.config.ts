@@ -8,6 +8,8 @@ import { buildConfig, type Migration, type Payload } from 'payload'
 import sharp from 'sharp'
 
 import { collections } from '../collections/index.ts'
+import { isAdminUser } from '../collections/access/index.ts'
+import { validateQueriesEverywhere } from '../collections/hooks/validateQuery.ts'
 import { guardScheduling, jobsCollectionOverrides } from '../collections/workflow/scheduling.ts'
 import { seedEmptyDatabase } from '../seed/onStart.ts'
 import { MAX_UPLOAD_BYTES } from '../collections/Media.ts'
@@ -141,11 +143,15 @@ export default buildConfig({
     // Every 10 s, so a scheduled post goes out well within a minute of its time.
     autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
     jobsCollectionOverrides,
+    // The server runs the queue itself (autoRun, with full access); over HTTP only admins may
+    // make it run now (Payload's default lets any signed-in user).
+    access: { run: ({ req }) => isAdminUser(req.user) },
   },
   typescript: { outputFile: path.join(projectRoot, 'src', 'payload-types.ts') },
   onInit: async (payload) => {
     onShutdown(() => payload.destroy())
     guardScheduling(payload)
+    validateQueriesEverywhere(payload)
     if (payload.db.name === 'sqlite') {
       surfaceCommitErrors(payload.db)
       serializeWriteTransactions(payload.db, {

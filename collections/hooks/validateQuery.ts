@@ -84,3 +84,18 @@ export const findSortProblem = ({
   }
   return null
 }
+
+/**
+ * Gives every collection that lacks it the same check for the queries of HTTP callers: Payload's
+ * own collections (preferences, locked documents, jobs) and our staff-only ones answered
+ * `/api/workflow-events/abc` or `where[createdAt][greater_than]=x` with a 500. Their Local API
+ * calls, made by Payload itself, are left as they are.
+ */
+export const validateQueriesEverywhere = (payload: Payload): void => {
+  const forHttpCallers: CollectionBeforeOperationHook = (hookArgs) =>
+    hookArgs.req.payloadAPI === 'local' ? hookArgs.args : validateQuery(hookArgs)
+  for (const { config } of Object.values(payload.collections)) {
+    const hooks = (config.hooks.beforeOperation ??= [])
+    if (!hooks.includes(validateQuery)) hooks.unshift(forHttpCallers)
+  }
+}

@@ -96,4 +96,9 @@ export const jobsCollectionOverrides = ({
     description: 'Scheduled publishing and other background work. Failed jobs show an error here.',
   },
   access: { ...defaultJobsCollection.access, read: isEditor },
+  // No task runs on a cron schedule here, and Payload's handle-schedules route answers 500 when
+  // none is defined: without it, the path is an unknown job id (404).
+  endpoints: Array.isArray(defaultJobsCollection.endpoints)
+    ? defaultJobsCollection.endpoints.filter((endpoint) => endpoint.path !== '/handle-schedules')
+    : defaultJobsCollection.endpoints,
 })

@@ -65,11 +65,13 @@ const valueProblem = ({
   operator,
   value,
   idType,
+  hasMany,
 }: {
   kind: string
   operator: string
   value: unknown
   idType: 'number' | 'text'
+  hasMany: boolean
 }): string | null => {
   if (operator === 'exists') return isBoolean(value) ? null : `${show(value)} is not true or false`
   if (value === null || value === undefined || (typeof value === 'string' && value === ''))
@@ -81,6 +83,15 @@ const valueProblem = ({
     !(value instanceof Date)
   ) {
     return `${show(value)} is an object: give a plain value`
+  }
+  // A list where one value belongs reaches the database as an array, which it cannot bind.
+  if (
+    Array.isArray(value) &&
+    !hasMany &&
+    !LIST_OPERATORS.has(operator) &&
+    !GEO_OPERATORS.has(operator)
+  ) {
+    return `${show(value)} is a list: "${operator}" takes one value (use "in" for several)`
   }
   const values = LIST_OPERATORS.has(operator) ? listOf(value) : [value]
   for (const item of values) {
@@ -151,7 +162,13 @@ export const findWhereProblem = ({
       if (!OPERATORS[kind].has(operator) && operator !== 'all' && operator !== 'contains') {
         return `${at}: "${operator}" does not work on ${field.type} fields`
       }
-      const problem = valueProblem({ kind, operator, value, idType })
+      const problem = valueProblem({
+        kind,
+        operator,
+        value,
+        idType,
+        hasMany: Boolean(field.hasMany),
+      })
       if (problem) return `${at}: ${problem}`
     }
   }

@@ -365,3 +365,27 @@ describe('role escalation', () => {
     expect(editor.body.role).toBe('editor')
   })
 })
+
+describe('routes staff should not reach', () => {
+  it('should answer email verification, which is not used, with 404', async () => {
+    const answer = await room.http('/api/users/verify/made-up-token', { method: 'POST' })
+    expect(answer.status, answer.text).toBe(404)
+    expect(answer.body.errors[0].message).toMatch(/verification is not used/)
+  })
+
+  it('should let only admins run the job queue over HTTP', async () => {
+    for (const role of ['contributor', 'editor'] as const) {
+      const answer = await room.http('/api/payload-jobs/run', { token: room.tokens[role] })
+      expect(answer.status, `${role}: ${answer.text}`).toBe(401)
+    }
+    const admin = await room.http('/api/payload-jobs/run', { token: room.tokens.admin })
+    expect(admin.status, admin.text).toBe(200)
+  })
+
+  it('should not offer the schedule handler, which has no schedules to handle', async () => {
+    const answer = await room.http('/api/payload-jobs/handle-schedules', {
+      token: room.tokens.admin,
+    })
+    expect(answer.status, answer.text).toBe(404)
+  })
+})

@@ -57,6 +57,9 @@ describe('malformed query parameters', () => {
     ['/api/posts?where[title][equals][$ne]=1', /title|operator|value/i],
     ['/api/posts?where[no.such.field][equals]=1', /no\.such\.field|path|cannot be queried/i],
     ['/api/posts?sort=nosuchfield', /sort|nosuchfield/i],
+    ['/api/posts?where[title][equals][0]=a&where[title][equals][1]=b', /title.*list.*in/],
+    ['/api/posts?where[_status][equals][0]=draft', /_status.*list/],
+    ['/api/posts?where[author.name][like][0]=a', /author\.name.*list/],
   ])('should refuse %s with a 400 naming the problem', async (path, message) => {
     const answer = await room.http(path)
     expectRefused(answer, path)
@@ -71,8 +74,26 @@ describe('malformed query parameters', () => {
     ['/api/posts/versions/%E2%80%AE'],
     ['/api/no-such-collection'],
     ['/api/users/%00/unlock'],
+    ['/api/payload-migrations'],
+    ['/api/payload-migrations/1'],
   ])('should answer %s with a 4xx', async (path) => {
     expectRefused(await room.http(path), path)
+  })
+
+  it.each([
+    ['workflow-events'],
+    ['preview-links'],
+    ['payload-jobs'],
+    ['payload-preferences'],
+    ['payload-locked-documents'],
+  ])('should answer malformed queries on %s, even from an admin, with a 4xx', async (slug) => {
+    for (const path of [
+      `/api/${slug}/abc`,
+      `/api/${slug}?where[createdAt][greater_than]=not-a-date`,
+      `/api/${slug}?sort=nosuchfield`,
+    ]) {
+      expectRefused(await room.http(path, { token: room.tokens.admin }), path)
+    }
   })
 
   it.each([
@@ -146,6 +167,27 @@ describe('malformed bodies', () => {
     }
     const tooWide = await room.http('/api/graphql', gql(wide))
     expect(JSON.stringify(tooWide.body.errors ?? [])).toMatch(/complexity|exceeds/i)
+  })
+
+  it('should refuse cyclic GraphQL fragments with a 400 naming the cycle', async () => {
+    const query =
+      'fragment A on Post { title ...B } fragment B on Post { slug ...A } { Posts { docs { ...A } } }'
+    const answer = await room.http('/api/graphql', gql(query))
+    expectRefused(answer, 'fragment cycle', 400)
+    expect(answer.body.errors[0].message).toMatch(/Cannot spread fragment "A" within itself/)
+  })
+
+  it('should refuse a GraphQL document of too many tokens before parsing it all', async () => {
+    const query = `{ ${Array.from({ length: 5000 }, (_, i) => `a${i}: Posts { totalDocs }`).join(' ')} }`
+    const answer = await room.http('/api/graphql', gql(query))
+    expectRefused(answer, 'many tokens', 400)
+    expect(answer.body.errors[0].message).toMatch(/too long.*10000 tokens/)
+  })
+
+  it('should answer a GraphQL GET with 405 saying how to ask', async () => {
+    const answer = await room.http('/api/graphql?query=%7BPosts%7BtotalDocs%7D%7D')
+    expectRefused(answer, 'GET graphql', 405)
+    expect(answer.body.errors[0].message).toMatch(/POST/)
   })
 
   it('should treat a garbage token as no token', async () => {

@@ -148,6 +148,12 @@ describe('file names', () => {
     }
     fs.rmSync(path.join(mediaDir, 'secret.txt'))
   })
+
+  it('should answer a file that is not there with 404 naming it', async () => {
+    const answer = await room.http('/api/media/file/never-uploaded.png')
+    expect(answer.status, answer.text).toBe(404)
+    expect(answer.body.errors[0].message).toMatch(/never-uploaded\.png/)
+  })
 })
 
 describe('size', () => {

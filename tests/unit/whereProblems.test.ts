@@ -25,6 +25,7 @@ describe('findWhereProblem', () => {
     [{ author: { equals: '3' } }],
     [{ sources: { contains: 4 } }],
     [{ sources: { all: [1, 2] } }],
+    [{ title: { in: ['a', 'b'] } }],
     [{ 'author.name': { equals: 'Ali Alavi' } }],
     [{ title: { exists: 'true' } }],
     [{ or: [{ title: { equals: 'a' } }, { and: [{ postedAt: { exists: false } }] }] }],
@@ -56,6 +57,18 @@ describe('findWhereProblem', () => {
     [
       { issueNumber: { like: '26' } },
       'where[issueNumber][like]: "like" does not work on number fields',
+    ],
+    [
+      { title: { equals: ['a', 'b'] } },
+      'where[title][equals]: ["a","b"] is a list: "equals" takes one value (use "in" for several)',
+    ],
+    [
+      { title: { like: ['a'] } },
+      'where[title][like]: ["a"] is a list: "like" takes one value (use "in" for several)',
+    ],
+    [
+      { 'author.name': { not_equals: ['a'] } },
+      'where[author.name][not_equals]: ["a"] is a list: "not_equals" takes one value (use "in" for several)',
     ],
     [{ title: 'plain' }, 'where[title] must name an operator, e.g. where[title][equals]=…'],
     [{ or: { title: { equals: 'a' } } }, 'where[or] must be a list of conditions'],

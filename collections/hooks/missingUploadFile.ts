@@ -1,0 +1,24 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { UploadConfig } from 'payload'
+
+type UploadHandler = NonNullable<UploadConfig['handlers']>[number]
+
+/**
+ * Answers a request for a file that is not on disk with 404 naming the file. Payload's own file
+ * route answers 500 "Something went wrong." for it, so any guessed name gave a server error.
+ * Names that leave the upload folder are left to Payload, which refuses them with 400.
+ */
+export const missingUploadFile =
+  ({ staticDir }: { staticDir: string }): UploadHandler =>
+  (req, { params: { collection, filename } }) => {
+    const dir = path.resolve(staticDir)
+    const file = path.resolve(dir, filename)
+    if (!file.startsWith(dir + path.sep) || fs.existsSync(file)) return
+    req.payload.logger.info({ msg: `${collection}: no file "${filename}" on disk (404)` })
+    return Response.json(
+      { errors: [{ message: `There is no file named "${filename}" in ${collection}.` }] },
+      { status: 404, headers: { 'cache-control': 'no-store' } },
+    )
+  }
