@@ -115,6 +115,15 @@ const openWhenReady = ({
   }) as Response['end']
 }
 
+/** The methods the CMS answers; Next throws (a 500) on others such as TRACE. */
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+
+const refuseUnknownMethods = (req: Request, res: Response, nextFn: NextFunction): void => {
+  if (METHODS.has(req.method)) return nextFn()
+  res.set('allow', [...METHODS].join(', '))
+  apiError(res, 405, `the ${req.method} method is not supported`)
+}
+
 /** Refuses oversized bodies (413) and bodies of unknown length (411) before Next reads them. */
 const bodySizeCap = (req: Request, res: Response, nextFn: NextFunction): void => {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return nextFn()
@@ -218,8 +227,8 @@ const start = async (): Promise<void> => {
     req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
     nextFn()
   })
-  app.use(bodySizeCap)
-  app.use('/api', refuseBadPaths, validateApiQuery, checkApiBodies)
+  app.use(refuseUnknownMethods, refuseBadPaths, bodySizeCap)
+  app.use('/api', validateApiQuery, checkApiBodies)
   app.use('/api/media/file', mediaFileHeaders)
   // Outermost of the three: ETags and cached answers are computed on the plain body.
   app.use(compression())

@@ -3,6 +3,8 @@
  * whose JSON names the problem, never a 500 and never a stack trace; odd but valid input
  * is served normally.
  */
+import http from 'node:http'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { gql, startNewsroom, type HttpAnswer, type Newsroom } from '../helpers/newsroom.ts'
@@ -80,20 +82,27 @@ describe('malformed query parameters', () => {
     expectRefused(await room.http(path), path)
   })
 
-  it.each([
-    ['workflow-events'],
-    ['preview-links'],
-    ['payload-jobs'],
-    ['payload-preferences'],
-    ['payload-locked-documents'],
-  ])('should answer malformed queries on %s, even from an admin, with a 4xx', async (slug) => {
-    for (const path of [
+  it.each(
+    ['workflow-events', 'preview-links', 'payload-jobs', 'payload-locked-documents'].map((slug) => [
       `/api/${slug}/abc`,
-      `/api/${slug}?where[createdAt][greater_than]=not-a-date`,
-      `/api/${slug}?sort=nosuchfield`,
-    ]) {
-      expectRefused(await room.http(path, { token: room.tokens.admin }), path)
-    }
+    ]),
+  )('should answer %s, an id that cannot exist, with a 4xx even to an admin', async (path) => {
+    expectRefused(await room.http(path, { token: room.tokens.admin }), path)
+  })
+
+  it.each(
+    [
+      'workflow-events',
+      'preview-links',
+      'payload-jobs',
+      'payload-preferences',
+      'payload-locked-documents',
+    ].flatMap((slug) => [
+      [`/api/${slug}?where[createdAt][greater_than]=not-a-date`],
+      [`/api/${slug}?sort=nosuchfield`],
+    ]),
+  )('should answer %s with a 4xx even to an admin', async (path) => {
+    expectRefused(await room.http(path, { token: room.tokens.admin }), path)
   })
 
   it.each([
@@ -122,6 +131,26 @@ describe('malformed bodies', () => {
       expectRefused(await post('/api/posts', body, 'application/json', room.tokens.editor), body)
     },
   )
+
+  it('should refuse rich text nested thousands deep with a 400, and store nothing', async () => {
+    let node: object = { type: 'text', text: 'deep', version: 1 }
+    for (let level = 0; level < 2000; level += 1) {
+      node = { type: 'paragraph', children: [node], version: 1 }
+    }
+    const title = `Nested ${Date.now()}`
+    const answer = await room.http('/api/posts?draft=true', {
+      method: 'POST',
+      token: room.tokens.editor,
+      json: { title, content: { root: { type: 'root', children: [node], version: 1 } } },
+    })
+    expectRefused(answer, 'deep rich text', 400)
+    expect(answer.body.errors[0].message).toMatch(/levels deep/)
+    const stored = await room.http(
+      `/api/posts?draft=true&where[title][equals]=${encodeURIComponent(title)}`,
+      { token: room.tokens.editor },
+    )
+    expect(stored.body.totalDocs).toBe(0)
+  })
 
   it('should refuse a post that relates to documents that do not exist, naming the field', async () => {
     const answer = await room.http('/api/posts', {
@@ -235,4 +264,45 @@ describe('bodies of the wrong type', () => {
     expect(fine.status, fine.text).toBe(200)
     expect(fine.body.docs).toHaveLength(1)
   })
+})
+
+/** A raw request (fetch refuses methods such as TRACE). */
+const rawRequest = (method: string, path: string) =>
+  new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = http.request(`${room.server.baseUrl}${path}`, { method }, (response) => {
+      let text = ''
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }))
+    })
+    request.on('error', reject)
+    request.end()
+  })
+
+describe('methods and paths outside the API', () => {
+  it.each([['/api/posts'], ['/feeds/posts.xml'], ['/readyz'], ['/admin/login']])(
+    'should refuse TRACE on %s with 405',
+    async (path) => {
+      const answer = await rawRequest('TRACE', path)
+      expect(answer.status, answer.text).toBe(405)
+      expect(JSON.parse(answer.text).errors[0].message).toMatch(/TRACE/)
+    },
+  )
+
+  it.each([['/api/posts?limit=1'], ['/api/openapi.json'], ['/api/search?q=fixture']])(
+    'should answer HEAD %s like GET, without a body',
+    async (path) => {
+      const get = await room.http(path)
+      const head = await room.http(path, { method: 'HEAD' })
+      expect(head.status).toBe(get.status)
+      expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'))
+      expect(head.text).toBe('')
+    },
+  )
+
+  it.each([['/admin/%E0%A4%A'], ['/feeds/%E0%A4%A.xml'], ['/admin/%00']])(
+    'should refuse the broken path %s with a 400',
+    async (path) => {
+      expectRefused(await room.http(path), path, 400)
+    },
+  )
 })

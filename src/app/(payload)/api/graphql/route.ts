@@ -36,7 +36,7 @@ export const POST = async (request: Request): Promise<Response> => {
 }
 
 /** Queries come as POST with a JSON body; say so instead of an empty 405. */
-export const GET = (): Response =>
+const onlyPost = (): Response =>
   Response.json(
     {
       errors: [
@@ -49,4 +49,8 @@ export const GET = (): Response =>
     { status: 405, headers: { allow: 'POST, OPTIONS' } },
   )
 
+export const GET = onlyPost
+export const PUT = onlyPost
+export const PATCH = onlyPost
+export const DELETE = onlyPost
 export const OPTIONS = REST_OPTIONS(config)
