@@ -124,6 +124,15 @@ const refuseUnknownMethods = (req: Request, res: Response, nextFn: NextFunction)
   apiError(res, 405, `the ${req.method} method is not supported`)
 }
 
+/**
+ * Payload has no HEAD routes (404): answer HEAD as GET. Node already knows the request was a
+ * HEAD and sends the headers only, so the ETag and length are those of the real body.
+ */
+const headAsGet = (req: Request, _res: Response, nextFn: NextFunction): void => {
+  if (req.method === 'HEAD') req.method = 'GET'
+  nextFn()
+}
+
 /** Refuses oversized bodies (413) and bodies of unknown length (411) before Next reads them. */
 const bodySizeCap = (req: Request, res: Response, nextFn: NextFunction): void => {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return nextFn()
@@ -228,7 +237,7 @@ const start = async (): Promise<void> => {
     nextFn()
   })
   app.use(refuseUnknownMethods, refuseBadPaths, bodySizeCap)
-  app.use('/api', validateApiQuery, checkApiBodies)
+  app.use('/api', headAsGet, validateApiQuery, checkApiBodies)
   app.use('/api/media/file', mediaFileHeaders)
   // Outermost of the three: ETags and cached answers are computed on the plain body.
   app.use(compression())

@@ -294,7 +294,9 @@ describe('methods and paths outside the API', () => {
       const get = await room.http(path)
       const head = await room.http(path, { method: 'HEAD' })
       expect(head.status).toBe(get.status)
-      expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'))
+      for (const header of ['content-type', 'etag', 'content-length']) {
+        expect(head.headers.get(header), header).toBe(get.headers.get(header))
+      }
       expect(head.text).toBe('')
     },
   )
