@@ -10,6 +10,10 @@ import sharp from 'sharp'
 import { collections } from '../collections/index.ts'
 import { isAdminUser } from '../collections/access/index.ts'
 import { validateQueriesEverywhere } from '../collections/hooks/validateQuery.ts'
+import {
+  staffOnlyDocAccessQueries,
+  staffOnlyDocAccessRoutes,
+} from '../collections/hooks/staffOnlyDocAccess.ts'
 import { guardScheduling, jobsCollectionOverrides } from '../collections/workflow/scheduling.ts'
 import { seedEmptyDatabase } from '../seed/onStart.ts'
 import { MAX_UPLOAD_BYTES } from '../collections/Media.ts'
@@ -137,6 +141,7 @@ export default buildConfig({
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
     queries: searchGraphQLQuery,
+    validationRules: staffOnlyDocAccessQueries,
   },
   jobs: {
     // Scheduled publishing runs inside the long-running server: no external cron needed.
@@ -152,6 +157,7 @@ export default buildConfig({
     onShutdown(() => payload.destroy())
     guardScheduling(payload)
     validateQueriesEverywhere(payload)
+    staffOnlyDocAccessRoutes(payload)
     if (payload.db.name === 'sqlite') {
       surfaceCommitErrors(payload.db)
       serializeWriteTransactions(payload.db, {

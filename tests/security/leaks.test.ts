@@ -135,6 +135,32 @@ describe('anonymous REST reads by id', () => {
     }
   })
 
+  it('should answer the per-document permission route alike for every id', async () => {
+    const missing = await room.http('/api/posts/access/999999', { method: 'POST' })
+    expect(missing.status).toBe(404)
+    const ids = [...secretIds(), room.docs.published.id, 'abc']
+    for (const id of ids) {
+      for (const authorization of [undefined, 'JWT not-a-token']) {
+        const answer = await room.http(`/api/posts/access/${id}`, {
+          method: 'POST',
+          headers: authorization ? { authorization } : {},
+        })
+        expectNoLeak(answer, `POST /api/posts/access/${id}`)
+        expect(answer.status, `${id}: ${answer.text}`).toBe(missing.status)
+        expect(answer.body).toEqual(missing.body)
+      }
+    }
+  })
+
+  it('should still answer it to staff, for the admin panel', async () => {
+    const answer = await room.http(`/api/posts/access/${room.docs.draft.id}`, {
+      method: 'POST',
+      token: room.tokens.editor,
+    })
+    expect(answer.status, answer.text).toBe(200)
+    expect(answer.body.fields.title).toBeTruthy()
+  })
+
   it('should not reveal a draft through a write attempt either', async () => {
     for (const method of ['PATCH', 'DELETE']) {
       const answer = await room.http(`/api/posts/${room.docs.draft.id}`, {
@@ -256,6 +282,22 @@ describe('anonymous GraphQL', () => {
     const answer = await room.http('/api/graphql', gql(query))
     expectNoLeak(answer, query)
     expect(answer.body.data?.d?.title).toBe('Live title')
+  })
+
+  it('should refuse per-document permission queries to anyone but staff', async () => {
+    const answers = await Promise.all(
+      [room.docs.draft.id, room.docs.published.id, 999999].map((id) =>
+        room.http(
+          '/api/graphql',
+          gql(`{ docAccessPost(id: ${id}) { fields { title { read { permission } } } } }`),
+        ),
+      ),
+    )
+    for (const answer of answers) {
+      expectNoLeak(answer, 'docAccessPost')
+      expect(answer.body.data ?? null).toBeNull()
+      expect(answer.body.errors[0].message).toMatch(/docAccessPost is for signed-in staff/)
+    }
   })
 
   it('should refuse versions, counts of drafts and the draft digest', async () => {
