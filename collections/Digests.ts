@@ -55,6 +55,8 @@ export const Digests: CollectionConfig = {
           index: true,
           min: 1,
           admin: { step: 1, description: 'Unique when present.' },
+          // A copy is another issue: its number is left for the editor to give.
+          hooks: { beforeDuplicate: [() => null] },
         },
         {
           name: 'issueDate',

@@ -42,7 +42,7 @@ const uniqueSlug = async ({
  * taken); once set it never changes by itself, so published URLs stay stable.
  */
 export const slug = ({ useAsSlug = 'title' }: { useAsSlug?: string } = {}): Field => {
-  const generate: FieldHook = async ({ value, data, originalDoc, collection, req }) => {
+  const generate: FieldHook = async ({ value, data, originalDoc, collection, operation, req }) => {
     if (typeof value === 'string' && value.trim() !== '') return toSlug(value) || value.trim()
     const incoming = data as Record<string, unknown> | undefined
     const original = originalDoc as (Record<string, unknown> & { id?: number | string }) | undefined
@@ -50,7 +50,9 @@ export const slug = ({ useAsSlug = 'title' }: { useAsSlug?: string } = {}): Fiel
     if (typeof source !== 'string' || !collection) return value as unknown
     const base = toSlug(source)
     if (!base) return value as unknown
-    return uniqueSlug({ base, collection: collection.slug, id: original?.id, req })
+    // A duplicate is a create whose originalDoc is the copied document: its slug counts as taken.
+    const id = operation === 'update' ? original?.id : undefined
+    return uniqueSlug({ base, collection: collection.slug, id, req })
   }
   return {
     name: 'slug',
@@ -61,7 +63,8 @@ export const slug = ({ useAsSlug = 'title' }: { useAsSlug?: string } = {}): Fiel
       position: 'sidebar',
       description: `Used in URLs. Left empty, it is made from the ${useAsSlug}.`,
     },
-    // A copy gets a fresh slug from its title (e.g. title-2) instead of a taken one.
-    hooks: { beforeValidate: [generate], beforeDuplicate: [() => undefined] },
+    // A copy gets a fresh slug from its title (e.g. title-2) instead of a taken one. Null, not
+    // undefined: Payload keeps the copied value when a beforeDuplicate hook returns undefined.
+    hooks: { beforeValidate: [generate], beforeDuplicate: [() => null] },
   }
 }

@@ -59,4 +59,37 @@ describe('slugs', () => {
       data: { errors: [expect.objectContaining({ path: 'slug' })] },
     })
   })
+
+  it.each(['posts', 'digests'] as const)(
+    'should give a duplicated %s document a fresh slug',
+    async (collection) => {
+      const original = await cms.payload.create({
+        collection,
+        data: { title: `Copied ${collection}`, _status: 'draft' },
+        overrideAccess: true,
+      })
+      const copy = await cms.payload.duplicate({
+        collection,
+        id: original.id,
+        overrideAccess: true,
+      })
+      expect(copy.id).not.toBe(original.id)
+      expect(copy.slug).toBe(`copied-${collection}-2`)
+    },
+  )
+
+  it('should leave the issue number of a duplicated digest empty', async () => {
+    const original = await cms.payload.create({
+      collection: 'digests',
+      data: { title: 'Numbered issue', issueNumber: 9001, _status: 'draft' },
+      overrideAccess: true,
+    })
+    const copy = await cms.payload.duplicate({
+      collection: 'digests',
+      id: original.id,
+      overrideAccess: true,
+    })
+    expect(copy.issueNumber ?? null).toBeNull()
+    expect(copy.slug).toBe('numbered-issue-2')
+  })
 })
