@@ -1,5 +1,6 @@
 import type { CollectionConfig, Payload } from 'payload'
 
+import { BadRequestError } from '../../src/lib/badRequest.ts'
 import { isEditor } from '../access/index.ts'
 import { canPublish } from '../access/roles.ts'
 import { slugs } from '../slugs.ts'
@@ -11,6 +12,9 @@ type ScheduleInput = {
   doc?: { relationTo: string; value: unknown } | null
   user?: { relationTo: string; value: unknown } | null
 }
+
+/** A scheduled time this far back is a mistake, not "now" typed a moment ago. */
+const PAST_TOLERANCE_MS = 60_000
 
 /**
  * Scheduling is publishing later, so only editors and admins may do it, whichever way the job
@@ -37,6 +41,12 @@ export const guardScheduling = (payload: Payload): void => {
       : null
     if (input.user && !canPublish(scheduler)) {
       throw new WorkflowError('Contributors cannot schedule publishing: ask an editor.')
+    }
+    const at = args.waitUntil ? new Date(args.waitUntil) : undefined
+    if (at && at.getTime() < Date.now() - PAST_TOLERANCE_MS) {
+      throw new BadRequestError(
+        `the time to publish (${at.toISOString()}) is in the past: give a later time, or publish now`,
+      )
     }
     const job = await queue(args)
     if (input.doc) {

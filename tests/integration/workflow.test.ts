@@ -147,6 +147,17 @@ describe('the review flow', () => {
     expect((await events(post.id)).map((e) => e.action)).toEqual(['publish', 'unpublish'])
   })
 
+  it('should refuse to schedule a publish in the past, queueing nothing', async () => {
+    const post = await draftBy(editor, 'Scheduled too late')
+    const jobs = () => cms.payload.count({ collection: 'payload-jobs', overrideAccess: true })
+    const before = (await jobs()).totalDocs
+    const answer = await act(editor, post.id, 'schedule', { at: '2019-01-01T09:00:00Z' })
+    expect(answer.status).toBe(400)
+    expect(answer.body.errors[0].message).toMatch(/2019-01-01T09:00:00.000Z\) is in the past/)
+    expect((await jobs()).totalDocs).toBe(before)
+    expect(await events(post.id)).toEqual([])
+  })
+
   it('should let an editor assign an owner to an imported document', async () => {
     const imported = await cms.payload.create({
       collection: 'posts',
