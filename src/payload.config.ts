@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { sqliteAdapter, type SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, type Migration, type Payload } from 'payload'
 import sharp from 'sharp'
@@ -31,6 +31,7 @@ import { onShutdown } from './lib/lifecycle.ts'
 import { invalidateResponses, invalidateResponsesOnCommit } from './lib/responseCacheHooks.ts'
 import {
   endFailedJobTransactions,
+  retireConnectionsAfterBusyStatements,
   serializeWriteTransactions,
   surfaceCommitErrors,
 } from './lib/sqliteWriteLock.ts'
@@ -160,6 +161,7 @@ export default buildConfig({
     staffOnlyDocAccessRoutes(payload)
     if (payload.db.name === 'sqlite') {
       surfaceCommitErrors(payload.db)
+      retireConnectionsAfterBusyStatements((payload.db as unknown as SQLiteAdapter).client)
       serializeWriteTransactions(payload.db, {
         waitMs: env.databaseBusySeconds * 1000,
         onLongTransaction: ({ seconds, begunAt }) =>

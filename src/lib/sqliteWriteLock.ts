@@ -195,3 +195,35 @@ export const surfaceCommitErrors = (db: TransactionCapable): void => {
     await rollback(id)
   }
 }
+
+/** The parts of @libsql/client's client this module touches. */
+type LibsqlClient = {
+  execute: (...args: never[]) => Promise<unknown>
+  transaction: (mode?: 'write' | 'read' | 'deferred') => Promise<{ rollback: () => Promise<void> }>
+}
+
+/**
+ * Keeps a statement that met a busy database from breaking a later transaction. A statement run
+ * outside a transaction that fails with SQLITE_BUSY stays open on its connection (SQLite keeps
+ * it, to be retried) until garbage collection finalizes it; and @libsql/client hands that same
+ * connection to the next transaction, whose COMMIT then fails: "cannot commit transaction -
+ * SQL statements in progress", a refused save nobody caused. Here the connection is retired at
+ * once: `transaction()` takes the client's current connection and leaves it a fresh one, and
+ * the empty transaction is rolled back at once.
+ */
+export const retireConnectionsAfterBusyStatements = (client: LibsqlClient): void => {
+  const execute = client.execute.bind(client)
+  client.execute = async (...args: never[]) => {
+    try {
+      return await execute(...args)
+    } catch (err) {
+      if (isBusy(err)) {
+        await client
+          .transaction('deferred')
+          .then((retired) => retired.rollback())
+          .catch(() => undefined)
+      }
+      throw err
+    }
+  }
+}

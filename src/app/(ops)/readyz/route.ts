@@ -13,31 +13,49 @@ const WRITE_PROBE_MS = 3_000
 const READYZ_KEY = 'newsroom:readyz'
 
 /**
- * Whether the database takes a write now. First the write lock: a transaction opened and
- * rolled back (a SQLite file locked by another process shows here); then a real write, one
- * small key in Payload's key-value store (a read-only file or a full disk shows only when
- * something is written). Returns the reason writes would fail, or null. A lock probe that
- * outlives its timeout is rolled back when it ends.
+ * Whether the database takes a write now: one small key written to Payload's key-value store
+ * inside a transaction, then committed. Waiting for the transaction shows a SQLite file locked
+ * by another process; the write and its commit show a read-only file or a full disk. The write
+ * goes through a transaction, queued with every other write of this process, on purpose: a bare
+ * write (Payload's `kv.set`) that met a busy database left its statement open on SQLite's
+ * shared connection, and the next transaction on that connection then failed to commit ("SQL
+ * statements in progress"). Returns the reason writes would fail, or null. A probe that outlives
+ * its timeout is rolled back when it ends.
  */
 const writeProblem = async (payload: Payload): Promise<string | null> => {
   const begun = Promise.resolve(payload.db.beginTransaction())
+  let isEnded = false
+  const write = async (id: number | string | null) => {
+    const data = { key: READYZ_KEY, data: { checkedAt: new Date().toISOString() } }
+    if (id === null) {
+      // No transactions here (MongoDB without a replica set): a plain write.
+      await payload.kv.set(data.key, data.data)
+      return
+    }
+    await payload.db.upsert({
+      collection: 'payload-kv',
+      data,
+      where: { key: { equals: READYZ_KEY } },
+      req: { transactionID: id },
+      select: {},
+    })
+    isEnded = true
+    await payload.db.commitTransaction(id)
+  }
   try {
     const id = await withTimeout({
       promise: begun,
       ms: WRITE_PROBE_MS,
       what: 'waiting for the database write lock',
     })
-    if (id !== null) await payload.db.rollbackTransaction(id)
-    await withTimeout({
-      promise: payload.kv.set(READYZ_KEY, { checkedAt: new Date().toISOString() }),
-      ms: WRITE_PROBE_MS,
-      what: 'writing to the database',
-    })
+    await withTimeout({ promise: write(id), ms: WRITE_PROBE_MS, what: 'writing to the database' })
     return null
   } catch (err) {
-    void begun
-      .then((id) => (id === null ? undefined : payload.db.rollbackTransaction(id)))
-      .catch(() => undefined)
+    if (!isEnded) {
+      void begun
+        .then((id) => (id === null ? undefined : payload.db.rollbackTransaction(id)))
+        .catch(() => undefined)
+    }
     const message = err instanceof Error ? err.message : String(err)
     return unavailableReason(err) ?? (/timed out/.test(message) ? LOCKED_REASON : message)
   }
