@@ -203,26 +203,37 @@ type LibsqlClient = {
 }
 
 /**
- * Keeps a statement that met a busy database from breaking a later transaction. A statement run
- * outside a transaction that fails with SQLITE_BUSY stays open on its connection (SQLite keeps
- * it, to be retried) until garbage collection finalizes it; and @libsql/client hands that same
- * connection to the next transaction, whose COMMIT then fails: "cannot commit transaction -
- * SQL statements in progress", a refused save nobody caused. Here the connection is retired at
- * once: `transaction()` takes the client's current connection and leaves it a fresh one, and
- * the empty transaction is rolled back at once.
+ * Keeps a statement that met a busy database from breaking a later transaction. A statement
+ * that fails with SQLITE_BUSY stays open on its connection (SQLite keeps it, to be retried)
+ * until garbage collection finalizes it, and @libsql/client goes on using that connection: the
+ * next transaction on it fails at COMMIT, "cannot commit transaction - SQL statements in
+ * progress", a refused save nobody caused. Both kinds of statement do it: a write outside a
+ * transaction (`execute`), and the BEGIN IMMEDIATE of a transaction that found another
+ * process writing (`transaction`; the write queue retries those, so after any wait for an
+ * import or a backup the first save failed). Here the connection is retired at once:
+ * `transaction()` takes the client's current connection and leaves it a fresh one, and that
+ * empty transaction is rolled back.
  */
 export const retireConnectionsAfterBusyStatements = (client: LibsqlClient): void => {
   const execute = client.execute.bind(client)
+  const transaction = client.transaction.bind(client)
+  const retire = () =>
+    transaction('deferred')
+      .then((retired) => retired.rollback())
+      .catch(() => undefined)
   client.execute = async (...args: never[]) => {
     try {
       return await execute(...args)
     } catch (err) {
-      if (isBusy(err)) {
-        await client
-          .transaction('deferred')
-          .then((retired) => retired.rollback())
-          .catch(() => undefined)
-      }
+      if (isBusy(err)) await retire()
+      throw err
+    }
+  }
+  client.transaction = async (mode) => {
+    try {
+      return await transaction(mode)
+    } catch (err) {
+      if (isBusy(err)) await retire()
       throw err
     }
   }

@@ -109,6 +109,22 @@ describe('a database locked by another process', () => {
     expect(await countTitled('Written while locked')).toBe(0)
     await expectHealthyAgain('Written after the lock')
   })
+
+  it('should save the very first write after a lock, with no /readyz in between', async () => {
+    // Waiting out the lock leaves SQLite statements open on a connection: the first save after
+    // it used to fail at COMMIT ("SQL statements in progress").
+    const other = createClient({ url: `file:${dbFile}` })
+    const held = await other.transaction('write')
+    try {
+      expect((await write('Refused during a second lock')).status).toBe(503)
+    } finally {
+      await held.rollback()
+      other.close()
+    }
+    const first = await write('First after the second lock')
+    expect(first.status, first.text).toBe(201)
+    expect(await countTitled('First after the second lock')).toBe(1)
+  })
 })
 
 describe('a read-only database', () => {

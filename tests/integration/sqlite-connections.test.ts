@@ -16,8 +16,10 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
 })
 
-/** A client whose bare write met another connection's write lock, and that lock released. */
-const clientAfterBusyWrite = async ({ retire }: { retire: boolean }): Promise<Client> => {
+type Busy = 'a write outside a transaction' | 'the BEGIN of a transaction'
+
+/** A client one of whose statements met another connection's write lock, since released. */
+const clientAfterBusy = async ({ busy, retire }: { busy: Busy; retire: boolean }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-libsql-'))
   dirs.push(dir)
   const url = `file:${path.join(dir, 'test.db')}`
@@ -28,9 +30,11 @@ const clientAfterBusyWrite = async ({ retire }: { retire: boolean }): Promise<Cl
   const other = createClient({ url })
   const held = await other.transaction('write')
   await held.execute("INSERT INTO t (k) VALUES ('other')")
-  await expect(cms.execute("INSERT INTO t (k) VALUES ('bare') RETURNING id")).rejects.toThrow(
-    /locked|BUSY/,
-  )
+  const attempt =
+    busy === 'a write outside a transaction'
+      ? cms.execute("INSERT INTO t (k) VALUES ('bare') RETURNING id")
+      : cms.transaction('write')
+  await expect(attempt).rejects.toThrow(/locked|BUSY/)
   await held.commit()
   other.close()
   return cms
@@ -42,18 +46,23 @@ const commitOne = async (cms: Client) => {
   await tx.commit()
 }
 
+const BUSY: Busy[] = ['a write outside a transaction', 'the BEGIN of a transaction']
+
 describe('a statement that met a busy database', () => {
-  it('should leave the next transaction able to commit', async () => {
-    const cms = await clientAfterBusyWrite({ retire: true })
+  it.each(BUSY)('should leave the next transaction able to commit after %s', async (busy) => {
+    const cms = await clientAfterBusy({ busy, retire: true })
     await commitOne(cms)
     const rows = await cms.execute('SELECT k FROM t ORDER BY id')
     expect(rows.rows.map((row) => row.k)).toEqual(['other', 'after'])
     cms.close()
   })
 
-  it('should otherwise break that commit (what the retirement guards against)', async () => {
-    const cms = await clientAfterBusyWrite({ retire: false })
-    await expect(commitOne(cms)).rejects.toThrow(/statements in progress/)
-    cms.close()
-  })
+  it.each(BUSY)(
+    'should otherwise break that commit after %s (what the retirement guards against)',
+    async (busy) => {
+      const cms = await clientAfterBusy({ busy, retire: false })
+      await expect(commitOne(cms)).rejects.toThrow(/statements in progress/)
+      cms.close()
+    },
+  )
 })
