@@ -23,7 +23,11 @@ import { openApiEndpoint } from './endpoints/openapi.ts'
 import { previewEndpoint } from './endpoints/preview.ts'
 import { searchEndpoint, searchGraphQLQuery } from './endpoints/search.ts'
 import { type DatabaseChoice } from './lib/database.ts'
-import { brokenJsonIsBadRequest, databaseUnavailable } from './lib/clientErrors.ts'
+import {
+  brokenJsonIsBadRequest,
+  databaseUnavailable,
+  fileRetrievalIsBadRequest,
+} from './lib/clientErrors.ts'
 import { emailAdapter } from './lib/email.ts'
 import { graphqlClientErrorsAtInfo } from './lib/logging.ts'
 import { loadEnv } from './lib/env.ts'
@@ -105,7 +109,14 @@ export default buildConfig({
     UnverifiedEmail: 'info',
   },
   // A failed login never tells whether the account exists or is locked (see loginTiming.ts).
-  hooks: { afterError: [equalizeFailedLogins, brokenJsonIsBadRequest, databaseUnavailable] },
+  hooks: {
+    afterError: [
+      equalizeFailedLogins,
+      brokenJsonIsBadRequest,
+      fileRetrievalIsBadRequest,
+      databaseUnavailable,
+    ],
+  },
   i18n: {
     translations: {
       en: {

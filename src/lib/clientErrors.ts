@@ -1,4 +1,4 @@
-import type { AfterErrorHook } from 'payload'
+import { FileRetrievalError, type AfterErrorHook } from 'payload'
 
 /**
  * A request body Payload parses itself (the `_payload` field of an upload form) can hold
@@ -10,6 +10,29 @@ export const brokenJsonIsBadRequest: AfterErrorHook = ({ error, graphqlResult })
   if (!(original instanceof SyntaxError) || !/JSON/i.test(original.message)) return
   const message = `the request holds JSON that is not valid (check the _payload field of a form): ${original.message}`
   if (graphqlResult) return { graphqlResult: { ...graphqlResult, message } }
+  return { response: { errors: [{ message }] }, status: 400 }
+}
+
+/**
+ * An upload whose file Payload had to fetch from a URL given in the data (`url` with a
+ * `filename`, and no file attached) fails with a FileRetrievalError when the address is private
+ * (Payload refuses those) or does not answer: a 500 for the caller's own input. Answer 400 and
+ * say what to do instead.
+ */
+export const fileRetrievalIsBadRequest: AfterErrorHook = ({ error, graphqlResult }) => {
+  const original = (error as { originalError?: unknown }).originalError ?? error
+  if (!(original instanceof FileRetrievalError)) return
+  const detail = original.message.replace(/\s*If this is a trusted destination.*$/s, '')
+  const message = `${detail} Attach the file itself (multipart/form-data) instead of its address.`
+  if (graphqlResult) {
+    return {
+      graphqlResult: {
+        ...graphqlResult,
+        message,
+        extensions: { ...graphqlResult.extensions, statusCode: 400 },
+      },
+    }
+  }
   return { response: { errors: [{ message }] }, status: 400 }
 }
 

@@ -156,6 +156,23 @@ describe('file names', () => {
   })
 })
 
+describe('files fetched from an address', () => {
+  it.each([
+    ['a private address', 'http://127.0.0.1:9/inside.png'],
+    ['an address that does not answer', 'http://192.0.2.1.invalid/outside.png'],
+  ])('should refuse %s with a 400 saying what to do, and keep nothing', async (_what, url) => {
+    const before = fs.readdirSync(path.join(mediaDir, 'media')).length
+    const answer = await room.http('/api/media', {
+      method: 'POST',
+      token: room.tokens.editor,
+      json: { alt: 'Fetched', url, filename: 'fetched.png' },
+    })
+    expect(answer.status, answer.text).toBe(400)
+    expect(answer.body.errors[0].message).toMatch(/Attach the file itself/)
+    expect(fs.readdirSync(path.join(mediaDir, 'media')).length).toBe(before)
+  })
+})
+
 describe('size', () => {
   it('should refuse a file over 20 MB with 413, and keep nothing', async () => {
     const before = fs.readdirSync(path.join(mediaDir, 'media')).length
