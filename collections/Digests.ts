@@ -29,7 +29,8 @@ export const Digests: CollectionConfig = {
   indexes: [{ fields: ['_status', 'deletedAt', 'issueDate'] }],
   trash: true,
   endpoints: [workflowEndpoint(slugs.digests), createPreviewLinkEndpoint(slugs.digests)],
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  // Drafts are validated too: without it a draft save let a bad date through to the database (500).
+  versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: {
     read: publishedOrStaff,
     create: isStaff,

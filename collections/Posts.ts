@@ -30,7 +30,8 @@ export const Posts: CollectionConfig = {
   indexes: [{ fields: ['_status', 'deletedAt', 'postedAt'] }],
   trash: true,
   endpoints: [workflowEndpoint(slugs.posts), createPreviewLinkEndpoint(slugs.posts)],
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  // Drafts are validated too: without it a draft save let a bad date through to the database (500).
+  versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: {
     read: publishedOrStaff,
     create: isStaff,

@@ -6,6 +6,7 @@ import { PreviewLinks } from './PreviewLinks.ts'
 import { Sources } from './Sources.ts'
 import { Users } from './Users.ts'
 import { checkRelations } from './fields/relations.ts'
+import { checkRichText } from './fields/richTextShape.ts'
 import { WorkflowEvents } from './WorkflowEvents.ts'
 
 export const collections = [
@@ -17,4 +18,6 @@ export const collections = [
   Users,
   WorkflowEvents,
   PreviewLinks,
-].map(checkRelations)
+]
+  .map(checkRelations)
+  .map(checkRichText)

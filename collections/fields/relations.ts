@@ -2,10 +2,11 @@ import {
   ValidationError,
   type CollectionConfig,
   type CollectionSlug,
-  type Field,
   type FieldHook,
   type PayloadRequest,
 } from 'payload'
+
+import { mapFields } from './mapFields.ts'
 
 type Id = number | string
 
@@ -66,36 +67,15 @@ export const relatedDocumentsExist: FieldHook = async (args) => {
   })
 }
 
-/** Adds `relatedDocumentsExist` to every relationship and upload field, however nested. */
-const withChecks = (fields: Field[]): Field[] =>
-  fields.map((field): Field => {
-    if (field.type === 'relationship' || field.type === 'upload') {
-      const hooks = field.hooks ?? {}
-      return {
-        ...field,
-        hooks: { ...hooks, beforeChange: [...(hooks.beforeChange ?? []), relatedDocumentsExist] },
-      }
-    }
-    if (field.type === 'tabs') {
-      return {
-        ...field,
-        tabs: field.tabs.map((tab) => ({ ...tab, fields: withChecks(tab.fields) })),
-      }
-    }
-    if ('fields' in field && Array.isArray(field.fields)) {
-      return { ...field, fields: withChecks(field.fields) }
-    }
-    if (field.type === 'blocks') {
-      return {
-        ...field,
-        blocks: field.blocks.map((block) => ({ ...block, fields: withChecks(block.fields) })),
-      }
-    }
-    return field
-  })
-
 /** The collection with every relationship checked on save (see `relatedDocumentsExist`). */
 export const checkRelations = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
-  fields: withChecks(collection.fields),
+  fields: mapFields(collection.fields, (field) => {
+    if (field.type !== 'relationship' && field.type !== 'upload') return field
+    const hooks = field.hooks ?? {}
+    return {
+      ...field,
+      hooks: { ...hooks, beforeChange: [...(hooks.beforeChange ?? []), relatedDocumentsExist] },
+    }
+  }),
 })

@@ -132,6 +132,36 @@ describe('malformed bodies', () => {
     },
   )
 
+  it.each([
+    [{ postedAt: 'notadate' }, 'postedAt', /not a valid date/],
+    [{ postedAt: { a: 1 } }, 'postedAt', /not a valid date/],
+    [{ sourcePublishedAt: '2020-13-45' }, 'sourcePublishedAt', /not a valid date/],
+    [{ content: 'just text' }, 'content', /must be a rich text document/],
+    [{ content: { root: 5 } }, 'content', /"root" node/],
+    [{ content: [1, 2] }, 'content', /not a list/],
+    [{ content: { root: { type: 'root', children: 'x' } } }, 'content', /children must be a list/],
+  ])('should refuse a draft with %j with a 400 naming %s', async (data, field, message) => {
+    const answer = await room.http('/api/posts?draft=true', {
+      method: 'POST',
+      token: room.tokens.editor,
+      json: { title: 'Bad draft field', ...data },
+    })
+    expectRefused(answer, JSON.stringify(data), 400)
+    expect(answer.body.errors[0].data.errors).toEqual([
+      expect.objectContaining({ path: field, message: expect.stringMatching(message) }),
+    ])
+  })
+
+  it('should refuse a digest item whose body is not rich text, naming the item', async () => {
+    const answer = await room.http('/api/digests?draft=true', {
+      method: 'POST',
+      token: room.tokens.editor,
+      json: { title: 'Bad digest', items: [{ heading: 'In English', body: 'plain' }] },
+    })
+    expectRefused(answer, 'digest body', 400)
+    expect(answer.body.errors[0].data.errors[0].path).toBe('items.0.body')
+  })
+
   it('should refuse rich text nested thousands deep with a 400, and store nothing', async () => {
     let node: object = { type: 'text', text: 'deep', version: 1 }
     for (let level = 0; level < 2000; level += 1) {
