@@ -31,14 +31,19 @@ export const staffOnlyDocAccessRoutes = (payload: Payload): void => {
   }
 }
 
-/** The same rule for GraphQL's `docAccess<Collection>` queries, as a validation rule. */
+/**
+ * The same rule for GraphQL's `docAccess<Collection>` queries, as a validation rule; and for its
+ * `Access` query, which failed for anonymous callers with a 500 (Payload drops the `false` of
+ * `canAccessAdmin`, a field GraphQL requires). REST's `/api/access` still answers everyone.
+ */
 export const staffOnlyDocAccessQueries = (args: ExecutionArgs): ValidationRule[] => {
   const req = (args.contextValue as { req?: PayloadRequest } | undefined)?.req
   if (isStaffUser(req?.user)) return []
   const rule = (context: ValidationContext): ASTVisitor => ({
     Field: (node: FieldNode) => {
       const name = node.name.value
-      if (!name.startsWith('docAccess') || context.getParentType() !== args.schema.getQueryType()) {
+      const isPermissionQuery = name === 'Access' || name.startsWith('docAccess')
+      if (!isPermissionQuery || context.getParentType() !== args.schema.getQueryType()) {
         return
       }
       context.reportError(

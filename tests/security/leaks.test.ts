@@ -300,6 +300,17 @@ describe('anonymous GraphQL', () => {
     }
   })
 
+  it('should refuse the Access query to anyone but staff, with a message, not a 500', async () => {
+    const anonymous = await room.http('/api/graphql', gql('{ Access { canAccessAdmin } }'))
+    expectNoLeak(anonymous, 'Access')
+    expect(anonymous.body.errors[0].message).toMatch(/Access is for signed-in staff/)
+    const staff = await room.http('/api/graphql', {
+      ...gql('{ Access { canAccessAdmin } }'),
+      token: room.tokens.editor,
+    })
+    expect(staff.body.data.Access.canAccessAdmin).toBe(true)
+  })
+
   it('should refuse versions, counts of drafts and the draft digest', async () => {
     for (const query of [
       '{ versionsPosts { docs { id version { title } } } }',
