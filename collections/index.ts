@@ -7,6 +7,7 @@ import { Sources } from './Sources.ts'
 import { Users } from './Users.ts'
 import { checkRelations } from './fields/relations.ts'
 import { checkRichText } from './fields/richTextShape.ts'
+import { checkDataTypes } from './hooks/validateDataTypes.ts'
 import { WorkflowEvents } from './WorkflowEvents.ts'
 
 export const collections = [
@@ -21,3 +22,4 @@ export const collections = [
 ]
   .map(checkRelations)
   .map(checkRichText)
+  .map(checkDataTypes)

@@ -133,9 +133,9 @@ describe('malformed bodies', () => {
   )
 
   it.each([
-    [{ postedAt: 'notadate' }, 'postedAt', /not a valid date/],
-    [{ postedAt: { a: 1 } }, 'postedAt', /not a valid date/],
-    [{ sourcePublishedAt: '2020-13-45' }, 'sourcePublishedAt', /not a valid date/],
+    [{ postedAt: 'notadate' }, 'postedAt', /postedAt must be a date/],
+    [{ postedAt: { a: 1 } }, 'postedAt', /postedAt must be a date .*not an object/],
+    [{ sourcePublishedAt: '2020-13-45' }, 'sourcePublishedAt', /sourcePublishedAt must be a date/],
     [{ content: 'just text' }, 'content', /must be a rich text document/],
     [{ content: { root: 5 } }, 'content', /"root" node/],
     [{ content: [1, 2] }, 'content', /not a list/],
@@ -151,6 +151,30 @@ describe('malformed bodies', () => {
       expect.objectContaining({ path: field, message: expect.stringMatching(message) }),
     ])
   })
+
+  it.each([
+    ['posts', { title: 'Typed wrong', excerpt: { a: 1 } }, 'excerpt'],
+    ['posts', { title: 'Typed wrong', _status: [] }, '_status'],
+    ['posts', { title: 'Typed wrong', postedAt: 1e308 }, 'postedAt'],
+    ['posts', { title: 'Typed wrong', author: { name: 'x' } }, 'author'],
+    ['digests', { title: 'Typed wrong', items: null }, 'items'],
+    ['digests', { title: 'Typed wrong', items: ['x'] }, 'items.0'],
+    ['authors', { name: `Typed wrong ${Date.now()}`, bio: [] }, 'bio'],
+    ['sources', { name: `Typed wrong ${Date.now()}`, kind: {} }, 'kind'],
+  ])(
+    'should refuse a %s value of the wrong kind (%j) with a 400 naming %s',
+    async (collection, json, field) => {
+      for (const query of ['', '?draft=true']) {
+        const answer = await room.http(`/api/${collection}${query}`, {
+          method: 'POST',
+          token: room.tokens.editor,
+          json,
+        })
+        expectRefused(answer, `${collection}${query} ${JSON.stringify(json)}`, 400)
+        expect(answer.body.errors[0].data.errors[0].path).toBe(field)
+      }
+    },
+  )
 
   it('should refuse a digest item whose body is not rich text, naming the item', async () => {
     const answer = await room.http('/api/digests?draft=true', {
