@@ -2,9 +2,14 @@
  * Why a rich text value is not a Lexical document, or null when it is one (or empty). Checks
  * the shape the editor and Payload's own processing rely on: an object with a `root` node of
  * type "root", and nodes that are objects with a text `type` and, where they have children, a
- * list of them. Walks without recursion, so nesting depth cannot overflow the stack.
+ * list of them; with `nodeTypes`, only node types the editor knows. Walks without recursion, so
+ * nesting depth cannot overflow the stack.
  */
-export const findRichTextProblem = (value: unknown): string | null => {
+export const findRichTextProblem = (
+  value: unknown,
+  /** Node types the editor has; others are refused (the editor could not open the document). */
+  nodeTypes?: ReadonlySet<string>,
+): string | null => {
   if (value === null || value === undefined) return null
   if (typeof value !== 'object' || Array.isArray(value)) {
     return `must be a rich text document ({"root": {"type": "root", "children": […]}}), not ${describe(value)}`
@@ -17,6 +22,9 @@ export const findRichTextProblem = (value: unknown): string | null => {
   while (pending.length > 0) {
     const { node, at } = pending.pop()!
     if (typeof node.type !== 'string' || node.type === '') return `${at} has no "type"`
+    if (nodeTypes && !nodeTypes.has(node.type)) {
+      return `${at} is a "${node.type}" node, which this editor does not have`
+    }
     if (!('children' in node)) continue
     if (!Array.isArray(node.children)) return `${at}.children must be a list of nodes`
     for (const [index, child] of (node.children as unknown[]).entries()) {

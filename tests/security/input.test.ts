@@ -140,6 +140,11 @@ describe('malformed bodies', () => {
     [{ content: { root: 5 } }, 'content', /"root" node/],
     [{ content: [1, 2] }, 'content', /not a list/],
     [{ content: { root: { type: 'root', children: 'x' } } }, 'content', /children must be a list/],
+    [
+      { content: { root: { type: 'root', children: [{ type: 'nosuchnode', version: 1 }] } } },
+      'content',
+      /"nosuchnode" node, which this editor does not have/,
+    ],
   ])('should refuse a draft with %j with a 400 naming %s', async (data, field, message) => {
     const answer = await room.http('/api/posts?draft=true', {
       method: 'POST',

@@ -37,4 +37,12 @@ describe('findRichTextProblem', () => {
     for (let level = 0; level < 50_000; level += 1) node = paragraph(node)
     expect(findRichTextProblem(doc(node))).toBeNull()
   })
+
+  it('should refuse node types the editor does not have, when told which it has', () => {
+    const types = new Set(['root', 'paragraph', 'text'])
+    expect(findRichTextProblem(doc(paragraph(text('ok'))), types)).toBeNull()
+    expect(findRichTextProblem(doc(paragraph({ type: 'video', version: 1 })), types)).toMatch(
+      /root.children\[0\].children\[0\] is a "video" node, which this editor does not have/,
+    )
+  })
 })
