@@ -2,6 +2,7 @@ import { configToSchema } from '@payloadcms/graphql'
 import { Kind, OperationTypeNode, parse, type DocumentNode } from 'graphql'
 import type { SanitizedConfig } from 'payload'
 
+import { findGraphqlDocumentProblem, graphqlRefusal } from './graphqlGuard.ts'
 import { cacheKeyOf } from './responseCache.ts'
 
 /**
@@ -73,12 +74,14 @@ export const isReadOnly = (query: string): boolean => {
 
 /**
  * The same request, with `select: true` added to the queries of a JSON GraphQL body; and, for a
- * single read-only operation, a key its answer can be cached under.
+ * single read-only operation, a key its answer can be cached under. A query
+ * `findGraphqlDocumentProblem` refuses comes back as `refusal`, a 400 to answer instead: it is
+ * checked here, where the body is read anyway, and before any unbounded parse of it.
  */
 export const selectByDefault = async (
   request: Request,
   config: Promise<SanitizedConfig> | SanitizedConfig,
-): Promise<{ request: Request; cacheKey?: string }> => {
+): Promise<{ request: Request; cacheKey?: string; refusal?: Response }> => {
   if (!request.headers.get('content-type')?.toLowerCase().includes('application/json')) {
     return { request }
   }
@@ -88,6 +91,11 @@ export const selectByDefault = async (
     body = JSON.parse(text) as GraphQLBody | GraphQLBody[]
   } catch {
     return { request }
+  }
+  for (const entry of Array.isArray(body) ? body : [body]) {
+    const problem =
+      typeof entry?.query === 'string' ? findGraphqlDocumentProblem(entry.query) : null
+    if (problem) return { request, refusal: graphqlRefusal(problem) }
   }
   const selectable = await selectableOf(config)
   const rewrite = (entry: GraphQLBody) =>

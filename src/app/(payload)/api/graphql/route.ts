@@ -6,27 +6,14 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-import { findGraphqlDocumentProblem, graphqlRefusal } from '../../../../lib/graphqlGuard.ts'
 import { selectByDefault } from '../../../../lib/graphqlSelect.ts'
 import { cachedResponse } from '../../../../lib/responseCache.ts'
 
 const graphqlPost = GRAPHQL_POST(config)
 
-/** The query of a JSON GraphQL body, if it has one (the server admits only JSON objects). */
-const queryOf = async (request: Request): Promise<string | undefined> => {
-  try {
-    const body = (await request.clone().json()) as { query?: unknown } | null
-    return typeof body?.query === 'string' ? body.query : undefined
-  } catch {
-    return undefined
-  }
-}
-
 export const POST = async (request: Request): Promise<Response> => {
-  const query = await queryOf(request)
-  const problem = query === undefined ? null : findGraphqlDocumentProblem(query)
-  if (problem) return graphqlRefusal(problem)
   const prepared = await selectByDefault(request, config)
+  if (prepared.refusal) return prepared.refusal
   if (!prepared.cacheKey) return graphqlPost(prepared.request)
   return cachedResponse({
     request: prepared.request,
