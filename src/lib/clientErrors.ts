@@ -13,6 +13,30 @@ export const brokenJsonIsBadRequest: AfterErrorHook = ({ error, graphqlResult })
   return { response: { errors: [{ message }] }, status: 400 }
 }
 
+type AfterErrorArgs = Parameters<AfterErrorHook>[0]
+
+/** An error hook's answer with this message and status, over REST or GraphQL alike. */
+const answer = ({
+  graphqlResult,
+  message,
+  status,
+}: {
+  graphqlResult: AfterErrorArgs['graphqlResult']
+  message: string
+  status: number
+}): ReturnType<AfterErrorHook> => {
+  if (graphqlResult) {
+    return {
+      graphqlResult: {
+        ...graphqlResult,
+        message,
+        extensions: { ...graphqlResult.extensions, statusCode: status },
+      },
+    }
+  }
+  return { response: { errors: [{ message }] }, status }
+}
+
 /**
  * An upload whose file Payload had to fetch from a URL given in the data (`url` with a
  * `filename`, and no file attached) fails with a FileRetrievalError when the address is private
@@ -23,17 +47,11 @@ export const fileRetrievalIsBadRequest: AfterErrorHook = ({ error, graphqlResult
   const original = (error as { originalError?: unknown }).originalError ?? error
   if (!(original instanceof FileRetrievalError)) return
   const detail = original.message.replace(/\s*If this is a trusted destination.*$/s, '')
-  const message = `${detail} Attach the file itself (multipart/form-data) instead of its address.`
-  if (graphqlResult) {
-    return {
-      graphqlResult: {
-        ...graphqlResult,
-        message,
-        extensions: { ...graphqlResult.extensions, statusCode: 400 },
-      },
-    }
-  }
-  return { response: { errors: [{ message }] }, status: 400 }
+  return answer({
+    graphqlResult,
+    status: 400,
+    message: `${detail} Attach the file itself (multipart/form-data) instead of its address.`,
+  })
 }
 
 /** Errors that mean the database cannot take writes (or answer) right now, not a bug. */
@@ -83,15 +101,9 @@ export const unavailableReason = (error: unknown): string | undefined => {
 export const databaseUnavailable: AfterErrorHook = ({ error, graphqlResult }) => {
   const reason = unavailableReason(error)
   if (!reason) return
-  const message = `Service unavailable: ${reason}. Nothing was saved; try again later.`
-  if (graphqlResult) {
-    return {
-      graphqlResult: {
-        ...graphqlResult,
-        message,
-        extensions: { ...graphqlResult.extensions, statusCode: 503 },
-      },
-    }
-  }
-  return { response: { errors: [{ message }] }, status: 503 }
+  return answer({
+    graphqlResult,
+    status: 503,
+    message: `Service unavailable: ${reason}. Nothing was saved; try again later.`,
+  })
 }

@@ -1,3 +1,5 @@
+import { isBoolean } from './whereProblems.ts'
+
 /** What the type check needs to know about a field (Payload's flattened fields fit). */
 export type TypedField = {
   name: string
@@ -33,8 +35,6 @@ const isDate = (value: unknown) =>
   value instanceof Date ||
   ((typeof value === 'string' || typeof value === 'number') &&
     !Number.isNaN(new Date(value).getTime()))
-const isCheckbox = (value: unknown) =>
-  typeof value === 'boolean' || value === 'true' || value === 'false'
 const isRelation = (value: unknown) =>
   typeof value === 'number' ||
   (typeof value === 'string' && value !== '') ||
@@ -52,7 +52,7 @@ const SCALARS: Record<
     wants: 'a date (e.g. 2020-01-02 or 2020-01-02T09:00:00Z)',
     wantsMany: 'dates',
   },
-  checkbox: { accepts: isCheckbox, wants: 'true or false', wantsMany: 'true or false values' },
+  checkbox: { accepts: isBoolean, wants: 'true or false', wantsMany: 'true or false values' },
   relationship: { accepts: isRelation, wants: 'an id', wantsMany: 'ids' },
 }
 

@@ -53,7 +53,8 @@ const isDate = (value: unknown) =>
 const isNumber = (value: unknown) =>
   (typeof value === 'number' && Number.isFinite(value)) ||
   (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()))
-const isBoolean = (value: unknown) =>
+/** true, false, or their text as a query string carries them. */
+export const isBoolean = (value: unknown) =>
   typeof value === 'boolean' || value === 'true' || value === 'false'
 
 /**
