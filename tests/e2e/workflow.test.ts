@@ -159,6 +159,11 @@ describe('editorial workflow in the admin panel', () => {
     })
 
     await step('the history shows every step', async () => {
+      // The panel re-renders once the publish has been refreshed from the server: wait for the
+      // steps to be there before reading them, not for whatever the page shows at that moment.
+      await page.waitForFunction(
+        () => document.querySelectorAll('.workflow-panel__history li').length >= 5,
+      )
       const items = await page.locator('.workflow-panel__history li').allTextContents()
       const actions = items.map((text) => text.split(' by ')[0]).reverse()
       expect(actions).toEqual([
