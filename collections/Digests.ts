@@ -1,51 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor, isStaff, publishedOrStaff } from './access/index.ts'
-import { contributorUpdate } from './access/contributorUpdate.ts'
-import { provenanceField } from './fields/provenance.ts'
-import { slug } from './fields/slug.ts'
-import { publicReadLimits } from './hooks/publicReadLimits.ts'
-import { validateQuery } from './hooks/validateQuery.ts'
-import { createPreviewLinkEndpoint } from '../src/endpoints/preview.ts'
-import { workflowEndpoint } from './workflow/endpoint.ts'
-import { workflowFields } from './workflow/fields.ts'
-import { enforceWorkflow, recordWorkflowEvents, rememberDraftSave } from './workflow/hooks.ts'
+import { dayField, publishableCollection } from './fields/publishable.ts'
 import { slugs } from './slugs.ts'
 
 /** Weekly digests: numbered issues made of short items, some under a section heading. */
-export const Digests: CollectionConfig = {
+export const Digests: CollectionConfig = publishableCollection({
   slug: slugs.digests,
+  dateField: 'issueDate',
   admin: {
-    useAsTitle: 'title',
     defaultColumns: ['title', 'issueNumber', 'issueDate', 'stage', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug'],
-    group: 'Content',
-    components: {
-      edit: { PublishButton: '/components/EditorsPublishButton.tsx#EditorsPublishButton' },
-    },
-  },
-  defaultSort: '-issueDate',
-  // Published, not in the trash, newest first: see Posts.
-  indexes: [{ fields: ['_status', 'deletedAt', 'issueDate'] }],
-  trash: true,
-  endpoints: [workflowEndpoint(slugs.digests), createPreviewLinkEndpoint(slugs.digests)],
-  // Drafts are validated too: without it a draft save let a bad date through to the database (500).
-  versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
-  access: {
-    read: publishedOrStaff,
-    create: isStaff,
-    update: contributorUpdate,
-    delete: isEditor,
-    readVersions: isStaff,
-  },
-  hooks: {
-    beforeOperation: [validateQuery, rememberDraftSave, publicReadLimits],
-    beforeChange: [enforceWorkflow],
-    afterChange: [recordWorkflowEvents],
   },
   fields: [
-    { name: 'title', type: 'text', required: true },
-    slug(),
     {
       type: 'row',
       fields: [
@@ -59,12 +25,7 @@ export const Digests: CollectionConfig = {
           // A copy is another issue: its number is left for the editor to give.
           hooks: { beforeDuplicate: [() => null] },
         },
-        {
-          name: 'issueDate',
-          type: 'date',
-          index: true,
-          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
-        },
+        dayField({ name: 'issueDate' }),
       ],
     },
     {
@@ -83,13 +44,7 @@ export const Digests: CollectionConfig = {
           label: 'Credit line',
           admin: { description: 'As printed, e.g. "Iran Interlink, October 19 2019".' },
         },
-        {
-          name: 'postedAt',
-          type: 'date',
-          label: 'Posted here',
-          index: true,
-          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
-        },
+        dayField({ name: 'postedAt', label: 'Posted here' }),
       ],
     },
     { name: 'excerpt', type: 'textarea' },
@@ -116,13 +71,6 @@ export const Digests: CollectionConfig = {
         },
       ],
     },
-    {
-      name: 'relatedPosts',
-      type: 'relationship',
-      relationTo: slugs.posts,
-      hasMany: true,
-    },
-    ...workflowFields(),
-    provenanceField(),
+    { name: 'relatedPosts', type: 'relationship', relationTo: slugs.posts, hasMany: true },
   ],
-}
+})

@@ -6,7 +6,6 @@ import { anyone, isEditor, isStaff } from './access/index.ts'
 import { missingUploadFile } from './hooks/missingUploadFile.ts'
 import { publicReadLimits } from './hooks/publicReadLimits.ts'
 import { safeUploadName } from './hooks/safeUploadName.ts'
-import { validateQuery } from './hooks/validateQuery.ts'
 import { slugs } from './slugs.ts'
 
 /** Upload types the CMS accepts: web images and PDF. */
@@ -38,7 +37,7 @@ export const Media: CollectionConfig = {
     update: isStaff,
     delete: isEditor,
   },
-  hooks: { beforeOperation: [validateQuery, publicReadLimits, safeUploadName] },
+  hooks: { beforeOperation: [publicReadLimits, safeUploadName] },
   upload: {
     staticDir,
     handlers: [missingUploadFile({ staticDir })],

@@ -6,7 +6,6 @@ import { publishedPostCount } from './fields/publishedPostCount.ts'
 import { slug } from './fields/slug.ts'
 import { validateWebUrl } from './fields/validators.ts'
 import { publicReadLimits } from './hooks/publicReadLimits.ts'
-import { validateQuery } from './hooks/validateQuery.ts'
 import { slugs } from './slugs.ts'
 
 export const SOURCE_KINDS = [
@@ -40,7 +39,7 @@ export const Sources: CollectionConfig = {
     delete: isEditor,
     readVersions: isEditor,
   },
-  hooks: { beforeOperation: [validateQuery, publicReadLimits] },
+  hooks: { beforeOperation: [publicReadLimits] },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, index: true },
     slug({ useAsSlug: 'name' }),

@@ -1,14 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import { parsePasswordResetSeconds } from '../src/lib/env.ts'
+import { parsePasswordResetSeconds } from '../lib/envValues.ts'
 import { adminOrSelf, editorsOrSelf, isAdmin, isAdminField, isStaffUser } from './access/index.ts'
 import { authRateLimit } from './hooks/authRateLimit.ts'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin.ts'
 import { keepOneAdminOnChange, keepOneAdminOnDelete } from './hooks/keepOneAdmin.ts'
 import { stampLoginStart } from './hooks/loginTiming.ts'
 import { privateSessions } from './hooks/privateSessions.ts'
-import { validateQuery } from './hooks/validateQuery.ts'
-import { ROLES, slugs } from './slugs.ts'
+import { ROLES } from '../lib/roles.ts'
+import { slugs } from './slugs.ts'
 
 /** Failed logins before an account locks, and for how long. */
 export const MAX_LOGIN_ATTEMPTS = 5
@@ -62,7 +62,7 @@ export const Users: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeOperation: [stampLoginStart, validateQuery, authRateLimit],
+    beforeOperation: [stampLoginStart, authRateLimit],
     beforeChange: [firstUserIsAdmin, keepOneAdminOnChange],
     beforeDelete: [keepOneAdminOnDelete],
     afterRead: [privateSessions],

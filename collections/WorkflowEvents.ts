@@ -2,7 +2,7 @@ import { Forbidden, type CollectionConfig } from 'payload'
 
 import { isStaff, nobody } from './access/index.ts'
 import { slugs } from './slugs.ts'
-import { ACTION_LABELS, ACTIONS, STAGE_LABELS, STAGES } from './workflow/transitions.ts'
+import { ACTION_LABELS, ACTIONS, STAGE_LABELS, STAGES } from '../lib/workflow.ts'
 
 const stageOptions = STAGES.map((stage) => ({ label: STAGE_LABELS[stage], value: stage }))
 

@@ -13,5 +13,18 @@ export const slugs = {
 
 export type CollectionSlug = (typeof slugs)[keyof typeof slugs]
 
-export const ROLES = ['admin', 'editor', 'contributor'] as const
-export type Role = (typeof ROLES)[number]
+/**
+ * Collections anonymous readers get, directly or populated into others: what the content API
+ * documents (OpenAPI), what the response cache keeps, and whose writes empty it.
+ */
+export const PUBLIC_COLLECTIONS = [
+  slugs.posts,
+  slugs.digests,
+  slugs.authors,
+  slugs.sources,
+  slugs.media,
+] as const satisfies readonly CollectionSlug[]
+
+/** True for a collection whose documents anonymous readers may get. */
+export const isPublicCollection = (slug: string): boolean =>
+  (PUBLIC_COLLECTIONS as readonly string[]).includes(slug)

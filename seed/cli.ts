@@ -1,3 +1,5 @@
+import { pathToFileURL } from 'node:url'
+
 import nextEnv from '@next/env'
 import { SingleBar } from 'cli-progress'
 import { Command } from 'commander'
@@ -71,10 +73,11 @@ const main = async (): Promise<number> => {
   nextEnv.loadEnvConfig(projectRoot, env.NODE_ENV !== 'production')
 
   const inputs = collectInputs(paths)
-  const [{ getPayload }, { default: config }] = await Promise.all([
-    import('payload'),
-    import('../src/payload.config.ts'),
-  ])
+  // The project's config, found the way Payload's own CLI finds it (tsconfig's @payload-config).
+  const [{ getPayload }, { findConfig }] = await Promise.all([import('payload'), import('payload/node')])
+  const { default: config } = (await import(pathToFileURL(findConfig()).href)) as {
+    default: Parameters<typeof getPayload>[0]['config']
+  }
   const payload = await getPayload({ config })
   const progress = progressReporter()
   try {

@@ -17,7 +17,7 @@ import {
   type Ref,
 } from './plan.ts'
 import { toSlug } from '../collections/fields/slug.ts'
-import { idOf } from '../src/lib/values.ts'
+import { idOf } from '../lib/values.ts'
 
 /** Documents written per transaction (see runInBatches in importFiles). */
 const BATCH_SIZE = 50

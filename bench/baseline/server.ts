@@ -12,8 +12,8 @@ import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical
 import { Command } from 'commander'
 import express from 'express'
 
-import { buildFeed, FEED_SIZE, type FeedEntry } from '../../src/lib/feeds.ts'
-import { plainText, scoreText, searchTerms, snippetOf } from '../../src/lib/search.ts'
+import { buildFeed, FEED_SIZE, type FeedEntry } from '../../lib/feeds.ts'
+import { plainText, scoreText, searchTerms, snippetOf } from '../../lib/search.ts'
 
 const program = new Command()
   .requiredOption('--db <file>', 'SQLite database file')

@@ -1,7 +1,7 @@
 import type { Access, Where } from 'payload'
 
-import { CONTRIBUTOR_EDITABLE_STAGES } from '../workflow/transitions.ts'
-import { canPublish, isStaffUser } from './roles.ts'
+import { CONTRIBUTOR_EDITABLE_STAGES } from '../../lib/workflow.ts'
+import { canPublish, isStaffUser } from '../../lib/roles.ts'
 
 /**
  * Editors and admins update anything. Contributors update only documents they own while those

@@ -1,8 +1,8 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
-import { canPublish, isAdminUser, isStaffUser } from './roles.ts'
+import { canPublish, isAdminUser, isStaffUser } from '../../lib/roles.ts'
 
-export { canPublish, hasRole, isAdminUser, isStaffUser } from './roles.ts'
+export { canPublish, hasRole, isAdminUser, isStaffUser } from '../../lib/roles.ts'
 
 /** Filter that keeps only documents not in the trash. */
 export const notTrashed: Where = { deletedAt: { exists: false } }

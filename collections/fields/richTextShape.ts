@@ -2,7 +2,7 @@ import { ValidationError, type CollectionConfig, type FieldHook } from 'payload'
 
 import { getEnabledNodes, type SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
 
-import { findRichTextProblem } from '../../src/lib/richTextShape.ts'
+import { findRichTextProblem } from '../../lib/richTextShape.ts'
 import { mapFields } from './mapFields.ts'
 
 /** Nodes every Lexical editor has, whatever its features. */

@@ -1,6 +1,6 @@
 import type { CollectionSlug, Field, FieldHook, PayloadRequest } from 'payload'
 
-import { slugify } from '../../src/lib/names.ts'
+import { slugify } from '../../lib/names.ts'
 
 /** Lower-case slug of a title, keeping letters of any script (Persian titles keep theirs). */
 export const toSlug = (text: string): string => slugify({ text, maxLength: 120 })

@@ -1,7 +1,9 @@
-import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import type { CollectionBeforeOperationHook } from 'payload'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
-import { clientIpOf } from '../../src/lib/clientIp.ts'
+import { TooManyAttemptsError } from '../errors.ts'
+import { clientIpOf } from '../../lib/clientIp.ts'
+import { forgetShared, sharedInProcess } from '../../lib/processState.ts'
 
 type LimitedOperation = 'login' | 'forgotPassword' | 'resetPassword' | 'unlock'
 type Limiter = LimitedOperation | 'forgotPasswordPerEmail'
@@ -17,29 +19,23 @@ export const AUTH_RATE_LIMITS: Record<Limiter, { points: number; duration: numbe
   unlock: { points: 10, duration: 15 * 60 },
 }
 
-// One store per process, shared by every copy of this module (Next may load it twice).
-const STORE_KEY = Symbol.for('newsroom.authRateLimiters')
 type Store = Record<Limiter, RateLimiterMemory>
-const globalStore = globalThis as typeof globalThis & { [STORE_KEY]?: Store }
 
+/** One store per process, shared by every copy of this module (see lib/processState.ts). */
 const limiters = (): Store =>
-  (globalStore[STORE_KEY] ??= Object.fromEntries(
-    Object.entries(AUTH_RATE_LIMITS).map(([operation, options]) => [
-      operation,
-      new RateLimiterMemory({ keyPrefix: `auth-${operation}`, ...options }),
-    ]),
-  ) as Store)
+  sharedInProcess(
+    'authRateLimiters',
+    () =>
+      Object.fromEntries(
+        Object.entries(AUTH_RATE_LIMITS).map(([operation, options]) => [
+          operation,
+          new RateLimiterMemory({ keyPrefix: `auth-${operation}`, ...options }),
+        ]),
+      ) as Store,
+  )
 
 const isLimited = (operation: string): operation is LimitedOperation =>
   operation in AUTH_RATE_LIMITS && operation !== 'forgotPasswordPerEmail'
-
-/** A 429; its own name so the log files it as a warning, not a server error. */
-export class TooManyAttemptsError extends APIError {
-  constructor(message: string) {
-    super(message, 429, undefined, true)
-    this.name = 'TooManyAttemptsError'
-  }
-}
 
 const consume = async ({ limiter, key, what }: { limiter: Limiter; key: string; what: string }) => {
   try {
@@ -76,6 +72,4 @@ export const authRateLimit: CollectionBeforeOperationHook = async ({ args, opera
 }
 
 /** Forgets every counted attempt (tests and operator tooling). */
-export const resetAuthRateLimits = (): void => {
-  delete globalStore[STORE_KEY]
-}
+export const resetAuthRateLimits = (): void => forgetShared('authRateLimiters')

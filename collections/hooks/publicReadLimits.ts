@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { isStaffUser } from '../access/roles.ts'
+import { isStaffUser } from '../../lib/roles.ts'
 
 /** Largest page an anonymous caller may ask for. */
 export const MAX_PUBLIC_LIMIT = 100

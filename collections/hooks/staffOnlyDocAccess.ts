@@ -6,29 +6,40 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql'
-import type { Payload, PayloadRequest } from 'payload'
+import { docAccessOperation, headersWithCors, type CollectionSlug, type Endpoint, type PayloadRequest } from 'payload'
 
-import { isStaffUser } from '../access/index.ts'
+import { errorBody } from '../../lib/errors.ts'
+import { isStaffUser } from '../../lib/roles.ts'
 
 /** Payload's per-document permission route: `POST /api/<collection>/access/<id>`. */
 const DOC_ACCESS_PATH = '/access/:id?'
 
-const notFound = () => Response.json({ errors: [{ message: 'Not Found' }] }, { status: 404 })
-
 /**
  * The admin panel asks Payload which fields of a document its user may edit. Asked by anyone
  * else, the answer told documents apart by their state: `{"fields": {}}` for a draft, 404 for
- * an id that does not exist. Only staff get it now; everyone else gets the same 404.
+ * an id that does not exist. Only staff get it now (Payload's own answer, from its exported
+ * docAccess operation); everyone else gets the same 404. Listed before Payload's own route,
+ * which it then hides.
  */
-export const staffOnlyDocAccessRoutes = (payload: Payload): void => {
-  for (const { config } of Object.values(payload.collections)) {
-    if (!Array.isArray(config.endpoints)) continue
-    for (const endpoint of config.endpoints) {
-      if (endpoint.path !== DOC_ACCESS_PATH) continue
-      const handler = endpoint.handler
-      endpoint.handler = (req) => (isStaffUser(req.user) ? handler(req) : notFound())
+export const staffOnlyDocAccess: Endpoint = {
+  path: DOC_ACCESS_PATH,
+  method: 'post',
+  handler: async (req) => {
+    const slug = req.routeParams?.collection
+    const collection =
+      typeof slug === 'string' ? req.payload.collections[slug as CollectionSlug] : undefined
+    if (!isStaffUser(req.user) || !collection) {
+      return Response.json(errorBody('Not Found'), { status: 404 })
     }
-  }
+    // Ids come as text; numeric ids are numbers to the database (as Payload's own route does).
+    const raw = req.routeParams?.id
+    const id =
+      typeof raw === 'string' && req.payload.db.defaultIDType === 'number' && collection.customIDType !== 'text'
+        ? parseFloat(raw)
+        : (raw as string | undefined)
+    const result = await docAccessOperation({ id, collection, data: req.data, req })
+    return Response.json(result, { headers: headersWithCors({ headers: new Headers(), req }) })
+  },
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ValidationError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
 
-import { findDataTypeProblem } from '../../src/lib/dataTypes.ts'
+import { findDataTypeProblem } from '../../lib/dataTypes.ts'
 
 /**
  * Refuses a create or update whose data holds a value of the wrong kind for its field (an

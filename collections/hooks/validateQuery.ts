@@ -5,20 +5,12 @@ import {
   type Payload,
 } from 'payload'
 
-import { BadRequestError } from '../../src/lib/badRequest.ts'
-import { findWhereProblem, type QueriedField } from '../../src/lib/whereProblems.ts'
-
-type IdType = 'number' | 'text'
+import { isPossibleId, type IdType } from '../../lib/values.ts'
+import { BadRequestError } from '../errors.ts'
+import { findWhereProblem, type QueriedField } from '../../lib/whereProblems.ts'
 
 const idTypeOf = (payload: Payload): IdType =>
   payload.db.defaultIDType === 'number' ? 'number' : 'text'
-
-/** True when `id` could be an id in this database (an integer on SQLite, an ObjectId on MongoDB). */
-export const isPossibleId = ({ id, idType }: { id: unknown; idType: IdType }): boolean =>
-  idType === 'number'
-    ? (typeof id === 'number' && Number.isSafeInteger(id)) ||
-      (typeof id === 'string' && /^\d{1,15}$/.test(id))
-    : typeof id === 'string' && /^[a-f0-9]{24}$/i.test(id)
 
 /** Walks a dotted path through groups, arrays, tabs and (single-collection) relationships. */
 const resolverFor =
@@ -83,19 +75,4 @@ export const findSortProblem = ({
     }
   }
   return null
-}
-
-/**
- * Gives every collection that lacks it the same check for the queries of HTTP callers: Payload's
- * own collections (preferences, locked documents, jobs) and our staff-only ones answered
- * `/api/workflow-events/abc` or `where[createdAt][greater_than]=x` with a 500. Their Local API
- * calls, made by Payload itself, are left as they are.
- */
-export const validateQueriesEverywhere = (payload: Payload): void => {
-  const forHttpCallers: CollectionBeforeOperationHook = (hookArgs) =>
-    hookArgs.req.payloadAPI === 'local' ? hookArgs.args : validateQuery(hookArgs)
-  for (const { config } of Object.values(payload.collections)) {
-    const hooks = (config.hooks.beforeOperation ??= [])
-    if (!hooks.includes(validateQuery)) hooks.unshift(forHttpCallers)
-  }
 }

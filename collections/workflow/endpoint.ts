@@ -1,11 +1,11 @@
 import { addDataAndFileToRequest, APIError, type Endpoint, type PayloadRequest } from 'payload'
 
-import { BadRequestError } from '../../src/lib/badRequest.ts'
-import { roleOf } from '../access/roles.ts'
+import { BadRequestError } from '../errors.ts'
+import { roleOf } from '../../lib/roles.ts'
 import { slugs } from '../slugs.ts'
-import { WorkflowError } from './hooks.ts'
-import { ACTIONS, decideTransition, isStage, type Action, type Stage } from './transitions.ts'
-import { idOf } from '../../src/lib/values.ts'
+import { WorkflowError } from '../errors.ts'
+import { ACTIONS, decideTransition, isStage, type Action, type Stage } from '../../lib/workflow.ts'
+import { idOf } from '../../lib/values.ts'
 
 type WorkflowRequest = { action?: unknown; note?: unknown; at?: unknown }
 

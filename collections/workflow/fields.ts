@@ -2,7 +2,7 @@ import type { Field } from 'payload'
 
 import { isEditorField, isStaffField } from '../access/index.ts'
 import { slugs } from '../slugs.ts'
-import { STAGE_LABELS, STAGES } from './transitions.ts'
+import { STAGE_LABELS, STAGES } from '../../lib/workflow.ts'
 
 /** Stage, owner and the note that goes with a stage change, for every reviewed collection. */
 export const workflowFields = (): Field[] => [

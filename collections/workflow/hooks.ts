@@ -1,5 +1,4 @@
 import {
-  APIError,
   type CollectionAfterChangeHook,
   type CollectionBeforeChangeHook,
   type CollectionBeforeOperationHook,
@@ -7,7 +6,8 @@ import {
   type RequestContext,
 } from 'payload'
 
-import { roleOf } from '../access/roles.ts'
+import { WorkflowError } from '../errors.ts'
+import { roleOf } from '../../lib/roles.ts'
 import { slugs } from '../slugs.ts'
 import {
   actionForStageChange,
@@ -16,16 +16,8 @@ import {
   STAGE_LABELS,
   type Action,
   type Stage,
-} from './transitions.ts'
-import { idOf } from '../../src/lib/values.ts'
-
-/** A refused workflow step: 403 with a message a writer can act on. */
-export class WorkflowError extends APIError {
-  constructor(message: string) {
-    super(message, 403, undefined, true)
-    this.name = 'Forbidden'
-  }
-}
+} from '../../lib/workflow.ts'
+import { idOf } from '../../lib/values.ts'
 
 type PendingEvent = {
   collection: string
@@ -58,6 +50,15 @@ export const nameOf = (user: unknown): string | undefined => {
   const person = user as { name?: string | null; email?: string } | null | undefined
   return person?.name || person?.email || undefined
 }
+
+/** True when the write in progress on `collection` only saves a draft version. */
+export const isDraftSaveOf = ({
+  context,
+  collection,
+}: {
+  context?: RequestContext
+  collection: string
+}): boolean => (context as WorkflowContext | undefined)?.workflowDraftSave?.[collection] === true
 
 /**
  * Remembers whether this write only saves a draft version (`draft: true`), which the
@@ -121,7 +122,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({
   const original = originalDoc as WorkflowDoc | undefined
   const { user } = req
   const role = roleOf(user)
-  const isDraftSave = Boolean(context.workflowDraftSave?.[collection.slug])
+  const isDraftSave = isDraftSaveOf({ context, collection: collection.slug })
   const latestStage: Stage = isStage(original?.stage) ? original.stage : 'draft'
   const wasPublished =
     operation === 'update' && original?.id !== undefined

@@ -1,11 +1,11 @@
-import type { CollectionConfig, Payload } from 'payload'
+import type { CollectionConfig, Payload, PayloadRequest } from 'payload'
 
-import { BadRequestError } from '../../src/lib/badRequest.ts'
+import { BadRequestError, WorkflowError } from '../errors.ts'
 import { isEditor } from '../access/index.ts'
-import { canPublish } from '../access/roles.ts'
+import { canPublish } from '../../lib/roles.ts'
 import { slugs } from '../slugs.ts'
-import { nameOf, WorkflowError, writeWorkflowEvent } from './hooks.ts'
-import { isStage } from './transitions.ts'
+import { nameOf, writeWorkflowEvent } from './hooks.ts'
+import { isStage } from '../../lib/workflow.ts'
 
 type ScheduleInput = {
   type?: 'publish' | 'unpublish' | null
@@ -16,68 +16,87 @@ type ScheduleInput = {
 /** A scheduled time this far back is a mistake, not "now" typed a moment ago. */
 const PAST_TOLERANCE_MS = 60_000
 
+type QueueArgs = { task?: string; input?: unknown; waitUntil?: Date | string; req?: PayloadRequest }
+
 /**
  * Scheduling is publishing later, so only editors and admins may do it, whichever way the job
- * is queued (the workflow endpoint, the admin's Schedule drawer, server code). Payload's admin
- * queues the job without checking and job hooks cannot be used (Payload 3.90 fails to record a
- * failed task when they run), so the check wraps `payload.jobs.queue` itself. Each scheduled
- * publish is also written to the audit trail. The publish still runs as the scheduling user,
- * so rights lost in the meantime make the job fail, visibly.
+ * is queued (the workflow endpoint, the admin's Schedule drawer, server code), and not for a
+ * time long past. Throws the refusal; Payload's admin queues the job without checking, so
+ * the workaround register ("schedule-publish-unchecked") calls this before every queue.
  */
-export const guardScheduling = (payload: Payload): void => {
-  const queue = payload.jobs.queue.bind(payload.jobs)
-  payload.jobs.queue = (async (args: Parameters<typeof queue>[0]) => {
-    if (!('task' in args) || args.task !== 'schedulePublish') return queue(args)
-    const input = (args.input ?? {}) as ScheduleInput
-    const scheduler = input.user
-      ? await payload.findByID({
-          collection: slugs.users,
-          id: input.user.value as number,
-          depth: 0,
-          overrideAccess: true,
-          disableErrors: true,
-          req: args.req,
-        })
-      : null
-    if (input.user && !canPublish(scheduler)) {
-      throw new WorkflowError('Contributors cannot schedule publishing: ask an editor.')
-    }
-    const at = args.waitUntil ? new Date(args.waitUntil) : undefined
-    if (at && at.getTime() < Date.now() - PAST_TOLERANCE_MS) {
-      throw new BadRequestError(
-        `the time to publish (${at.toISOString()}) is in the past: give a later time, or publish now`,
-      )
-    }
-    const job = await queue(args)
-    if (input.doc) {
-      const target = await payload.findByID({
-        collection: input.doc.relationTo as typeof slugs.posts,
-        id: input.doc.value as number,
-        draft: true,
+export const checkScheduledPublish = async ({
+  payload,
+  args,
+}: {
+  payload: Payload
+  args: QueueArgs
+}): Promise<void> => {
+  if (args.task !== 'schedulePublish') return
+  const input = (args.input ?? {}) as ScheduleInput
+  if (input.user && !canPublish(await schedulerOf({ payload, args }))) {
+    throw new WorkflowError('Contributors cannot schedule publishing: ask an editor.')
+  }
+  const at = args.waitUntil ? new Date(args.waitUntil) : undefined
+  if (at && at.getTime() < Date.now() - PAST_TOLERANCE_MS) {
+    throw new BadRequestError(
+      `the time to publish (${at.toISOString()}) is in the past: give a later time, or publish now`,
+    )
+  }
+}
+
+const schedulerOf = async ({ payload, args }: { payload: Payload; args: QueueArgs }) => {
+  const input = (args.input ?? {}) as ScheduleInput
+  return input.user
+    ? payload.findByID({
+        collection: slugs.users,
+        id: input.user.value as number,
         depth: 0,
         overrideAccess: true,
         disableErrors: true,
         req: args.req,
       })
-      const stage = isStage(target?.stage) ? target.stage : 'draft'
-      const req = args.req ?? { payload }
-      await writeWorkflowEvent({
-        req: req as Parameters<typeof writeWorkflowEvent>[0]['req'],
-        event: {
-          collection: input.doc.relationTo,
-          id: input.doc.value as number,
-          action: 'schedule',
-          from: stage,
-          to: stage,
-          title: target?.title,
-          note: `${input.type === 'unpublish' ? 'Unpublish' : 'Publish'} at ${new Date(String(args.waitUntil ?? Date.now())).toISOString()}`,
-          userId: scheduler?.id,
-          userName: nameOf(scheduler),
-        },
-      })
-    }
-    return job
-  }) as typeof payload.jobs.queue
+    : null
+}
+
+/**
+ * Writes a queued scheduled publish to the audit trail. The publish still runs as the
+ * scheduling user, so rights lost in the meantime make the job fail, visibly.
+ */
+export const recordScheduledPublish = async ({
+  payload,
+  args,
+}: {
+  payload: Payload
+  args: QueueArgs
+}): Promise<void> => {
+  const input = (args.input ?? {}) as ScheduleInput
+  if (args.task !== 'schedulePublish' || !input.doc) return
+  const scheduler = await schedulerOf({ payload, args })
+  const target = await payload.findByID({
+    collection: input.doc.relationTo as typeof slugs.posts,
+    id: input.doc.value as number,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req: args.req,
+  })
+  const stage = isStage(target?.stage) ? target.stage : 'draft'
+  const req = args.req ?? { payload }
+  await writeWorkflowEvent({
+    req: req as Parameters<typeof writeWorkflowEvent>[0]['req'],
+    event: {
+      collection: input.doc.relationTo,
+      id: input.doc.value as number,
+      action: 'schedule',
+      from: stage,
+      to: stage,
+      title: target?.title,
+      note: `${input.type === 'unpublish' ? 'Unpublish' : 'Publish'} at ${new Date(String(args.waitUntil ?? Date.now())).toISOString()}`,
+      userId: scheduler?.id,
+      userName: nameOf(scheduler),
+    },
+  })
 }
 
 /**

@@ -3,7 +3,7 @@
 import { PublishButton, useAuth } from '@payloadcms/ui'
 import React from 'react'
 
-import { canPublish } from '../../collections/access/roles.ts'
+import { canPublish } from '../../lib/roles.ts'
 
 /** Payload's Publish button, shown only to those allowed to publish (editors and admins). */
 export const EditorsPublishButton: React.FC = () => {

@@ -1,7 +1,7 @@
 import type { ServerProps } from 'payload'
 import React from 'react'
 
-import { canPublish, isStaffUser } from '../../collections/access/roles.ts'
+import { canPublish, isStaffUser } from '../../lib/roles.ts'
 import { slugs } from '../../collections/slugs.ts'
 
 type Row = {

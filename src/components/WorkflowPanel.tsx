@@ -3,15 +3,15 @@
 import { Button, toast, useAuth, useDocumentInfo, useField, useFormFields } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
-import { roleOf } from '../../collections/access/roles.ts'
+import { roleOf } from '../../lib/roles.ts'
 import {
   ACTION_LABELS,
   allowedActions,
   isStage,
   STAGE_LABELS,
   type Action,
-} from '../../collections/workflow/transitions.ts'
-import { idOf } from '../lib/values.ts'
+} from '../../lib/workflow.ts'
+import { idOf } from '../../lib/values.ts'
 
 type HistoryEntry = {
   id: number | string

@@ -1,25 +1,25 @@
 import type { Endpoint, FlattenedField, SanitizedCollectionConfig } from 'payload'
 
-import { slugs } from '../../collections/slugs.ts'
-import { FEED_SIZE } from '../lib/feeds.ts'
+import { isPublicCollection } from '../../collections/slugs.ts'
+import { FEED_SIZE } from '../../lib/feeds.ts'
 
 type Schema = Record<string, unknown>
 
-/** Collections front ends read, and the schema name each gets. */
-const PUBLIC: Record<string, string> = {
-  [slugs.posts]: 'Post',
-  [slugs.digests]: 'Digest',
-  [slugs.authors]: 'Author',
-  [slugs.sources]: 'Source',
-  [slugs.media]: 'Media',
+/** The schema name of a public collection (`posts` → `Post`, `media` → `Media`), or undefined. */
+const schemaNameOf = (slug: string): string | undefined => {
+  if (!isPublicCollection(slug)) return undefined
+  const singular = slug.endsWith('s') ? slug.slice(0, -1) : slug
+  return singular[0].toUpperCase() + singular.slice(1)
 }
 
 /** Fields anonymous readers never get: staff-only read access or hidden. */
 const isPublicField = (field: FlattenedField) =>
   !('hidden' in field && field.hidden) && !field.access?.read && field.name !== 'workflowNote'
 
-const ref = (slug: string): Schema =>
-  PUBLIC[slug] ? { $ref: `#/components/schemas/${PUBLIC[slug]}` } : { type: 'object' }
+const ref = (slug: string): Schema => {
+  const name = schemaNameOf(slug)
+  return name ? { $ref: `#/components/schemas/${name}` } : { type: 'object' }
+}
 
 const idSchema: Schema = { oneOf: [{ type: 'integer' }, { type: 'string' }] }
 
@@ -143,8 +143,8 @@ export const buildOpenApi = ({
     },
   }
   const paths: Record<string, unknown> = {}
-  for (const collection of collections.filter((c) => PUBLIC[c.slug])) {
-    const name = PUBLIC[collection.slug]
+  for (const collection of collections.filter((c) => isPublicCollection(c.slug))) {
+    const name = schemaNameOf(collection.slug) as string
     schemas[name] = documentSchema(collection)
     schemas[`${name}Page`] = {
       type: 'object',

@@ -5,8 +5,8 @@ import {
   MAX_PUBLIC_LIMIT,
   UNCOUNTED_PUBLIC_READ,
 } from '../../collections/hooks/publicReadLimits.ts'
-import { BadRequestError } from '../lib/badRequest.ts'
-import { plainText, scoreText, searchTerms, snippetOf, type SearchText } from '../lib/search.ts'
+import { BadRequestError } from '../../collections/errors.ts'
+import { plainText, scoreText, searchTerms, snippetOf, type SearchText } from '../../lib/search.ts'
 
 /**
  * Candidates read per collection before ranking: the newest matches, as many as a public

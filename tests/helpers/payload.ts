@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import { getPayload, type Payload } from 'payload'
 
-import type { Role } from '../../collections/slugs.ts'
+import type { Role } from '../../lib/roles.ts'
 
 export type TestCms = {
   payload: Payload

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Role } from '../../collections/slugs.ts'
+import type { Role } from '../../lib/roles.ts'
 import { createContentFixtures, type ContentFixtures } from '../helpers/fixtures.ts'
 import { startTestCms, type TestCms } from '../helpers/payload.ts'
 

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { createClient, type Client } from '@libsql/client'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { retireConnectionsAfterBusyStatements } from '../../src/lib/sqliteWriteLock.ts'
+import { retireConnectionsAfterBusyStatements } from '../../src/workarounds/sqlite.ts'
 
 const dirs: string[] = []
 afterEach(() => {

@@ -12,7 +12,7 @@ import {
   publishedOrStaff,
 } from '../../collections/access/index.ts'
 import { contributorUpdate } from '../../collections/access/contributorUpdate.ts'
-import { canPublish, hasRole, roleOf } from '../../collections/access/roles.ts'
+import { canPublish, hasRole, roleOf } from '../../lib/roles.ts'
 import {
   publicReadLimits,
   MAX_PUBLIC_DEPTH,

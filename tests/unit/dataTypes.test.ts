@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { findDataTypeProblem, type TypedField } from '../../src/lib/dataTypes.ts'
+import { findDataTypeProblem, type TypedField } from '../../lib/dataTypes.ts'
 
 const fields: TypedField[] = [
   { name: 'title', type: 'text' },

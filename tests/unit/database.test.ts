@@ -2,8 +2,8 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { chooseDatabase, redactUri } from '../../src/lib/database.ts'
-import { ConfigError } from '../../src/lib/errors.ts'
+import { chooseDatabase, redactUri } from '../../lib/database.ts'
+import { ConfigError } from '../../lib/errors.ts'
 
 const projectRoot = '/srv/cms'
 

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { describe, expect, it, vi } from 'vitest'
 
-import { emailAdapter } from '../../src/lib/email.ts'
+import { emailAdapter } from '../../src/email.ts'
 
 const RESET_LINK = 'http://localhost:3000/admin/reset/SECRET-TOKEN'
 

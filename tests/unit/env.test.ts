@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { loadEnv } from '../../src/lib/env.ts'
+import { loadEnv } from '../../src/env.ts'
 
 const roots: string[] = []
 const tempRoot = () => {

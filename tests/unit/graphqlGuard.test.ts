@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { findGraphqlDocumentProblem, MAX_GRAPHQL_TOKENS } from '../../src/lib/graphqlGuard.ts'
+import { findGraphqlDocumentProblem, MAX_GRAPHQL_TOKENS } from '../../lib/graphqlDocument.ts'
 
 const aliases = (count: number) =>
   `{ ${Array.from({ length: count }, (_, i) => `a${i}: Posts { totalDocs }`).join(' ')} }`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { addSelectArgument } from '../../src/lib/graphqlSelect.ts'
+import { addSelectArgument } from '../../lib/graphqlDocument.ts'
 
 const selectable = new Set(['Posts', 'Post', 'Authors'])
 

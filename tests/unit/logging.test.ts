@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 
-import { graphqlClientErrorsAtInfo } from '../../src/lib/logging.ts'
+import { graphqlClientErrorsAtInfo } from '../../lib/logging.ts'
 
 const graphqlError = (status?: number) => ({
   name: 'GraphQLError',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { findQueryProblem } from '../../src/lib/queryParams.ts'
+import { findQueryProblem } from '../../lib/queryParams.ts'
 
 const problem = (query: string) => findQueryProblem(new URLSearchParams(query))
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { findJsonBodyProblem, jsonDepth, MAX_JSON_DEPTH } from '../../src/lib/requestBody.ts'
+import { findJsonBodyProblem, jsonDepth, MAX_JSON_DEPTH } from '../../lib/jsonBody.ts'
 
 const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels)
 

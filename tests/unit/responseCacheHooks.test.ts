@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { changesPublicAnswers } from '../../src/lib/responseCacheHooks.ts'
+import { changesPublicAnswers } from '../../src/plugins/responseCache/hooks.ts'
 
 const posts = { slug: 'posts', versions: { drafts: true } }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { findRichTextProblem } from '../../src/lib/richTextShape.ts'
+import { findRichTextProblem } from '../../lib/richTextShape.ts'
 
 const doc = (...children: unknown[]) => ({ root: { type: 'root', children, version: 1 } })
 const text = (value: string) => ({ type: 'text', text: value, version: 1 })

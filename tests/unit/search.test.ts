@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { plainText, scoreText, searchTerms, snippetOf } from '../../src/lib/search.ts'
+import { plainText, scoreText, searchTerms, snippetOf } from '../../lib/search.ts'
 
 describe('searchTerms', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { serializeWriteTransactions, surfaceCommitErrors } from '../../src/lib/sqliteWriteLock.ts'
+import { serializeWriteTransactions, surfaceCommitErrors } from '../../src/workarounds/sqlite.ts'
 
 const fakeDb = ({
   busyTimes = 0,

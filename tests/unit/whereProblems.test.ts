@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { findWhereProblem, type QueriedField } from '../../src/lib/whereProblems.ts'
+import { findWhereProblem, type QueriedField } from '../../lib/whereProblems.ts'
 
 const fields: Record<string, QueriedField> = {
   title: { type: 'text' },

@@ -8,8 +8,8 @@ import {
   STAGES,
   type Action,
   type Stage,
-} from '../../collections/workflow/transitions.ts'
-import type { Role } from '../../collections/slugs.ts'
+} from '../../lib/workflow.ts'
+import type { Role } from '../../lib/roles.ts'
 
 type Actor = { name: string; role: Role | undefined; isOwner: boolean }
 const ACTORS: Actor[] = [

@@ -2,8 +2,8 @@ import config from '@payload-config'
 import { getPayload, type Payload } from 'payload'
 
 import { slugs } from '../../../../collections/slugs.ts'
-import { LOCKED_REASON, unavailableReason } from '../../../lib/clientErrors.ts'
-import { withTimeout } from '../../../lib/timeout.ts'
+import { LOCKED_REASON, unavailableReason } from '../../../../lib/databaseErrors.ts'
+import { withTimeout } from '../../../../lib/timeout.ts'
 
 export const dynamic = 'force-dynamic'
 

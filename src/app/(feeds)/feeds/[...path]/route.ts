@@ -10,9 +10,8 @@ import {
   FEED_SIZE,
   parseFeedPath,
   type FeedEntry,
-} from '../../../../lib/feeds.ts'
-import { cacheKeyOf, cachedResponse } from '../../../../lib/responseCache.ts'
-import { escapeHtml } from '../../../../lib/values.ts'
+} from '../../../../../lib/feeds.ts'
+import { escapeHtml } from '../../../../../lib/values.ts'
 
 export const dynamic = 'force-dynamic'
 
@@ -34,19 +33,12 @@ const notFound = (message: string) =>
 /**
  * RSS 2.0 (`.xml`), Atom (`.atom`) and JSON Feed (`.json`) of the newest published posts or
  * digests, overall or for one author or source. Read as an anonymous visitor: drafts never
- * appear.
+ * appear. Anonymous answers are cached by the server (src/server/middleware/httpCache.ts).
  */
-export const GET = (
-  request: Request,
-  context: { params: Promise<{ path: string[] }> },
-): Promise<Response> =>
-  cachedResponse({
-    request,
-    key: cacheKeyOf({ method: 'GET', url: request.url, origin: request.headers.get('origin') }),
-    produce: () => feed(context),
-  })
-
-const feed = async ({ params }: { params: Promise<{ path: string[] }> }): Promise<Response> => {
+export const GET = async (
+  _request: Request,
+  { params }: { params: Promise<{ path: string[] }> },
+): Promise<Response> => {
   const wanted = parseFeedPath((await params).path)
   if (!wanted) {
     return notFound(

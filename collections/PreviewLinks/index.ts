@@ -1,0 +1,32 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff, nobody } from '../access/index.ts'
+import { slugs } from '../slugs.ts'
+
+/**
+ * Shareable, expiring links to one draft. Only a hash of each link's secret is stored; staff
+ * see the links and revoke one by deleting it.
+ */
+export const PreviewLinks: CollectionConfig = {
+  slug: slugs.previewLinks,
+  labels: { singular: 'Preview link', plural: 'Preview links' },
+  admin: {
+    useAsTitle: 'documentKey',
+    defaultColumns: ['documentKey', 'expiresAt', 'createdBy', 'createdAt'],
+    group: 'Admin',
+    description:
+      'Links that let anyone holding them read one draft until they expire. Delete one to revoke it.',
+  },
+  access: { read: isStaff, create: nobody, update: nobody, delete: isStaff },
+  fields: [
+    { name: 'documentKey', type: 'text', required: true, index: true, admin: { readOnly: true } },
+    { name: 'tokenHash', type: 'text', required: true, index: true, admin: { hidden: true } },
+    {
+      name: 'expiresAt',
+      type: 'date',
+      required: true,
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
+    { name: 'createdBy', type: 'relationship', relationTo: slugs.users, admin: { readOnly: true } },
+  ],
+}

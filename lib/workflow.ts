@@ -1,0 +1,146 @@
+import { canPublish, isStaffUser, roleCan, type Role } from './roles.ts'
+
+/**
+ * Editorial stages, kept apart from Payload's `_status` so a published document can go back
+ * to review without being taken offline. Unpublishing returns a document to `draft`: what was
+ * taken down must be reviewed again before it goes back up.
+ */
+export const STAGES = ['draft', 'in_review', 'changes_requested', 'approved', 'published'] as const
+export type Stage = (typeof STAGES)[number]
+
+export const ACTIONS = [
+  'submit',
+  'request_changes',
+  'approve',
+  'publish',
+  'unpublish',
+  'schedule',
+] as const
+export type Action = (typeof ACTIONS)[number]
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  published: 'Published',
+}
+
+export const ACTION_LABELS: Record<Action, string> = {
+  submit: 'Submit for review',
+  request_changes: 'Request changes',
+  approve: 'Approve',
+  publish: 'Publish',
+  unpublish: 'Unpublish',
+  schedule: 'Schedule publish',
+}
+
+/** Stages in which a contributor may still edit their own document. */
+export const CONTRIBUTOR_EDITABLE_STAGES: Stage[] = ['draft', 'changes_requested']
+
+type Rule = {
+  from: readonly Stage[]
+  /** The stage after the action; null keeps the current one (scheduling). */
+  to: Stage | null
+  /** Who may take the action (a role predicate); contributors only ever on documents they own. */
+  may: (user: unknown) => boolean
+  needsNote?: boolean
+}
+
+const RULES: Record<Action, Rule> = {
+  submit: {
+    from: ['draft', 'changes_requested', 'published'],
+    to: 'in_review',
+    may: isStaffUser,
+  },
+  request_changes: {
+    from: ['in_review', 'approved'],
+    to: 'changes_requested',
+    may: canPublish,
+    needsNote: true,
+  },
+  approve: { from: ['in_review'], to: 'approved', may: canPublish },
+  publish: { from: STAGES, to: 'published', may: canPublish },
+  unpublish: { from: ['published'], to: 'draft', may: canPublish },
+  schedule: { from: ['draft', 'in_review', 'approved', 'published'], to: null, may: canPublish },
+}
+
+export type Decision = { isAllowed: true; to: Stage } | { isAllowed: false; reason: string }
+
+const article = (action: Action) => ACTION_LABELS[action].toLowerCase()
+
+/**
+ * Decides whether `role` may take `action` on a document in stage `from`, and the stage it
+ * leads to. Contributors act only on documents they own; requesting changes needs a note.
+ */
+export const decideTransition = ({
+  role,
+  isOwner,
+  from,
+  action,
+  note,
+}: {
+  role: Role | undefined
+  isOwner: boolean
+  from: Stage
+  action: Action
+  note?: string | null
+}): Decision => {
+  const rule = RULES[action]
+  if (!roleCan(role, rule.may)) {
+    return {
+      isAllowed: false,
+      reason:
+        role === 'contributor'
+          ? `Contributors cannot ${article(action)}: ask an editor.`
+          : `You are not allowed to ${article(action)}.`,
+    }
+  }
+  if (role === 'contributor' && !isOwner) {
+    return {
+      isAllowed: false,
+      reason: `Contributors can only ${article(action)} their own documents.`,
+    }
+  }
+  if (role === 'contributor' && !CONTRIBUTOR_EDITABLE_STAGES.includes(from)) {
+    return {
+      isAllowed: false,
+      reason: `This document is ${STAGE_LABELS[from].toLowerCase()}: only an editor can move it on.`,
+    }
+  }
+  if (!rule.from.includes(from)) {
+    return {
+      isAllowed: false,
+      reason: `Cannot ${article(action)} a document that is ${STAGE_LABELS[from].toLowerCase()}.`,
+    }
+  }
+  if (rule.needsNote && !note?.trim()) {
+    return { isAllowed: false, reason: 'Requesting changes needs a note for the writer.' }
+  }
+  return { isAllowed: true, to: rule.to ?? from }
+}
+
+/** The actions a user may take on a document now, in the order the admin shows them. */
+export const allowedActions = ({
+  role,
+  isOwner,
+  stage,
+}: {
+  role: Role | undefined
+  isOwner: boolean
+  stage: Stage
+}): Action[] =>
+  ACTIONS.filter(
+    (action) => decideTransition({ role, isOwner, from: stage, action, note: 'note' }).isAllowed,
+  )
+
+/** The action a direct stage change stands for (e.g. in_review → approved is `approve`). */
+export const actionForStageChange = ({ from, to }: { from: Stage; to: Stage }): Action | null => {
+  const match = (['submit', 'request_changes', 'approve'] as const).find(
+    (action) => RULES[action].to === to && RULES[action].from.includes(from),
+  )
+  return match ?? null
+}
+
+/** True for a value that is one of the stages. */
+export const isStage = (value: unknown): value is Stage => STAGES.includes(value as Stage)

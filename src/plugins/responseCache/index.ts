@@ -1,0 +1,29 @@
+import type { Config, Plugin } from 'payload'
+
+import { invalidateResponses } from './hooks.ts'
+import { bumpContentVersion } from './store.ts'
+
+/**
+ * The response cache's Payload side: every write to any collection marks cached anonymous
+ * answers out of date (drafts and staff-only collections excepted, see `changesPublicAnswers`).
+ * The answers themselves are kept and served by the Express server
+ * (src/server/middleware/httpCache.ts); commits are signalled by the workaround register.
+ */
+export const responseCache =
+  (): Plugin =>
+  (config: Config): Config => ({
+    ...config,
+    collections: (config.collections ?? []).map((collection) => ({
+      ...collection,
+      hooks: {
+        ...collection.hooks,
+        afterChange: [...(collection.hooks?.afterChange ?? []), invalidateResponses],
+        afterDelete: [...(collection.hooks?.afterDelete ?? []), invalidateResponses],
+      },
+    })),
+    onInit: async (payload) => {
+      // A new Payload may be looking at another database than the last one in this process.
+      bumpContentVersion()
+      await config.onInit?.(payload)
+    },
+  })

@@ -1,0 +1,262 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import type { NextFunction, Request, Response } from 'express'
+
+import { isPublicCollection } from '../../../collections/slugs.ts'
+import {
+  cacheKeyOf,
+  etagOf,
+  hasCredentials,
+  isKeepableAnswer,
+  matchesEtag,
+} from '../../../lib/httpCaching.ts'
+import {
+  contentVersion,
+  freshAnswer,
+  isCacheOn,
+  keepAnswer,
+  type CachedAnswer,
+} from '../../plugins/responseCache/store.ts'
+import { readBody, restoreBody } from '../body.ts'
+import { isCacheableGraphqlRequest } from './graphql.ts'
+
+/** Paths whose anonymous GET responses get an ETag and can be answered 304. */
+const ETAGGED = /^\/(api\/(?!graphql-playground|users\/me|access|preview\/)|feeds\/)/
+
+/** Bodies larger than this are passed through untouched (no ETag, not cached). */
+const MAX_BUFFERED_BYTES = 5 * 1024 * 1024
+
+/** Paths under a public collection that are still never public content. */
+const STAFF_ONLY_SUBPATH = /\/(versions|preview-link|workflow)(\/|$)/
+
+/** True for a GET under /api that only ever answers public content. */
+export const isPublicApiPath = (pathname: string): boolean => {
+  const match = /^\/api\/([^/?]+)(\/|$)/.exec(pathname)
+  if (!match || STAFF_ONLY_SUBPATH.test(pathname)) return false
+  const [, first] = match
+  return isPublicCollection(first) || first === 'search' || first === 'openapi.json'
+}
+
+/** True for a GET whose anonymous answer may be cached: public API paths and the feeds. */
+export const isCachedPath = (pathname: string): boolean =>
+  isPublicApiPath(pathname) || pathname.startsWith('/feeds/')
+
+const isGraphqlRead = (req: Request) =>
+  req.method === 'POST' &&
+  req.path === '/api/graphql' &&
+  /application\/json/i.test(req.headers['content-type'] ?? '')
+
+/** The key this anonymous request's answer is kept under, or undefined when it is not kept. */
+const cacheKeyFor = async (req: Request): Promise<string | undefined> => {
+  if (!isCacheOn()) return undefined
+  const url = req.originalUrl
+  const origin = req.headers.origin
+  if (req.method === 'GET') {
+    return isCachedPath(url.split('?')[0]) ? cacheKeyOf({ method: 'GET', url, origin }) : undefined
+  }
+  if (!isGraphqlRead(req)) return undefined
+  const body = await readBody(req)
+  restoreBody(req, body)
+  // Keyed by the body as sent: a hit is answered without parsing the query.
+  return cacheKeyOf({ method: 'POST', url, origin, body: body.toString() })
+}
+
+/** Applies writeHead's headers (an object or a flat [name, value, …] list) with setHeader. */
+const applyHeaders = (res: ServerResponse, headers: unknown) => {
+  if (Array.isArray(headers)) {
+    for (let i = 0; i + 1 < headers.length; i += 2)
+      res.setHeader(String(headers[i]), headers[i + 1] as string)
+  } else if (headers && typeof headers === 'object') {
+    for (const [name, value] of Object.entries(headers)) {
+      if (value !== undefined) res.setHeader(name, value as string)
+    }
+  }
+}
+
+const toBuffer = (chunk: unknown, encoding?: unknown) =>
+  Buffer.isBuffer(chunk)
+    ? chunk
+    : chunk instanceof Uint8Array
+      ? Buffer.from(chunk)
+      : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+
+/** Headers not kept with a cached answer: recomputed for every answer sent. */
+const UNKEPT_HEADERS = new Set(['content-length', 'transfer-encoding', 'etag', 'x-cache'])
+
+const headersOf = (res: ServerResponse): [string, string][] =>
+  Object.entries(res.getHeaders())
+    .filter(([name, value]) => value !== undefined && !UNKEPT_HEADERS.has(name))
+    .map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)])
+
+/**
+ * What to do with the whole body once the response ends: keep it in the response cache, and
+ * give GETs their ETag (answering 304 when the client has it).
+ */
+type Finish = {
+  req: IncomingMessage
+  res: ServerResponse
+  body: Buffer
+  end: (...args: unknown[]) => ServerResponse
+  done?: () => void
+}
+
+/** Keeps a public answer under `key` (read at `version`) and labels it a cache miss. */
+const keepIfPublic = ({
+  res,
+  body,
+  key,
+  version,
+}: {
+  res: ServerResponse
+  body: Buffer
+  key: string
+  version: number
+}) => {
+  const isKeepable = isKeepableAnswer({
+    status: res.statusCode,
+    contentType: String(res.getHeader('content-type') ?? ''),
+    cacheControl: String(res.getHeader('cache-control') ?? ''),
+    setsCookie: res.hasHeader('set-cookie'),
+  })
+  if (!isKeepable) return
+  keepAnswer({
+    key,
+    answer: {
+      version,
+      status: res.statusCode,
+      headers: headersOf(res),
+      body: new Uint8Array(body),
+    },
+  })
+  res.setHeader('x-cache', 'MISS')
+}
+
+/**
+ * Every 200 to a GET under /api or /feeds gets a weak ETag of its body (so any publish,
+ * unpublish or edit of published content changes it) and `Cache-Control: public, max-age=0,
+ * must-revalidate` unless it says otherwise; a matching If-None-Match gets 304 with no body.
+ */
+const sendWithEtag = ({ req, res, body, end, done }: Finish): ServerResponse => {
+  const etag = etagOf(body)
+  res.setHeader('etag', etag)
+  if (
+    !res.hasHeader('cache-control') ||
+    /no-store|private/.test(String(res.getHeader('cache-control')))
+  ) {
+    res.setHeader('cache-control', 'public, max-age=0, must-revalidate')
+  }
+  res.setHeader('vary', 'Authorization, Cookie, Origin, Accept-Encoding')
+  if (matchesEtag({ header: req.headers['if-none-match'], etag })) {
+    res.statusCode = 304
+    for (const header of ['content-length', 'content-type', 'content-encoding', 'transfer-encoding'])
+      res.removeHeader(header)
+    return end(done)
+  }
+  res.removeHeader('transfer-encoding')
+  res.setHeader('content-length', body.length)
+  return end(body, done)
+}
+
+/**
+ * Holds the response back until its body is whole, then finishes it with `onBody`. This is
+ * the one place the CMS rewrites a Node response's methods: Next writes the body in chunks,
+ * and an ETag (or a cache entry) needs all of it before the headers leave.
+ */
+const holdUntilEnd = ({
+  res,
+  onBody,
+}: {
+  res: ServerResponse
+  onBody: (finish: Omit<Finish, 'req' | 'res'>) => ServerResponse
+}): void => {
+  const chunks: Buffer[] = []
+  let size = 0
+  let isPassingThrough = false
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
+  const writeHead = res.writeHead.bind(res)
+  const flushHeaders = res.flushHeaders.bind(res)
+  const restore = () => {
+    res.write = write as ServerResponse['write']
+    res.end = end as ServerResponse['end']
+    res.writeHead = writeHead
+    res.flushHeaders = flushHeaders
+  }
+  // The status line and headers wait until the body is known.
+  res.writeHead = (status: number, reason?: unknown, headers?: unknown) => {
+    res.statusCode = status
+    if (typeof reason === 'string') res.statusMessage = reason
+    applyHeaders(res, typeof reason === 'string' ? headers : reason)
+    return res
+  }
+  res.flushHeaders = () => undefined
+  const passThrough = () => {
+    isPassingThrough = true
+    restore()
+    for (const chunk of chunks.splice(0)) write(chunk)
+  }
+  res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+    if (isPassingThrough) return write(chunk, encoding, callback)
+    const buffer = toBuffer(chunk, encoding)
+    chunks.push(buffer)
+    size += buffer.length
+    if (size > MAX_BUFFERED_BYTES) passThrough()
+    if (typeof encoding === 'function') (encoding as () => void)()
+    else if (typeof callback === 'function') (callback as () => void)()
+    return true
+  }) as ServerResponse['write']
+  res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
+    if (isPassingThrough) return end(chunk, encoding, callback)
+    restore()
+    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
+      chunks.push(toBuffer(chunk, encoding))
+    const done = [chunk, encoding, callback].find((arg) => typeof arg === 'function') as
+      | (() => void)
+      | undefined
+    return onBody({ body: Buffer.concat(chunks), end, done })
+  }) as ServerResponse['end']
+}
+
+const replay = (res: ServerResponse, answer: CachedAnswer) => {
+  res.statusCode = answer.status
+  for (const [name, value] of answer.headers) res.setHeader(name, value)
+  res.setHeader('x-cache', 'HIT')
+  res.end(Buffer.from(answer.body))
+}
+
+/**
+ * HTTP caching for anonymous readers, before Next: answers from the response cache
+ * (src/plugins/responseCache/store.ts) without Next's per-request cost, keeps the public answers
+ * Next gives (REST collection reads, search, feeds, read-only GraphQL), and gives GETs their
+ * ETag. Requests with credentials are marked `private, no-store` and left alone.
+ */
+export const httpCache = async (req: Request, res: Response, next: NextFunction) => {
+  const isGet = req.method === 'GET' || req.method === 'HEAD'
+  const isTagged = isGet && ETAGGED.test(req.path)
+  if (hasCredentials({ authorization: req.headers.authorization, cookie: req.headers.cookie })) {
+    if (isTagged) res.setHeader('cache-control', 'private, no-store')
+    return next()
+  }
+  let key: string | undefined
+  try {
+    key = await cacheKeyFor(req)
+  } catch (err) {
+    return next(err)
+  }
+  if (!isTagged && !key) return next()
+  const hit = key ? freshAnswer(key) : undefined
+  const version = contentVersion()
+  holdUntilEnd({
+    res,
+    onBody: ({ body, end, done }) => {
+      const isGraphql = req.method === 'POST'
+      if (key && !hit && (!isGraphql || isCacheableGraphqlRequest(req))) {
+        keepIfPublic({ res, body, key, version })
+      }
+      if (!isTagged || res.statusCode !== 200 || res.headersSent) return end(body, done)
+      return sendWithEtag({ req, res, body, end, done })
+    },
+  })
+  if (hit) return replay(res, hit)
+  next()
+}

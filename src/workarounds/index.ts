@@ -1,0 +1,158 @@
+/**
+ * The defect register: every workaround of a defect (or a missing hook) in Payload, Drizzle,
+ * libsql or Next lives here, and nowhere else does our code assign to a method of Payload, an
+ * adapter, a driver or a Node response (the HTTP-caching middleware, which must hold a response
+ * back to tag it, is the one exception). Each entry names the package and version it is for,
+ * what breaks without it, the upstream issue, and the canary test that fails once upstream
+ * changes the code it works around, so the workaround can be deleted then.
+ *
+ * The canaries are in tests/unit/workarounds.test.ts unless an entry names another.
+ */
+import type { Config, Payload, Plugin } from 'payload'
+
+import { transactionEnded } from '../plugins/responseCache/hooks.ts'
+import {
+  checkInternalCollections,
+  guardJobQueue,
+  listenForTransactionEnds,
+  routesOffAreNotFound,
+} from './payload.ts'
+import {
+  endFailedJobTransactions,
+  retireConnectionsAfterBusyStatements,
+  serializeWriteTransactions,
+  surfaceCommitErrors,
+  type LibsqlClient,
+} from './sqlite.ts'
+
+export type Workaround = {
+  id: string
+  /** The package and the version whose code this works around. */
+  package: string
+  /** What goes wrong without it. */
+  breaks: string
+  upstream: string
+  /** The test that fails once upstream behaves differently. */
+  canary: string
+  /** Only on this adapter (`payload.db.name`); every adapter when absent. */
+  adapter?: 'sqlite'
+  apply: (payload: Payload, options: WorkaroundOptions) => void
+}
+
+export type WorkaroundOptions = {
+  /** How long a write waits for SQLite's writer slot (DATABASE_BUSY_SECONDS). */
+  busySeconds: number
+}
+
+export const WORKAROUNDS: Workaround[] = [
+  {
+    id: 'sqlite-commit-errors',
+    package: '@payloadcms/drizzle 3.90.2 (commitTransaction)',
+    breaks:
+      'a COMMIT that SQLite refuses (read-only or full disk, a lock) is swallowed: the API answers 201 for a write that was rolled back',
+    upstream: 'not reported',
+    canary: 'tests/unit/workarounds.test.ts: drizzle commitTransaction still catches',
+    adapter: 'sqlite',
+    // Must wrap the adapter before the write queue, which keeps BEGINs one at a time.
+    apply: (payload) => surfaceCommitErrors(payload.db as Parameters<typeof surfaceCommitErrors>[0]),
+  },
+  {
+    id: 'libsql-busy-statement',
+    package: '@libsql/client 0.14 / 0.15 (as bundled by @payloadcms/db-sqlite 3.90.2)',
+    breaks:
+      'a statement that met SQLITE_BUSY stays open on the shared connection; the next transaction on it fails at COMMIT ("SQL statements in progress")',
+    upstream: 'not reported',
+    canary: 'tests/integration/sqlite-connections.test.ts',
+    adapter: 'sqlite',
+    apply: (payload) =>
+      retireConnectionsAfterBusyStatements((payload.db as unknown as { client: LibsqlClient }).client),
+  },
+  {
+    id: 'sqlite-write-queue',
+    package: '@payloadcms/db-sqlite 3.90.2 with @libsql/client',
+    breaks:
+      'each transaction opens a fresh connection that fails with SQLITE_BUSY at once instead of waiting: concurrent saves in one process fail',
+    upstream: 'not reported',
+    canary: 'tests/unit/sqliteWriteLock.test.ts and tests/faults/database.test.ts',
+    adapter: 'sqlite',
+    apply: (payload, { busySeconds }) =>
+      serializeWriteTransactions(payload.db, {
+        waitMs: busySeconds * 1000,
+        onLongTransaction: ({ seconds, begunAt }) =>
+          payload.logger.error(
+            `a database transaction has held the write lock for ${seconds} s: writes are ` +
+              `refused until it ends. It began at:\n${begunAt}`,
+          ),
+      }),
+  },
+  {
+    id: 'job-update-transaction',
+    package: 'payload 3.90.2 (queues/utilities/updateJob.js)',
+    breaks:
+      'a failed job update leaves its own transaction open, holding SQLite’s one writer slot: every later write fails',
+    upstream: 'not reported',
+    canary: 'tests/unit/workarounds.test.ts: updateJobs still commits only on success',
+    adapter: 'sqlite',
+    apply: (payload) => endFailedJobTransactions(payload.db),
+  },
+  {
+    id: 'no-commit-listener',
+    package: 'payload 3.90.2 (no after-commit hook)',
+    breaks:
+      'a read between a write’s hook and its COMMIT would be cached as current: the response cache must hear of commits',
+    upstream: 'not reported (a feature Payload lacks)',
+    canary: 'tests/unit/workarounds.test.ts: no afterCommit hook in the config types',
+    apply: (payload) => listenForTransactionEnds({ db: payload.db, onEnd: transactionEnded }),
+  },
+  {
+    id: 'schedule-publish-unchecked',
+    package: '@payloadcms/ui 3.90.2 (schedulePublishHandler)',
+    breaks:
+      'the admin’s Schedule drawer queues a publish for any user who can open the admin, contributors included, and writes nothing to the audit trail',
+    upstream: 'not reported',
+    canary: 'tests/unit/workarounds.test.ts: schedulePublishHandler still queues unchecked',
+    apply: (payload) => guardJobQueue(payload),
+  },
+  {
+    id: 'internal-collections-unchecked',
+    package: 'payload 3.90.2 (config/sanitize.js adds its collections after plugins)',
+    breaks:
+      'malformed queries on payload-preferences, payload-locked-documents, payload-jobs… answer 500; their doc-access route tells drafts from missing ids',
+    upstream: 'not reported',
+    canary: 'tests/unit/workarounds.test.ts: sanitize still adds them after plugins',
+    apply: (payload) => checkInternalCollections(payload),
+  },
+  {
+    id: 'routes-off-501',
+    package: 'payload 3.90.2 (utilities/handleEndpoints.js)',
+    breaks: 'GET /api/payload-migrations answers "501 Cannot GET" instead of a 404',
+    upstream: 'not reported',
+    canary: 'tests/unit/workarounds.test.ts: handleEndpoints still answers 501',
+    apply: (payload) => routesOffAreNotFound(payload),
+  },
+]
+
+/**
+ * Not a patch, kept here for the record: Next bundles our modules into its route chunks while
+ * the Express server loads its own copies, so state both must share lives on `globalThis`
+ * (lib/processState.ts). Canary: none; it goes when the server stops loading Next in-process.
+ */
+export const NEXT_MODULE_COPIES = 'next-module-copies'
+
+/** The workarounds that concern this Payload's adapter, in register order. */
+export const workaroundsFor = (payload: Payload): Workaround[] =>
+  WORKAROUNDS.filter((entry) => !entry.adapter || entry.adapter === payload.db.name)
+
+/**
+ * Applies the register when Payload starts, before anything else runs on it: the only
+ * `onInit` that touches Payload's objects.
+ */
+export const defectWorkarounds =
+  (options: WorkaroundOptions): Plugin =>
+  (config: Config): Config => ({
+    ...config,
+    onInit: async (payload) => {
+      for (const entry of workaroundsFor(payload)) entry.apply(payload, options)
+      await config.onInit?.(payload)
+    },
+  })

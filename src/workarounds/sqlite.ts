@@ -1,0 +1,240 @@
+import type { BaseDatabaseAdapter } from 'payload'
+
+/** How long a write waits for the one SQLite writer slot before giving up, by default. */
+export const WRITE_WAIT_MS = 30_000
+/** Retries of BEGIN while another process (e.g. an import) holds the write lock. */
+const BUSY_RETRY_MS = 50
+
+type TransactionId = number | string
+
+const isBusy = (err: unknown) =>
+  /SQLITE_BUSY|database is locked/i.test(String((err as Error)?.message ?? err))
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Lets db-sqlite run every write in a transaction without tripping over itself. SQLite has one
+ * writer at a time, and libsql opens each transaction on a fresh connection that fails at once
+ * with SQLITE_BUSY instead of waiting; so transactions in this process queue here, and BEGIN is
+ * retried while another process writes. Writes still fail, with a message saying why, if
+ * the database stays busy for `waitMs` (DATABASE_BUSY_SECONDS).
+ */
+export const serializeWriteTransactions = (
+  db: Pick<BaseDatabaseAdapter, 'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'>,
+  {
+    waitMs = WRITE_WAIT_MS,
+    onLongTransaction,
+  }: {
+    waitMs?: number
+    /**
+     * Told once when a transaction has held the writer slot for `waitMs` (every other write
+     * is failing meanwhile), with the stack that began it: a transaction nobody ended.
+     */
+    onLongTransaction?: (problem: { seconds: number; begunAt: string }) => void
+  } = {},
+): void => {
+  const begin = db.beginTransaction.bind(db)
+  const commit = db.commitTransaction.bind(db)
+  const rollback = db.rollbackTransaction.bind(db)
+  const releases = new Map<TransactionId, () => void>()
+  let queue: Promise<void> = Promise.resolve()
+
+  db.beginTransaction = async (options) => {
+    let release!: () => void
+    const previous = queue
+    queue = new Promise<void>((resolve) => (release = resolve))
+    const deadline = Date.now() + waitMs
+    // Where this transaction began, for the long-transaction report (only when asked for).
+    const begunAt = onLongTransaction ? new Error().stack?.split('\n').slice(2).join('\n') : ''
+    try {
+      await Promise.race([
+        previous,
+        sleep(waitMs).then(() => {
+          throw new Error(`the database stayed busy for ${waitMs / 1000} s`)
+        }),
+      ])
+      for (;;) {
+        try {
+          const id = await begin(options)
+          if (id === null) {
+            release()
+            return id
+          }
+          const watchdog = onLongTransaction
+            ? setTimeout(
+                () => onLongTransaction({ seconds: waitMs / 1000, begunAt: begunAt ?? '' }),
+                waitMs,
+              )
+            : undefined
+          watchdog?.unref()
+          releases.set(id, () => {
+            clearTimeout(watchdog)
+            release()
+          })
+          return id
+        } catch (err) {
+          if (!isBusy(err)) throw err
+          if (Date.now() > deadline) {
+            throw new Error(
+              `the database stayed busy for ${waitMs / 1000} s (another process is writing to it)`,
+            )
+          }
+          await sleep(BUSY_RETRY_MS)
+        }
+      }
+    } catch (err) {
+      release()
+      throw err
+    }
+  }
+
+  const finish = (end: typeof commit) => async (incoming: Parameters<typeof commit>[0]) => {
+    const id = await incoming
+    try {
+      await end(id)
+    } finally {
+      releases.get(id)?.()
+      releases.delete(id)
+    }
+  }
+  db.commitTransaction = finish(commit)
+  db.rollbackTransaction = finish(rollback)
+}
+
+/**
+ * Ends the transactions Payload's job runner leaves open. Its `updateJobs` utility (Payload
+ * 3.90.2, queues/utilities/updateJob.js) begins a transaction of its own, on a bare
+ * `{ transactionID }` request, around one `db.updateJobs` call, and commits it only when the
+ * call succeeds: a failed job update (a full or read-only disk) leaves it open, holding
+ * SQLite's one writer slot, and every later write fails. Here such a transaction is rolled
+ * back when the update throws. Requests from Payload's operations carry `payload` and own
+ * their transactions: they are left alone.
+ */
+export const endFailedJobTransactions = (
+  db: Pick<BaseDatabaseAdapter, 'rollbackTransaction' | 'updateJobs'>,
+): void => {
+  const updateJobs = db.updateJobs.bind(db)
+  db.updateJobs = async (args) => {
+    try {
+      return await updateJobs(args)
+    } catch (err) {
+      const req = args.req
+      if (req && !('payload' in req) && req.transactionID !== undefined) {
+        await Promise.resolve(db.rollbackTransaction(req.transactionID)).catch(() => undefined)
+        delete req.transactionID
+      }
+      throw err
+    }
+  }
+}
+
+/** The start of the message a failed commit throws (src/lib/clientErrors.ts answers it 503). */
+export const COMMIT_FAILED = 'the database could not commit the change'
+
+type TransactionCapable = Pick<
+  BaseDatabaseAdapter,
+  'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'
+> & { drizzle: { transaction: (...args: never[]) => Promise<unknown> } }
+
+/**
+ * Makes a failed COMMIT fail the request. db-sqlite's commitTransaction (Payload 3.90.2,
+ * @payloadcms/drizzle) swallows the error of the transaction it ends: when SQLite cannot
+ * commit (a read-only or full disk, a lock), the changes are rolled back but the API still
+ * answers 201, an acknowledged write that was never stored. Here the promise of each
+ * transaction is kept when it begins, and awaited after the commit: its error is thrown.
+ * Must wrap the adapter before `serializeWriteTransactions`, which keeps BEGINs one at a time.
+ */
+export const surfaceCommitErrors = (db: TransactionCapable): void => {
+  const begin = db.beginTransaction.bind(db)
+  const commit = db.commitTransaction.bind(db)
+  const rollback = db.rollbackTransaction.bind(db)
+  const outcomes = new Map<TransactionId, Promise<unknown>>()
+
+  db.beginTransaction = async (options) => {
+    const drizzle = db.drizzle
+    const original = drizzle.transaction
+    let captured: Promise<unknown> | undefined
+    drizzle.transaction = function (this: unknown, ...args: never[]) {
+      const transaction = original.apply(this, args)
+      captured ??= transaction
+      return transaction
+    }
+    let id: TransactionId | null
+    try {
+      id = await begin(options)
+    } finally {
+      drizzle.transaction = original
+    }
+    if (id !== null && captured) {
+      outcomes.set(
+        id,
+        captured.then(
+          () => undefined,
+          (err: unknown) => err ?? new Error('the database rolled the transaction back'),
+        ),
+      )
+    }
+    return id
+  }
+
+  db.commitTransaction = async (incoming) => {
+    const id = await incoming
+    const outcome = outcomes.get(id)
+    outcomes.delete(id)
+    await commit(id)
+    const err = await outcome
+    if (err === undefined) return
+    // What arrives is often drizzle's failed rollback ("TRANSACTION_CLOSED"), not the cause.
+    const detail = err instanceof Error ? err.message : JSON.stringify(err)
+    throw new Error(`${COMMIT_FAILED}: ${detail}`, { cause: err })
+  }
+
+  db.rollbackTransaction = async (incoming) => {
+    const id = await incoming
+    outcomes.delete(id)
+    await rollback(id)
+  }
+}
+
+/** The parts of @libsql/client's client this module touches. */
+export type LibsqlClient = {
+  execute: (...args: never[]) => Promise<unknown>
+  transaction: (mode?: 'write' | 'read' | 'deferred') => Promise<{ rollback: () => Promise<void> }>
+}
+
+/**
+ * Keeps a statement that met a busy database from breaking a later transaction. A statement
+ * that fails with SQLITE_BUSY stays open on its connection (SQLite keeps it, to be retried)
+ * until garbage collection finalizes it, and @libsql/client goes on using that connection: the
+ * next transaction on it fails at COMMIT, "cannot commit transaction - SQL statements in
+ * progress", a refused save nobody caused. Both kinds of statement do it: a write outside a
+ * transaction (`execute`), and the BEGIN IMMEDIATE of a transaction that found another
+ * process writing (`transaction`; the write queue retries those, so after any wait for an
+ * import or a backup the first save failed). Here the connection is retired at once:
+ * `transaction()` takes the client's current connection and leaves it a fresh one, and that
+ * empty transaction is rolled back.
+ */
+export const retireConnectionsAfterBusyStatements = (client: LibsqlClient): void => {
+  const execute = client.execute.bind(client)
+  const transaction = client.transaction.bind(client)
+  const retire = () =>
+    transaction('deferred')
+      .then((retired) => retired.rollback())
+      .catch(() => undefined)
+  client.execute = async (...args: never[]) => {
+    try {
+      return await execute(...args)
+    } catch (err) {
+      if (isBusy(err)) await retire()
+      throw err
+    }
+  }
+  client.transaction = async (mode) => {
+    try {
+      return await transaction(mode)
+    } catch (err) {
+      if (isBusy(err)) await retire()
+      throw err
+    }
+  }
+}
