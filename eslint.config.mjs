@@ -49,6 +49,64 @@ export default tseslint.config(
     },
   },
   {
+    // The layers (README: Architecture): lib/ is pure, collections/ and seed/ never reach into
+    // the app in src/.
+    files: ['lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['payload', 'payload/*', '@payloadcms/*', 'express', 'next', 'next/*'],
+              message: 'lib/ is pure: no Payload, Express or Next (put it in collections/ or src/)',
+            },
+            {
+              group: ['node:http', 'http', 'node:fs', 'fs', 'node:net', 'net'],
+              message: 'lib/ does no I/O',
+            },
+            {
+              group: ['../src/*', '../collections/*', '../seed/*'],
+              message: 'lib/ imports only lib/',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['collections/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/*', '**/seed/*', '@payload-config'],
+              message: 'collections/ imports only lib/ and itself',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['seed/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/*', '@payload-config'],
+              message: 'seed/ imports only lib/ and collections/',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -103,7 +103,9 @@ export const parseSmtpUrl = (value: string | undefined): string | undefined => {
 }
 
 /** `Name <address>` or a bare address. */
-export const parseEmailFrom = (value: string | undefined): { fromAddress: string; fromName: string } => {
+export const parseEmailFrom = (
+  value: string | undefined,
+): { fromAddress: string; fromName: string } => {
   const text = value?.trim() || 'Newsroom CMS <cms@localhost>'
   const match = /^(?:"?([^"<]*?)"?\s*<([^<>\s]+@[^<>\s]+)>|([^<>\s]+@[^<>\s]+))$/.exec(text)
   if (!match) {

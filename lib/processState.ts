@@ -14,7 +14,7 @@ type Store = Map<string, unknown>
 
 const store = (): Store => {
   const holder = globalThis as typeof globalThis & { [STORE]?: Store }
-  return (holder[STORE] ??= new Map())
+  return (holder[STORE] ??= new Map<string, unknown>())
 }
 
 /** The process-wide value named `name`, made by `init` the first time any copy asks. */

@@ -74,7 +74,10 @@ const main = async (): Promise<number> => {
 
   const inputs = collectInputs(paths)
   // The project's config, found the way Payload's own CLI finds it (tsconfig's @payload-config).
-  const [{ getPayload }, { findConfig }] = await Promise.all([import('payload'), import('payload/node')])
+  const [{ getPayload }, { findConfig }] = await Promise.all([
+    import('payload'),
+    import('payload/node'),
+  ])
   const { default: config } = (await import(pathToFileURL(findConfig()).href)) as {
     default: Parameters<typeof getPayload>[0]['config']
   }

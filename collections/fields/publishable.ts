@@ -6,13 +6,7 @@ import { provenanceField } from './provenance.ts'
 import { slug } from './slug.ts'
 
 /** A calendar date picked by day, shown as "3 Dec 2026". */
-export const dayField = ({
-  name,
-  label,
-}: {
-  name: string
-  label?: string
-}): Field => ({
+export const dayField = ({ name, label }: { name: string; label?: string }): Field => ({
   name,
   type: 'date',
   ...(label ? { label } : {}),

@@ -6,7 +6,13 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql'
-import { docAccessOperation, headersWithCors, type CollectionSlug, type Endpoint, type PayloadRequest } from 'payload'
+import {
+  docAccessOperation,
+  headersWithCors,
+  type CollectionSlug,
+  type Endpoint,
+  type PayloadRequest,
+} from 'payload'
 
 import { errorBody } from '../../lib/errors.ts'
 import { isStaffUser } from '../../lib/roles.ts'
@@ -34,7 +40,9 @@ export const staffOnlyDocAccess: Endpoint = {
     // Ids come as text; numeric ids are numbers to the database (as Payload's own route does).
     const raw = req.routeParams?.id
     const id =
-      typeof raw === 'string' && req.payload.db.defaultIDType === 'number' && collection.customIDType !== 'text'
+      typeof raw === 'string' &&
+      req.payload.db.defaultIDType === 'number' &&
+      collection.customIDType !== 'text'
         ? parseFloat(raw)
         : (raw as string | undefined)
     const result = await docAccessOperation({ id, collection, data: req.data, req })

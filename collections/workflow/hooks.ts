@@ -58,7 +58,10 @@ export const isDraftSaveOf = ({
 }: {
   context?: RequestContext
   collection: string
-}): boolean => (context as WorkflowContext | undefined)?.workflowDraftSave?.[collection] === true
+}): boolean => {
+  const draftSaves = context?.workflowDraftSave as WorkflowContext['workflowDraftSave']
+  return draftSaves?.[collection] === true
+}
 
 /**
  * Remembers whether this write only saves a draft version (`draft: true`), which the

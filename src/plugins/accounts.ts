@@ -9,24 +9,28 @@ import { equalizeFailedLogins, FAILED_LOGIN_MESSAGE } from '../../collections/ho
  */
 export const accounts =
   (): Plugin =>
-  (config: Config): Config => ({
-    ...config,
-    hooks: {
-      ...config.hooks,
-      afterError: [equalizeFailedLogins, ...(config.hooks?.afterError ?? [])],
-    },
-    i18n: {
-      ...config.i18n,
-      translations: {
-        ...config.i18n?.translations,
-        en: {
-          ...config.i18n?.translations?.en,
-          error: {
-            ...(config.i18n?.translations?.en as { error?: object } | undefined)?.error,
-            emailOrPasswordIncorrect: FAILED_LOGIN_MESSAGE,
-            userLocked: FAILED_LOGIN_MESSAGE,
+  (config: Config): Config => {
+    const en: Record<string, unknown> = { ...config.i18n?.translations?.en }
+    const errors: Record<string, unknown> = { ...(en.error as object | undefined) }
+    return {
+      ...config,
+      hooks: {
+        ...config.hooks,
+        afterError: [equalizeFailedLogins, ...(config.hooks?.afterError ?? [])],
+      },
+      i18n: {
+        ...config.i18n,
+        translations: {
+          ...config.i18n?.translations,
+          en: {
+            ...en,
+            error: {
+              ...errors,
+              emailOrPasswordIncorrect: FAILED_LOGIN_MESSAGE,
+              userLocked: FAILED_LOGIN_MESSAGE,
+            },
           },
         },
       },
-    },
-  })
+    }
+  }

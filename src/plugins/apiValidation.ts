@@ -22,7 +22,11 @@ const withChecks = (collection: CollectionConfig): CollectionConfig => {
     hooks: {
       ...checked.hooks,
       // First: wrong-typed data never reaches another hook, a bad query never the database.
-      beforeOperation: [validateDataTypes, validateQuery, ...(checked.hooks?.beforeOperation ?? [])],
+      beforeOperation: [
+        validateDataTypes,
+        validateQuery,
+        ...(checked.hooks?.beforeOperation ?? []),
+      ],
     },
     // Before Payload's own routes, which it hides from non-staff callers.
     endpoints:

@@ -49,7 +49,11 @@ const reviewed = (collection: CollectionConfig): CollectionConfig => ({
     afterChange: [...(collection.hooks?.afterChange ?? []), recordWorkflowEvents],
   },
   // Stage, owner and note sit in the sidebar above the import provenance.
-  fields: insertBefore({ fields: collection.fields, before: 'provenance', added: workflowFields() }),
+  fields: insertBefore({
+    fields: collection.fields,
+    before: 'provenance',
+    added: workflowFields(),
+  }),
 })
 
 /**

@@ -54,7 +54,7 @@ export const WORKAROUNDS: Workaround[] = [
     canary: 'tests/unit/workarounds.test.ts: drizzle commitTransaction still catches',
     adapter: 'sqlite',
     // Must wrap the adapter before the write queue, which keeps BEGINs one at a time.
-    apply: (payload) => surfaceCommitErrors(payload.db as Parameters<typeof surfaceCommitErrors>[0]),
+    apply: (payload) => surfaceCommitErrors(payload.db),
   },
   {
     id: 'libsql-busy-statement',
@@ -65,7 +65,9 @@ export const WORKAROUNDS: Workaround[] = [
     canary: 'tests/integration/sqlite-connections.test.ts',
     adapter: 'sqlite',
     apply: (payload) =>
-      retireConnectionsAfterBusyStatements((payload.db as unknown as { client: LibsqlClient }).client),
+      retireConnectionsAfterBusyStatements(
+        (payload.db as unknown as { client: LibsqlClient }).client,
+      ),
   },
   {
     id: 'sqlite-write-queue',

@@ -5,7 +5,9 @@ import path from 'node:path'
 
 import { getPayload, type Payload } from 'payload'
 
+import { graphqlRefusalBody, prepareGraphqlBody } from '../../lib/graphqlDocument.ts'
 import type { Role } from '../../lib/roles.ts'
+import { selectableQueryFields } from '../../src/plugins/graphqlSelect/index.ts'
 
 export type TestCms = {
   payload: Payload
@@ -58,8 +60,17 @@ export const startTestCms = async (): Promise<TestCms> => {
   const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
   const { handleEndpoints } = await import('payload')
-  // The app's own GraphQL route, as the server mounts it.
-  const { POST: graphqlHandler } = await import('../../src/app/(payload)/api/graphql/route.ts')
+  // The app's own GraphQL route, behind what the server does first (src/server/middleware/graphql.ts).
+  const { POST: graphqlRoute } = await import('../../src/app/(payload)/api/graphql/route.ts')
+  const selectable = selectableQueryFields(payload.config)
+  const graphqlHandler = async (request: Request): Promise<Response> => {
+    const prepared = prepareGraphqlBody({ text: await request.text(), selectable })
+    if (prepared.refusal)
+      return Response.json(graphqlRefusalBody(prepared.refusal), { status: 400 })
+    return graphqlRoute(
+      new Request(request.url, { method: 'POST', headers: request.headers, body: prepared.text }),
+    )
+  }
 
   const headersFor = (token?: string, extra: Record<string, string> = {}) => ({
     ...(token ? { authorization: `JWT ${token}` } : {}),

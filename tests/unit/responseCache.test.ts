@@ -7,7 +7,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { bumpContentVersion } from '../../src/plugins/responseCache/store.ts'
 import { httpCache, isPublicApiPath } from '../../src/server/middleware/httpCache.ts'
 
-type Answer = { body: unknown; status?: number; headers?: Record<string, string>; during?: () => void }
+type Answer = {
+  body: unknown
+  status?: number
+  headers?: Record<string, string>
+  during?: () => void
+}
 
 /** What the stand-in for Next answers next: the body, and whatever it should do meanwhile. */
 let nextAnswer: Answer = { body: {} }

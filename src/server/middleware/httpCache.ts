@@ -78,7 +78,10 @@ const toBuffer = (chunk: unknown, encoding?: unknown) =>
     ? chunk
     : chunk instanceof Uint8Array
       ? Buffer.from(chunk)
-      : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+      : Buffer.from(
+          String(chunk),
+          typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8',
+        )
 
 /** Headers not kept with a cached answer: recomputed for every answer sent. */
 const UNKEPT_HEADERS = new Set(['content-length', 'transfer-encoding', 'etag', 'x-cache'])
@@ -148,7 +151,12 @@ const sendWithEtag = ({ req, res, body, end, done }: Finish): ServerResponse => 
   res.setHeader('vary', 'Authorization, Cookie, Origin, Accept-Encoding')
   if (matchesEtag({ header: req.headers['if-none-match'], etag })) {
     res.statusCode = 304
-    for (const header of ['content-length', 'content-type', 'content-encoding', 'transfer-encoding'])
+    for (const header of [
+      'content-length',
+      'content-type',
+      'content-encoding',
+      'transfer-encoding',
+    ])
       res.removeHeader(header)
     return end(done)
   }
@@ -211,8 +219,7 @@ const holdUntilEnd = ({
     if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
       chunks.push(toBuffer(chunk, encoding))
     const done = [chunk, encoding, callback].find((arg) => typeof arg === 'function') as
-      | (() => void)
-      | undefined
+      (() => void) | undefined
     return onBody({ body: Buffer.concat(chunks), end, done })
   }) as ServerResponse['end']
 }

@@ -1,0 +1,90 @@
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import { WORKAROUNDS } from '../../src/workarounds/index.ts'
+
+/**
+ * Canaries for the defect register (src/workarounds/index.ts): each reads the installed code a
+ * workaround is for and fails once that code no longer has the defect, so the workaround can be
+ * re-checked and deleted. Entries whose canary is elsewhere name it in the register.
+ */
+
+const require = createRequire(import.meta.url)
+const packageDir = (name: string) => {
+  let dir = path.dirname(require.resolve(name))
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir)
+  return dir
+}
+const source = (name: string, file: string) =>
+  fs.readFileSync(path.join(packageDir(name), 'dist', file), 'utf8')
+const versionOf = (name: string) =>
+  (
+    JSON.parse(fs.readFileSync(path.join(packageDir(name), 'package.json'), 'utf8')) as {
+      version: string
+    }
+  ).version
+
+describe('the defect register', () => {
+  it.each(WORKAROUNDS.map((entry) => [entry.id, entry] as const))(
+    'should say what %s is for, what breaks without it and where its canary is',
+    (_id, entry) => {
+      expect(entry.package).toMatch(/\d+\.\d+/)
+      expect(entry.breaks.length).toBeGreaterThan(20)
+      expect(entry.upstream).not.toBe('')
+      expect(entry.canary).toMatch(/^tests\//)
+    },
+  )
+
+  it('should be for the Payload version installed (3.90.2)', () => {
+    expect(versionOf('payload')).toBe('3.90.2')
+    expect(versionOf('@payloadcms/db-sqlite')).toBe('3.90.2')
+  })
+})
+
+describe('canaries: the upstream code each workaround is for still behaves so', () => {
+  it('drizzle commitTransaction still catches a failed commit and rolls back silently', () => {
+    const code = source('@payloadcms/drizzle', 'transactions/commitTransaction.js')
+    expect(code).toMatch(
+      /try \{\s*await session\.resolve\(\);\s*\} catch \(_\) \{\s*await session\.reject\(\);/,
+    )
+  })
+
+  it('updateJobs still commits its own transaction only when the update succeeds', () => {
+    const code = source('payload', 'queues/utilities/updateJob.js')
+    expect(code).toMatch(
+      /transactionID: req\.payload\.db\.name !== 'mongoose' \? await req\.payload\.db\.beginTransaction\(\)/,
+    )
+    expect(code).not.toMatch(/rollbackTransaction/)
+  })
+
+  it('Payload still has no after-commit hook', () => {
+    const types = source('payload', 'config/types.d.ts')
+    expect(types).not.toMatch(/afterCommit/)
+  })
+
+  it('schedulePublishHandler still queues a publish without checking the user may publish', () => {
+    const code = source('@payloadcms/ui', 'utilities/schedulePublishHandler.js')
+    const handler = code.slice(code.indexOf('export const schedulePublishHandler'))
+    expect(handler).toMatch(/payload\.jobs\.queue\(/)
+    expect(handler).not.toMatch(/docAccessOperation|hasPublishPermission/)
+  })
+
+  it('sanitizeConfig still adds Payload’s own collections after plugins have run', () => {
+    const build = source('payload', 'config/build.js')
+    expect(build).toMatch(
+      /config = await plugin\(config\);[\s\S]*return await sanitizeConfig\(config\)/,
+    )
+    const sanitize = source('payload', 'config/sanitize.js')
+    expect(sanitize).toMatch(
+      /collections\.push\(await sanitizeCollection\(config, getPreferencesCollection/,
+    )
+  })
+
+  it('handleEndpoints still answers 501 for a collection whose routes are off', () => {
+    const code = source('payload', 'utilities/handleEndpoints.js')
+    expect(code).toMatch(/if \(endpoints === false\) \{[\s\S]{0,300}NOT_IMPLEMENTED/)
+  })
+})
