@@ -1,37 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor, isStaffField, publicOrStaff } from './access/index.ts'
-import { provenanceField } from './fields/provenance.ts'
-import { publishedPostCount } from './fields/publishedPostCount.ts'
-import { slug } from './fields/slug.ts'
+import { isStaffField } from './access/index.ts'
+import { namedCollection } from './fields/named.ts'
 import { validateTwitterHandle, validateWebUrl } from './fields/validators.ts'
-import { publicReadLimits } from './hooks/publicReadLimits.ts'
 import { slugs } from './slugs.ts'
 
 /** Public bylines. Not login accounts: see Users. */
-export const Authors: CollectionConfig = {
+export const Authors: CollectionConfig = namedCollection({
   slug: slugs.authors,
-  admin: {
-    useAsTitle: 'name',
-    defaultColumns: ['name', 'slug', 'twitter', 'updatedAt'],
-    listSearchableFields: ['name', 'slug'],
-    group: 'Content',
-  },
-  defaultSort: 'name',
-  // What a post carries of its author when populated: what a front end shows.
+  countsPostsBy: 'author',
+  defaultColumns: ['name', 'slug', 'twitter', 'updatedAt'],
   defaultPopulate: { name: true, slug: true },
-  trash: true,
-  access: {
-    read: publicOrStaff,
-    create: isEditor,
-    update: isEditor,
-    delete: isEditor,
-    readVersions: isEditor,
-  },
-  hooks: { beforeOperation: [publicReadLimits] },
   fields: [
-    { name: 'name', type: 'text', required: true, unique: true, index: true },
-    slug({ useAsSlug: 'name' }),
     { name: 'bio', type: 'textarea' },
     {
       name: 'twitter',
@@ -47,7 +27,5 @@ export const Authors: CollectionConfig = {
       access: { read: isStaffField },
       admin: { description: 'Visible to staff only.' },
     },
-    publishedPostCount({ on: 'author' }),
-    provenanceField(),
   ],
-}
+})

@@ -1,11 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor, publicOrStaff } from './access/index.ts'
-import { provenanceField } from './fields/provenance.ts'
-import { publishedPostCount } from './fields/publishedPostCount.ts'
-import { slug } from './fields/slug.ts'
+import { namedCollection } from './fields/named.ts'
 import { validateWebUrl } from './fields/validators.ts'
-import { publicReadLimits } from './hooks/publicReadLimits.ts'
 import { slugs } from './slugs.ts'
 
 export const SOURCE_KINDS = [
@@ -20,37 +16,13 @@ export const SOURCE_KINDS = [
 ]
 
 /** The outlets posts cite, e.g. "NBC News". */
-export const Sources: CollectionConfig = {
+export const Sources: CollectionConfig = namedCollection({
   slug: slugs.sources,
-  admin: {
-    useAsTitle: 'name',
-    defaultColumns: ['name', 'kind', 'website', 'updatedAt'],
-    listSearchableFields: ['name', 'slug'],
-    group: 'Content',
-  },
-  defaultSort: 'name',
-  // What a post carries of its source when populated: what a front end shows.
+  countsPostsBy: 'sources',
+  defaultColumns: ['name', 'kind', 'website', 'updatedAt'],
   defaultPopulate: { name: true, slug: true, website: true },
-  trash: true,
-  access: {
-    read: publicOrStaff,
-    create: isEditor,
-    update: isEditor,
-    delete: isEditor,
-    readVersions: isEditor,
-  },
-  hooks: { beforeOperation: [publicReadLimits] },
   fields: [
-    { name: 'name', type: 'text', required: true, unique: true, index: true },
-    slug({ useAsSlug: 'name' }),
-    {
-      name: 'kind',
-      type: 'select',
-      options: SOURCE_KINDS,
-      admin: { position: 'sidebar' },
-    },
+    { name: 'kind', type: 'select', options: SOURCE_KINDS, admin: { position: 'sidebar' } },
     { name: 'website', type: 'text', validate: validateWebUrl },
-    publishedPostCount({ on: 'sources' }),
-    provenanceField(),
   ],
-}
+})
