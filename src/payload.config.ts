@@ -1,5 +1,8 @@
 import path from 'node:path'
 
+// First: loaded after the editor, the adapters can leave the config unsettled (defect register,
+// "config-import-order").
+import { databaseAdapter, migrateOnStart } from './database.ts'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
@@ -9,7 +12,6 @@ import { MAX_UPLOAD_BYTES } from '../collections/Media.ts'
 import { slugs } from '../collections/slugs.ts'
 import { isAdminUser } from '../lib/roles.ts'
 import { graphqlClientErrorsAtInfo } from '../lib/logging.ts'
-import { databaseAdapter, migrateOnStart } from './database.ts'
 import { emailAdapter } from './email.ts'
 import { loadEnv } from './env.ts'
 import { onShutdown } from './lifecycle.ts'

@@ -62,7 +62,7 @@ export const startTestCms = async (): Promise<TestCms> => {
   const { handleEndpoints } = await import('payload')
   // The app's own GraphQL route, behind what the server does first (src/server/middleware/graphql.ts).
   const { POST: graphqlRoute } = await import('../../src/app/(payload)/api/graphql/route.ts')
-  const selectable = selectableQueryFields(payload.config)
+  const selectable = await selectableQueryFields(payload.config)
   const graphqlHandler = async (request: Request): Promise<Response> => {
     const prepared = prepareGraphqlBody({ text: await request.text(), selectable })
     if (prepared.refusal)

@@ -44,6 +44,15 @@ describe('the defect register', () => {
   })
 })
 
+describe('guards', () => {
+  it('should load the database adapters before anything else in the config', () => {
+    const config = fs.readFileSync(path.join(process.cwd(), 'src', 'payload.config.ts'), 'utf8')
+    const imports = [...config.matchAll(/^import .* from '([^']+)'/gm)].map((match) => match[1])
+    const first = imports.findIndex((name) => !name.startsWith('node:'))
+    expect(imports[first]).toBe('./database.ts')
+  })
+})
+
 describe('canaries: the upstream code each workaround is for still behaves so', () => {
   it('drizzle commitTransaction still catches a failed commit and rolls back silently', () => {
     const code = source('@payloadcms/drizzle', 'transactions/commitTransaction.js')

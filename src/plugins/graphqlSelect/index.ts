@@ -1,4 +1,3 @@
-import { configToSchema } from '@payloadcms/graphql'
 import type { Config, Plugin, SanitizedConfig } from 'payload'
 
 import { selectableFieldsProvider } from './provider.ts'
@@ -13,7 +12,9 @@ import { selectableFieldsProvider } from './provider.ts'
  */
 
 /** The top-level query fields of the schema that take `select` (collection finds and reads). */
-export const selectableQueryFields = (config: SanitizedConfig): Set<string> => {
+export const selectableQueryFields = async (config: SanitizedConfig): Promise<Set<string>> => {
+  // Loaded when first needed: the seed CLI and other scripts never build the schema.
+  const { configToSchema } = await import('@payloadcms/graphql')
   const { schema } = configToSchema(config)
   const fields = Object.values(schema.getQueryType()?.getFields() ?? {})
   return new Set(
@@ -32,7 +33,6 @@ export const graphqlSelectByDefault =
     onInit: async (payload) => {
       await config.onInit?.(payload)
       let fields: Promise<ReadonlySet<string>> | undefined
-      selectableFieldsProvider().of = () =>
-        (fields ??= Promise.resolve().then(() => selectableQueryFields(payload.config)))
+      selectableFieldsProvider().of = () => (fields ??= selectableQueryFields(payload.config))
     },
   })
