@@ -98,10 +98,26 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/*', '@payload-config'],
+              group: ['**/src/*'],
               message: 'seed/ imports only lib/ and collections/',
             },
+            {
+              // Only the CLI, the edge that runs the import, loads the app's config.
+              group: ['@payload-config'],
+              message: 'seed/ imports only lib/ and collections/ (the CLI passes in Payload)',
+            },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['seed/cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/src/*'], message: 'seed/ imports only lib/ and collections/' }],
         },
       ],
     },

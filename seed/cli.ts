@@ -1,5 +1,3 @@
-import { pathToFileURL } from 'node:url'
-
 import nextEnv from '@next/env'
 import { SingleBar } from 'cli-progress'
 import { Command } from 'commander'
@@ -73,14 +71,9 @@ const main = async (): Promise<number> => {
   nextEnv.loadEnvConfig(projectRoot, env.NODE_ENV !== 'production')
 
   const inputs = collectInputs(paths)
-  // The project's config, found the way Payload's own CLI finds it (tsconfig's @payload-config).
-  const [{ getPayload }, { findConfig }] = await Promise.all([
-    import('payload'),
-    import('payload/node'),
-  ])
-  const { default: config } = (await import(pathToFileURL(findConfig()).href)) as {
-    default: Parameters<typeof getPayload>[0]['config']
-  }
+  // The project's config, by the alias Payload's templates give it (tsconfig's paths).
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
   const progress = progressReporter()
   try {
