@@ -139,7 +139,7 @@ export const WORKAROUNDS: Workaround[] = [
     id: 'config-import-order',
     package: 'tsx 4 with Node 20 (loading @payloadcms/richtext-lexical 3.90.2)',
     breaks:
-      'loading the config with the editor before the database adapters leaves the module graph unsettled about one run in five: the seed CLI, tests and scripts exit with code 13 and print nothing',
+      'loading the config with the editor before the database adapters leaves the module graph unsettled about one run in five: the seed CLI, tests and scripts exit with code 13 (or 0) and print nothing. Loading `payload/node` before the config did the same, so the seed CLI loads it by `@payload-config`',
     upstream: 'not reported (cause not isolated: the loader never settles, no error is thrown)',
     canary:
       'tests/unit/workarounds.test.ts: the config imports its adapters first (the hang itself is intermittent, so no canary can assert it)',
