@@ -98,26 +98,11 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/*'],
-              message: 'seed/ imports only lib/ and collections/',
-            },
-            {
-              // Only the CLI, the edge that runs the import, loads the app's config.
-              group: ['@payload-config'],
-              message: 'seed/ imports only lib/ and collections/ (the CLI passes in Payload)',
+              group: ['**/src/*', '@payload-config'],
+              message:
+                'seed/ imports only lib/ and collections/ (src/cli/seed.ts passes in Payload)',
             },
           ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['seed/cli.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [{ group: ['**/src/*'], message: 'seed/ imports only lib/ and collections/' }],
         },
       ],
     },

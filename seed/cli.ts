@@ -1,6 +1,7 @@
 import nextEnv from '@next/env'
 import { SingleBar } from 'cli-progress'
 import { Command } from 'commander'
+import type { Payload } from 'payload'
 
 import { collectInputs } from './files.ts'
 import { hasFailures, importFiles, type ImportProgress } from './import.ts'
@@ -44,7 +45,13 @@ const progressReporter = () => {
   }
 }
 
-const main = async (): Promise<number> => {
+/** What the CLI runs on: a Payload made from the app's config, given by the entry that runs it. */
+export type SeedCliOptions = {
+  /** Loads Payload once the environment is set (the config reads it when loaded). */
+  loadPayload: () => Promise<Payload>
+}
+
+const main = async ({ loadPayload }: SeedCliOptions): Promise<number> => {
   const program = new Command()
     .name('npm run seed --')
     .description('Import seed text files as draft Authors, Sources, Posts and Digests.')
@@ -71,10 +78,7 @@ const main = async (): Promise<number> => {
   nextEnv.loadEnvConfig(projectRoot, env.NODE_ENV !== 'production')
 
   const inputs = collectInputs(paths)
-  // The project's config, by the alias Payload's templates give it (tsconfig's paths).
-  const { getPayload } = await import('payload')
-  const { default: config } = await import('@payload-config')
-  const payload = await getPayload({ config })
+  const payload = await loadPayload()
   const progress = progressReporter()
   try {
     const report = await importFiles({
@@ -95,11 +99,18 @@ const main = async (): Promise<number> => {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    const message = err instanceof Error ? err.message : String(err)
-    process.stderr.write(`seed import failed: ${message}\n`)
-    process.exit(2)
-  },
-)
+/**
+ * `npm run seed -- [paths…] [--dry-run] [--json] [--force]`: parses the arguments, imports
+ * the files with `importFiles`, prints the report and exits 0 (all imported), 1 (some
+ * documents failed) or 2 (the import could not run). Started by src/cli/seed.ts.
+ */
+export const runSeedCli = (options: SeedCliOptions): void => {
+  main(options).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err)
+      process.stderr.write(`seed import failed: ${message}\n`)
+      process.exit(2)
+    },
+  )
+}

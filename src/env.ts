@@ -29,7 +29,7 @@ export type AppEnv = {
   extraOrigins: string[]
   /** Express `trust proxy` setting (hops or false). */
   trustProxy: number | false
-  /** Lifetime of cached anonymous answers, seconds; 0 is off (see src/lib/responseCache.ts). */
+  /** Lifetime of cached anonymous answers, seconds; 0 is off (see src/plugins/responseCache/store.ts). */
   apiCacheSeconds: number
   passwordResetSeconds: number
   databaseBusySeconds: number

@@ -1,2 +1,2 @@
-// Name normalising is shared with the collections (slugs), so it lives in src/lib.
+// Name normalising is shared with the collections (slugs), so it lives in lib/.
 export { normalizeName, slugify } from '../../lib/names.ts'

@@ -128,7 +128,7 @@ export const endFailedJobTransactions = (
   }
 }
 
-/** The start of the message a failed commit throws (src/lib/clientErrors.ts answers it 503). */
+/** The start of the message a failed commit throws (src/plugins/errorAnswers.ts answers it 503). */
 export const COMMIT_FAILED = 'the database could not commit the change'
 
 type TransactionCapable = Pick<

@@ -86,7 +86,7 @@ describe('an import killed half-way', () => {
       SEED_PROGRESS_EVERY: '1',
       LOG_TO_STDERR: 'true',
     }
-    const killed = await run({ args: ['seed/cli.ts', seedFile], env, killAfter: 50 })
+    const killed = await run({ args: ['src/cli/seed.ts', seedFile], env, killAfter: 50 })
     expect(killed.signal, `the import was not killed mid-run:\n${killed.stderr.slice(-2500)}`).toBe(
       'SIGKILL',
     )
@@ -94,7 +94,7 @@ describe('an import killed half-way', () => {
     expect(partial.length).toBeGreaterThan(0)
     expect(partial.filter((line) => line.startsWith('posts ')).length).toBeLessThan(ENTRIES)
 
-    const resumed = await run({ args: ['seed/cli.ts', seedFile], env })
+    const resumed = await run({ args: ['src/cli/seed.ts', seedFile], env })
     expect(resumed.code).toBe(0)
     const afterResume = await snapshotOf(env)
 
