@@ -46,19 +46,26 @@ const isGraphqlRead = (req: Request) =>
   req.path === '/api/graphql' &&
   /application\/json/i.test(req.headers['content-type'] ?? '')
 
-/** The key this anonymous request's answer is kept under, or undefined when it is not kept. */
-const cacheKeyFor = async (req: Request): Promise<string | undefined> => {
-  if (!isCacheOn()) return undefined
+/**
+ * The key this anonymous request's answer is kept under, or undefined when it is not kept. A
+ * GraphQL body read for it is handed back by `handOnBody` unless the cache answers.
+ */
+const cacheKeyFor = async (req: Request): Promise<{ key?: string; handOnBody?: () => void }> => {
+  if (!isCacheOn()) return {}
   const url = req.originalUrl
   const origin = req.headers.origin
   if (req.method === 'GET') {
-    return isCachedPath(url.split('?')[0]) ? cacheKeyOf({ method: 'GET', url, origin }) : undefined
+    return isCachedPath(url.split('?')[0])
+      ? { key: cacheKeyOf({ method: 'GET', url, origin }) }
+      : {}
   }
-  if (!isGraphqlRead(req)) return undefined
+  if (!isGraphqlRead(req)) return {}
   const body = await readBody(req)
-  restoreBody(req, body)
   // Keyed by the body as sent: a hit is answered without parsing the query.
-  return cacheKeyOf({ method: 'POST', url, origin, body: body.toString() })
+  return {
+    key: cacheKeyOf({ method: 'POST', url, origin, body: body.toString() }),
+    handOnBody: () => restoreBody(req, body),
+  }
 }
 
 /** Applies writeHead's headers (an object or a flat [name, value, …] list) with setHeader. */
@@ -244,14 +251,18 @@ export const httpCache = async (req: Request, res: Response, next: NextFunction)
     if (isTagged) res.setHeader('cache-control', 'private, no-store')
     return next()
   }
-  let key: string | undefined
+  let cacheable: Awaited<ReturnType<typeof cacheKeyFor>>
   try {
-    key = await cacheKeyFor(req)
+    cacheable = await cacheKeyFor(req)
   } catch (err) {
     return next(err)
   }
+  const { key, handOnBody } = cacheable
   if (!isTagged && !key) return next()
   const hit = key ? freshAnswer(key) : undefined
+  // A GraphQL hit needs neither its body again nor an ETag: answered as kept.
+  if (hit && !isTagged) return replay(res, hit)
+  handOnBody?.()
   const version = contentVersion()
   holdUntilEnd({
     res,
