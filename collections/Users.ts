@@ -1,13 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
 import { parsePasswordResetSeconds } from '../lib/envValues.ts'
+import { errorBody } from '../lib/errors.ts'
+import { ROLES } from '../lib/roles.ts'
 import { adminOrSelf, editorsOrSelf, isAdmin, isAdminField, isStaffUser } from './access/index.ts'
 import { authRateLimit } from './hooks/authRateLimit.ts'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin.ts'
 import { keepOneAdminOnChange, keepOneAdminOnDelete } from './hooks/keepOneAdmin.ts'
 import { stampLoginStart } from './hooks/loginTiming.ts'
 import { privateSessions } from './hooks/privateSessions.ts'
-import { ROLES } from '../lib/roles.ts'
 import { slugs } from './slugs.ts'
 
 /** Failed logins before an account locks, and for how long. */
@@ -55,10 +56,9 @@ export const Users: CollectionConfig = {
       path: '/verify/:token',
       method: 'post',
       handler: () =>
-        Response.json(
-          { errors: [{ message: 'Email verification is not used: admins create accounts.' }] },
-          { status: 404 },
-        ),
+        Response.json(errorBody('Email verification is not used: admins create accounts.'), {
+          status: 404,
+        }),
     },
   ],
   hooks: {

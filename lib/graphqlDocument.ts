@@ -23,35 +23,48 @@ const DOCUMENT_ONLY_SCHEMA = new GraphQLSchema({
   query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLBoolean } } }),
 })
 
+/** A query read once, with the token bound: its document, or why it must be refused. */
+type ReadQuery = { document?: DocumentNode; problem: GraphQLError | null }
+
+const readQuery = (query: string): ReadQuery => {
+  let document: DocumentNode
+  try {
+    document = parse(query, { maxTokens: MAX_GRAPHQL_TOKENS })
+  } catch (err) {
+    if (err instanceof GraphQLError && /tokens/.test(err.message)) {
+      return {
+        problem: new GraphQLError(
+          `The query is too long: at most ${MAX_GRAPHQL_TOKENS} tokens (names, punctuation, values).`,
+        ),
+      }
+    }
+    return { problem: null }
+  }
+  return {
+    document,
+    problem: validate(DOCUMENT_ONLY_SCHEMA, document, [NoFragmentCyclesRule])[0] ?? null,
+  }
+}
+
 /**
  * Why a GraphQL document must be refused before Payload runs it, or null. Payload's complexity
  * rule recurses through fragments before graphql-js reports a cycle, so `fragment A { ...B }
  * fragment B { ...A }` overflowed the stack (a 500 with an empty body). Syntax errors are left
  * to Payload, which answers them in the GraphQL error format.
  */
-export const findGraphqlDocumentProblem = (query: string): GraphQLError | null => {
-  let document
-  try {
-    document = parse(query, { maxTokens: MAX_GRAPHQL_TOKENS })
-  } catch (err) {
-    if (err instanceof GraphQLError && /tokens/.test(err.message)) {
-      return new GraphQLError(
-        `The query is too long: at most ${MAX_GRAPHQL_TOKENS} tokens (names, punctuation, values).`,
-      )
-    }
-    return null
-  }
-  return validate(DOCUMENT_ONLY_SCHEMA, document, [NoFragmentCyclesRule])[0] ?? null
-}
+export const findGraphqlDocumentProblem = (query: string): GraphQLError | null =>
+  readQuery(query).problem
 
-/** Inserts `select: true` into every top-level query field in `selectable` that lacks it. */
-export const addSelectArgument = (query: string, selectable: ReadonlySet<string>): string => {
-  let document: DocumentNode
-  try {
-    document = parse(query)
-  } catch {
-    return query // Payload answers a malformed query with its own error.
-  }
+/** The query with `select: true` inserted where `document` (its parse) lacks it. */
+const withSelect = ({
+  query,
+  document,
+  selectable,
+}: {
+  query: string
+  document: DocumentNode
+  selectable: ReadonlySet<string>
+}): string => {
   // Text edits at exact offsets, so the rest of the query (and error locations) stay as sent.
   const edits: { at: number; text: string }[] = []
   for (const definition of document.definitions) {
@@ -76,14 +89,27 @@ export const addSelectArgument = (query: string, selectable: ReadonlySet<string>
     .reduce((text, edit) => `${text.slice(0, edit.at)}${edit.text}${text.slice(edit.at)}`, query)
 }
 
+/** True when every operation of the document is a read (no mutation, no subscription). */
+const isReadOnlyDocument = (document: DocumentNode): boolean =>
+  document.definitions.every(
+    (definition) =>
+      definition.kind !== Kind.OPERATION_DEFINITION ||
+      definition.operation === OperationTypeNode.QUERY,
+  )
+
+/** Inserts `select: true` into every top-level query field in `selectable` that lacks it. */
+export const addSelectArgument = (query: string, selectable: ReadonlySet<string>): string => {
+  try {
+    return withSelect({ query, document: parse(query), selectable })
+  } catch {
+    return query // Payload answers a malformed query with its own error.
+  }
+}
+
 /** True when every operation of the query is a read (no mutation, no subscription). */
 export const isReadOnly = (query: string): boolean => {
   try {
-    return parse(query).definitions.every(
-      (definition) =>
-        definition.kind !== Kind.OPERATION_DEFINITION ||
-        definition.operation === OperationTypeNode.QUERY,
-    )
+    return isReadOnlyDocument(parse(query))
   } catch {
     return false
   }
@@ -121,23 +147,26 @@ export const prepareGraphqlBody = ({
   } catch {
     return { text, isCacheable: false }
   }
-  for (const entry of Array.isArray(body) ? body : [body]) {
-    const problem =
-      typeof entry?.query === 'string' ? findGraphqlDocumentProblem(entry.query) : null
+  const entries = Array.isArray(body) ? body : [body]
+  // Each query is parsed once, bounded, before anything else reads it.
+  const documents = new Map<GraphQLBody, DocumentNode | undefined>()
+  for (const entry of entries) {
+    if (typeof entry?.query !== 'string') continue
+    const { document, problem } = readQuery(entry.query)
     if (problem) return { refusal: problem }
+    documents.set(entry, document)
   }
-  const rewrite = (entry: GraphQLBody) =>
-    entry && typeof entry === 'object' && typeof entry.query === 'string'
-      ? { ...entry, query: addSelectArgument(entry.query, selectable) }
+  const rewrite = (entry: GraphQLBody) => {
+    const document = documents.get(entry)
+    return document && typeof entry.query === 'string'
+      ? { ...entry, query: withSelect({ query: entry.query, document, selectable }) }
       : entry
-  const rewritten = Array.isArray(body) ? body.map(rewrite) : rewrite(body)
-  const rewrittenText = JSON.stringify(rewritten)
+  }
+  const rewrittenText = JSON.stringify(Array.isArray(body) ? body.map(rewrite) : rewrite(body))
+  const single = Array.isArray(body) ? undefined : documents.get(body)
   return {
     text: rewrittenText === text ? text : rewrittenText,
-    isCacheable:
-      !Array.isArray(rewritten) &&
-      typeof rewritten?.query === 'string' &&
-      isReadOnly(rewritten.query),
+    isCacheable: single !== undefined && isReadOnlyDocument(single),
   }
 }
 

@@ -7,6 +7,7 @@ import type { Config, Migration, Payload, Plugin } from 'payload'
 
 import type { DatabaseChoice } from '../lib/database.ts'
 import { migrations } from './migrations/index.ts'
+import { chainOnInit } from './plugins/onInit.ts'
 
 /** MongoDB gives up after this long instead of hanging for 30 s when no server answers. */
 const MONGO_TIMEOUT_MS = 10_000
@@ -56,8 +57,5 @@ export const migrateOnStart =
   (): Plugin =>
   (config: Config): Config => ({
     ...config,
-    onInit: async (payload) => {
-      await config.onInit?.(payload)
-      await migrateOutsideProduction(payload)
-    },
+    onInit: chainOnInit({ config, task: migrateOutsideProduction }),
   })

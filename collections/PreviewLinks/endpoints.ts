@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 
 import { addDataAndFileToRequest, APIError, type Endpoint } from 'payload'
 
+import { errorBody } from '../../lib/errors.ts'
 import { isStaffUser } from '../../lib/roles.ts'
 import { slugs } from '../slugs.ts'
 import { BadRequestError } from '../errors.ts'
@@ -12,12 +13,10 @@ const MAX_HOURS = 24 * 14
 const hashOf = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
 
 const noPreview = () =>
-  Response.json(
-    {
-      errors: [{ message: 'This preview link is not valid: it may have expired or been revoked.' }],
-    },
-    { status: 404, headers: { 'cache-control': 'no-store', 'x-robots-tag': 'noindex' } },
-  )
+  Response.json(errorBody('This preview link is not valid: it may have expired or been revoked.'), {
+    status: 404,
+    headers: { 'cache-control': 'no-store', 'x-robots-tag': 'noindex' },
+  })
 
 /**
  * `POST /api/<collection>/:id/preview-link` with `{ hours? }` (staff only): a link anyone can

@@ -1,5 +1,7 @@
 import type { AfterErrorHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
+import { errorBody } from '../../lib/errors.ts'
+
 /**
  * Every failed login takes at least this long. The real work differs by account: an unknown
  * email fails after one lookup, a known one after hashing the password (tens of ms) and
@@ -53,5 +55,5 @@ export const equalizeFailedLogins: AfterErrorHook = async ({ error, req, graphql
       },
     }
   }
-  return { response: { errors: [{ message: FAILED_LOGIN_MESSAGE }] }, status: 401 }
+  return { response: errorBody(FAILED_LOGIN_MESSAGE), status: 401 }
 }

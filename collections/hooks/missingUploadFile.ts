@@ -3,6 +3,8 @@ import path from 'node:path'
 
 import type { UploadConfig } from 'payload'
 
+import { errorBody } from '../../lib/errors.ts'
+
 type UploadHandler = NonNullable<UploadConfig['handlers']>[number]
 
 /**
@@ -17,8 +19,8 @@ export const missingUploadFile =
     const file = path.resolve(dir, filename)
     if (!file.startsWith(dir + path.sep) || fs.existsSync(file)) return
     req.payload.logger.info({ msg: `${collection}: no file "${filename}" on disk (404)` })
-    return Response.json(
-      { errors: [{ message: `There is no file named "${filename}" in ${collection}.` }] },
-      { status: 404, headers: { 'cache-control': 'no-store' } },
-    )
+    return Response.json(errorBody(`There is no file named "${filename}" in ${collection}.`), {
+      status: 404,
+      headers: { 'cache-control': 'no-store' },
+    })
   }

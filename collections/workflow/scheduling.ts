@@ -19,35 +19,27 @@ const PAST_TOLERANCE_MS = 60_000
 type QueueArgs = { task?: string; input?: unknown; waitUntil?: Date | string; req?: PayloadRequest }
 
 /**
- * Scheduling is publishing later, so only editors and admins may do it, whichever way the job
- * is queued (the workflow endpoint, the admin's Schedule drawer, server code), and not for a
- * time long past. Throws the refusal; Payload's admin queues the job without checking, so
- * the workaround register ("schedule-publish-unchecked") calls this before every queue.
+ * Queues a job with `queue` (Payload's own), holding scheduled publishes to the workflow's
+ * rules first. Scheduling is publishing later, so only editors and admins may do it, whichever
+ * way the job is queued (the workflow endpoint, the admin's Schedule drawer, server code), and
+ * not for a time long past; once queued it is written to the audit trail. The publish still runs
+ * as the scheduling user, so rights lost in the meantime make the job fail, visibly. Payload's
+ * admin queues the job without checking, so the workaround register
+ * ("schedule-publish-unchecked") sends every queue through here.
  */
-export const checkScheduledPublish = async ({
+export const queueWithScheduleRules = async <Queued>({
   payload,
   args,
+  queue,
 }: {
   payload: Payload
   args: QueueArgs
-}): Promise<void> => {
-  if (args.task !== 'schedulePublish') return
+  queue: () => Promise<Queued>
+}): Promise<Queued> => {
+  if (args.task !== 'schedulePublish') return queue()
   const input = (args.input ?? {}) as ScheduleInput
-  if (input.user && !canPublish(await schedulerOf({ payload, args }))) {
-    throw new WorkflowError('Contributors cannot schedule publishing: ask an editor.')
-  }
-  const at = args.waitUntil ? new Date(args.waitUntil) : undefined
-  if (at && at.getTime() < Date.now() - PAST_TOLERANCE_MS) {
-    throw new BadRequestError(
-      `the time to publish (${at.toISOString()}) is in the past: give a later time, or publish now`,
-    )
-  }
-}
-
-const schedulerOf = async ({ payload, args }: { payload: Payload; args: QueueArgs }) => {
-  const input = (args.input ?? {}) as ScheduleInput
-  return input.user
-    ? payload.findByID({
+  const scheduler = input.user
+    ? await payload.findByID({
         collection: slugs.users,
         id: input.user.value as number,
         depth: 0,
@@ -56,22 +48,17 @@ const schedulerOf = async ({ payload, args }: { payload: Payload; args: QueueArg
         req: args.req,
       })
     : null
-}
-
-/**
- * Writes a queued scheduled publish to the audit trail. The publish still runs as the
- * scheduling user, so rights lost in the meantime make the job fail, visibly.
- */
-export const recordScheduledPublish = async ({
-  payload,
-  args,
-}: {
-  payload: Payload
-  args: QueueArgs
-}): Promise<void> => {
-  const input = (args.input ?? {}) as ScheduleInput
-  if (args.task !== 'schedulePublish' || !input.doc) return
-  const scheduler = await schedulerOf({ payload, args })
+  if (input.user && !canPublish(scheduler)) {
+    throw new WorkflowError('Contributors cannot schedule publishing: ask an editor.')
+  }
+  const at = args.waitUntil ? new Date(args.waitUntil) : undefined
+  if (at && at.getTime() < Date.now() - PAST_TOLERANCE_MS) {
+    throw new BadRequestError(
+      `the time to publish (${at.toISOString()}) is in the past: give a later time, or publish now`,
+    )
+  }
+  const job = await queue()
+  if (!input.doc) return job
   const target = await payload.findByID({
     collection: input.doc.relationTo as typeof slugs.posts,
     id: input.doc.value as number,
@@ -97,6 +84,7 @@ export const recordScheduledPublish = async ({
       userName: nameOf(scheduler),
     },
   })
+  return job
 }
 
 /**

@@ -1,6 +1,7 @@
 import { FileRetrievalError, type AfterErrorHook } from 'payload'
 
 import { unavailableReason } from '../../lib/databaseErrors.ts'
+import { errorBody } from '../../lib/errors.ts'
 
 /**
  * A request body Payload parses itself (the `_payload` field of an upload form) can hold
@@ -12,7 +13,7 @@ export const brokenJsonIsBadRequest: AfterErrorHook = ({ error, graphqlResult })
   if (!(original instanceof SyntaxError) || !/JSON/i.test(original.message)) return
   const message = `the request holds JSON that is not valid (check the _payload field of a form): ${original.message}`
   if (graphqlResult) return { graphqlResult: { ...graphqlResult, message } }
-  return { response: { errors: [{ message }] }, status: 400 }
+  return { response: errorBody(message), status: 400 }
 }
 
 type AfterErrorArgs = Parameters<AfterErrorHook>[0]
@@ -36,7 +37,7 @@ const answer = ({
       },
     }
   }
-  return { response: { errors: [{ message }] }, status }
+  return { response: errorBody(message), status }
 }
 
 /**

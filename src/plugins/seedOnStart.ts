@@ -1,6 +1,7 @@
 import type { Config, Plugin } from 'payload'
 
 import { seedEmptyDatabase } from '../../seed/onStart.ts'
+import { chainOnInit } from './onInit.ts'
 
 /**
  * On the first start with an empty database, imports `seed/data` as drafts, as `npm run seed`
@@ -11,11 +12,13 @@ export const seedOnStart =
   ({ isEnabled }: { isEnabled: boolean }): Plugin =>
   (config: Config): Config => ({
     ...config,
-    onInit: async (payload) => {
-      await config.onInit?.(payload)
-      if (!isEnabled) return
-      await seedEmptyDatabase({ payload }).catch((err: unknown) =>
-        payload.logger.error({ err, msg: 'seed on start failed' }),
-      )
-    },
+    onInit: isEnabled
+      ? chainOnInit({
+          config,
+          task: (payload) =>
+            seedEmptyDatabase({ payload }).catch((err: unknown) =>
+              payload.logger.error({ err, msg: 'seed on start failed' }),
+            ),
+        })
+      : config.onInit,
   })

@@ -10,6 +10,7 @@
  */
 import type { Config, Payload, Plugin } from 'payload'
 
+import { chainOnInit } from '../plugins/onInit.ts'
 import { transactionEnded } from '../plugins/responseCache/hooks.ts'
 import {
   checkInternalCollections,
@@ -145,14 +146,17 @@ export const WORKAROUNDS: Workaround[] = [
       'tests/unit/workarounds.test.ts: the config imports its adapters first (the hang itself is intermittent, so no canary can assert it)',
     where: 'the first import of src/payload.config.ts',
   },
+  {
+    id: 'next-module-copies',
+    package: 'next 16.4.6 (route bundles) beside the Express server in one process',
+    breaks:
+      'Next bundles our modules into its route chunks while the server loads its own copies: a module-level cache or rate limit would exist several times, and the server would never see what Payload’s hooks mark',
+    upstream: 'not a defect: how Next bundles a custom server’s modules',
+    canary:
+      'tests/unit/responseCache.test.ts (the server’s cache answers what the store holds); none upstream: it goes when the server stops loading Next in-process',
+    where: 'lib/processState.ts',
+  },
 ]
-
-/**
- * Not a patch, kept here for the record: Next bundles our modules into its route chunks while
- * the Express server loads its own copies, so state both must share lives on `globalThis`
- * (lib/processState.ts). Canary: none; it goes when the server stops loading Next in-process.
- */
-export const NEXT_MODULE_COPIES = 'next-module-copies'
 
 /** The workarounds that concern this Payload's adapter, in register order. */
 export const workaroundsFor = (payload: Payload): Workaround[] =>
@@ -166,8 +170,11 @@ export const defectWorkarounds =
   (options: WorkaroundOptions): Plugin =>
   (config: Config): Config => ({
     ...config,
-    onInit: async (payload) => {
-      for (const entry of workaroundsFor(payload)) entry.apply?.(payload, options)
-      await config.onInit?.(payload)
-    },
+    onInit: chainOnInit({
+      config,
+      when: 'before',
+      task: (payload) => {
+        for (const entry of workaroundsFor(payload)) entry.apply?.(payload, options)
+      },
+    }),
   })

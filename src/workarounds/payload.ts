@@ -2,10 +2,7 @@ import type { BaseDatabaseAdapter, CollectionBeforeOperationHook, Payload } from
 
 import { validateQuery } from '../../collections/hooks/validateQuery.ts'
 import { staffOnlyDocAccess } from '../../collections/hooks/staffOnlyDocAccess.ts'
-import {
-  checkScheduledPublish,
-  recordScheduledPublish,
-} from '../../collections/workflow/scheduling.ts'
+import { queueWithScheduleRules } from '../../collections/workflow/scheduling.ts'
 
 type TransactionId = number | string
 
@@ -39,20 +36,19 @@ export const listenForTransactionEnds = ({
 }
 
 /**
- * "schedule-publish-unchecked": every queued job goes through the workflow's scheduling check
- * and, once queued, into the audit trail. @payloadcms/ui 3.90.2's schedulePublishHandler
+ * "schedule-publish-unchecked": every queued job goes through the workflow's scheduling rules
+ * (`queueWithScheduleRules`). @payloadcms/ui 3.90.2's schedulePublishHandler
  * queues `schedulePublish` jobs for anyone who can open the admin; the jobs collection's hooks
  * cannot be used instead (with `jobs.runHooks` Payload 3.90 fails to record a failed task).
  */
 export const guardJobQueue = (payload: Payload): void => {
   const queue = payload.jobs.queue.bind(payload.jobs)
-  payload.jobs.queue = (async (args: Parameters<typeof queue>[0]) => {
-    const queued = args as Parameters<typeof checkScheduledPublish>[0]['args']
-    await checkScheduledPublish({ payload, args: queued })
-    const job = await queue(args)
-    await recordScheduledPublish({ payload, args: queued })
-    return job
-  }) as typeof payload.jobs.queue
+  payload.jobs.queue = ((args: Parameters<typeof queue>[0]) =>
+    queueWithScheduleRules({
+      payload,
+      args,
+      queue: () => queue(args),
+    })) as typeof payload.jobs.queue
 }
 
 /**

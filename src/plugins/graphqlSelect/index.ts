@@ -1,5 +1,6 @@
 import type { Config, Plugin, SanitizedConfig } from 'payload'
 
+import { chainOnInit } from '../onInit.ts'
 import { selectableFieldsProvider } from './provider.ts'
 
 /**
@@ -30,9 +31,11 @@ export const graphqlSelectByDefault =
   (): Plugin =>
   (config: Config): Config => ({
     ...config,
-    onInit: async (payload) => {
-      await config.onInit?.(payload)
-      let fields: Promise<ReadonlySet<string>> | undefined
-      selectableFieldsProvider().of = () => (fields ??= selectableQueryFields(payload.config))
-    },
+    onInit: chainOnInit({
+      config,
+      task: (payload) => {
+        let fields: Promise<ReadonlySet<string>> | undefined
+        selectableFieldsProvider().of = () => (fields ??= selectableQueryFields(payload.config))
+      },
+    }),
   })

@@ -1,5 +1,6 @@
 import type { Config, Plugin } from 'payload'
 
+import { chainOnInit } from '../onInit.ts'
 import { invalidateResponses } from './hooks.ts'
 import { bumpContentVersion } from './store.ts'
 
@@ -21,9 +22,6 @@ export const responseCache =
         afterDelete: [...(collection.hooks?.afterDelete ?? []), invalidateResponses],
       },
     })),
-    onInit: async (payload) => {
-      // A new Payload may be looking at another database than the last one in this process.
-      bumpContentVersion()
-      await config.onInit?.(payload)
-    },
+    // A new Payload may be looking at another database than the last one in this process.
+    onInit: chainOnInit({ config, task: bumpContentVersion, when: 'before' }),
   })

@@ -17,11 +17,17 @@ export const isCacheableGraphqlRequest = (req: IncomingMessage): boolean => cach
 
 const NO_SELECTABLE: ReadonlySet<string> = new Set()
 
+/** A GraphQL request as clients send them: POST with a JSON body. */
+export const isGraphqlJsonPost = (req: Request): boolean =>
+  req.method === 'POST' &&
+  req.path === GRAPHQL_PATH &&
+  /application\/json/i.test(req.headers['content-type'] ?? '')
+
 /**
  * `/api/graphql` before Payload: other methods than POST are told how to ask (Payload's route
  * answers an empty 405); documents that would break Payload's validation are refused with a
  * 400 (see `findGraphqlDocumentProblem`); queries read only the fields they ask for by default
- * (src/plugins/graphqlSelect.ts).
+ * (src/plugins/graphqlSelect/).
  */
 export const graphqlRequests = async (req: Request, res: Response, next: NextFunction) => {
   if (req.path !== GRAPHQL_PATH || req.method === 'OPTIONS') return next()
@@ -34,17 +40,18 @@ export const graphqlRequests = async (req: Request, res: Response, next: NextFun
       )
     return
   }
-  if (!/application\/json/i.test(req.headers['content-type'] ?? '')) return next()
+  if (!isGraphqlJsonPost(req)) return next()
   try {
     const body = await readBody(req)
+    const text = body.toString('utf8')
     const selectable = (await selectableFieldsProvider().of?.()) ?? NO_SELECTABLE
-    const prepared = prepareGraphqlBody({ text: body.toString('utf8'), selectable })
+    const prepared = prepareGraphqlBody({ text, selectable })
     if (prepared.refusal) {
       res.status(400).json(graphqlRefusalBody(prepared.refusal))
       return
     }
     if (prepared.isCacheable) cacheable.add(req)
-    const handed = prepared.text === body.toString('utf8') ? body : Buffer.from(prepared.text)
+    const handed = prepared.text === text ? body : Buffer.from(prepared.text)
     req.headers['content-length'] = String(handed.length)
     restoreBody(req, handed)
     next()

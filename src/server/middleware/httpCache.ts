@@ -18,7 +18,7 @@ import {
   type CachedAnswer,
 } from '../../plugins/responseCache/store.ts'
 import { readBody, restoreBody } from '../body.ts'
-import { isCacheableGraphqlRequest } from './graphql.ts'
+import { isCacheableGraphqlRequest, isGraphqlJsonPost } from './graphql.ts'
 
 /** Paths whose anonymous GET responses get an ETag and can be answered 304. */
 const ETAGGED = /^\/(api\/(?!graphql-playground|users\/me|access|preview\/)|feeds\/)/
@@ -41,11 +41,6 @@ export const isPublicApiPath = (pathname: string): boolean => {
 export const isCachedPath = (pathname: string): boolean =>
   isPublicApiPath(pathname) || pathname.startsWith('/feeds/')
 
-const isGraphqlRead = (req: Request) =>
-  req.method === 'POST' &&
-  req.path === '/api/graphql' &&
-  /application\/json/i.test(req.headers['content-type'] ?? '')
-
 /**
  * The key this anonymous request's answer is kept under, or undefined when it is not kept. A
  * GraphQL body read for it is handed back by `handOnBody` unless the cache answers.
@@ -59,7 +54,7 @@ const cacheKeyFor = async (req: Request): Promise<{ key?: string; handOnBody?: (
       ? { key: cacheKeyOf({ method: 'GET', url, origin }) }
       : {}
   }
-  if (!isGraphqlRead(req)) return {}
+  if (!isGraphqlJsonPost(req)) return {}
   const body = await readBody(req)
   // Keyed by the body as sent: a hit is answered without parsing the query.
   return {

@@ -11,6 +11,7 @@ import {
   parseFeedPath,
   type FeedEntry,
 } from '../../../../../lib/feeds.ts'
+import { errorBody } from '../../../../../lib/errors.ts'
 import { escapeHtml } from '../../../../../lib/values.ts'
 
 export const dynamic = 'force-dynamic'
@@ -25,10 +26,7 @@ const html = (state: unknown): string =>
     : ''
 
 const notFound = (message: string) =>
-  Response.json(
-    { errors: [{ message }] },
-    { status: 404, headers: { 'cache-control': 'no-store' } },
-  )
+  Response.json(errorBody(message), { status: 404, headers: { 'cache-control': 'no-store' } })
 
 /**
  * RSS 2.0 (`.xml`), Atom (`.atom`) and JSON Feed (`.json`) of the newest published posts or
