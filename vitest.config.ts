@@ -2,9 +2,59 @@ import path from 'node:path'
 
 import { defineConfig } from 'vitest/config'
 
+import { postgresProjectsEnabled } from './tests/helpers/postgresAvailability.ts'
+
 const root = path.dirname(new URL(import.meta.url).pathname)
 const alias = { '@payload-config': path.join(root, 'src/payload.config.ts') }
-const hasMongo = Boolean(process.env.MONGODB_URI)
+const hasPostgres = postgresProjectsEnabled()
+
+/** The integration suite, run once per database (tests/helpers/testDatabase.ts). */
+const integration = (database: 'sqlite' | 'postgres' | 'mongodb') => ({
+  resolve: { alias },
+  test: {
+    name: database === 'sqlite' ? 'integration' : `integration-${database}`,
+    include: ['tests/integration/**/*.test.ts'],
+    environment: 'node' as const,
+    pool: 'forks' as const,
+    // One MongoDB server for everything: its files take turns.
+    fileParallelism: database !== 'mongodb',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    env: { TEST_DATABASE: database, LOG_LEVEL: 'warn' },
+    globalSetup:
+      database === 'sqlite'
+        ? ['tests/helpers/announceDatabases.ts']
+        : ['tests/helpers/postgresSetup.ts'],
+  },
+})
+
+/**
+ * Everything that runs against the production server (browser, attack and fault suites), on
+ * SQLite; the attack and fault suites again on PostgreSQL. Each database has fault tests of
+ * its own (tests/faults/<database>.test.ts).
+ */
+const productionServer = (database: 'sqlite' | 'postgres') => ({
+  resolve: { alias },
+  test: {
+    name: database === 'sqlite' ? 'e2e' : `e2e-${database}`,
+    include:
+      database === 'sqlite'
+        ? ['tests/e2e/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/faults/**/*.test.ts']
+        : ['tests/security/**/*.test.ts', 'tests/faults/**/*.test.ts'],
+    exclude: [`tests/faults/${database === 'sqlite' ? 'postgres' : 'sqlite'}.test.ts`],
+    environment: 'node' as const,
+    pool: 'forks' as const,
+    fileParallelism: false,
+    testTimeout: 180_000,
+    hookTimeout: 600_000,
+    env: { TEST_DATABASE: database },
+    // The SQLite run also starts the shared server the browser tests use.
+    globalSetup:
+      database === 'sqlite'
+        ? ['tests/e2e/globalSetup.ts']
+        : ['tests/helpers/buildSetup.ts', 'tests/helpers/postgresSetup.ts'],
+  },
+})
 
 export default defineConfig({
   resolve: { alias },
@@ -18,54 +68,11 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      {
-        resolve: { alias },
-        test: {
-          name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
-          environment: 'node',
-          pool: 'forks',
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          env: { TEST_DATABASE: 'sqlite', LOG_LEVEL: 'warn' },
-          globalSetup: ['tests/helpers/announceDatabases.ts'],
-        },
-      },
-      ...(hasMongo
-        ? [
-            {
-              resolve: { alias },
-              test: {
-                name: 'integration-mongodb',
-                include: ['tests/integration/**/*.test.ts'],
-                environment: 'node',
-                pool: 'forks' as const,
-                fileParallelism: false,
-                testTimeout: 60_000,
-                hookTimeout: 120_000,
-                env: { TEST_DATABASE: 'mongodb', LOG_LEVEL: 'warn' },
-              },
-            },
-          ]
-        : []),
-      {
-        resolve: { alias },
-        test: {
-          // Everything that runs against the production server: browser, attack and fault suites.
-          name: 'e2e',
-          include: [
-            'tests/e2e/**/*.test.ts',
-            'tests/security/**/*.test.ts',
-            'tests/faults/**/*.test.ts',
-          ],
-          environment: 'node',
-          pool: 'forks',
-          fileParallelism: false,
-          testTimeout: 180_000,
-          hookTimeout: 600_000,
-          globalSetup: ['tests/e2e/globalSetup.ts'],
-        },
-      },
+      integration('sqlite'),
+      ...(hasPostgres ? [integration('postgres')] : []),
+      ...(process.env.MONGODB_URI ? [integration('mongodb')] : []),
+      productionServer('sqlite'),
+      ...(hasPostgres ? [productionServer('postgres')] : []),
     ],
   },
 })

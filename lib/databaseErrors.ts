@@ -1,6 +1,18 @@
 /** Errors that mean the database cannot take writes (or answer) right now, not a bug. */
 const UNAVAILABLE =
-  /could not commit|SQLITE_BUSY|database is locked|stayed busy|SQLITE_READONLY|readonly database|SQLITE_FULL|disk is full|SQLITE_CANTOPEN|unable to open database|SQLITE_IOERR|disk I\/O error|MongoServerSelectionError|MongoNetworkError|ECONNREFUSED/i
+  /could not commit|SQLITE_BUSY|database is locked|stayed busy|SQLITE_READONLY|readonly database|SQLITE_FULL|disk is full|SQLITE_CANTOPEN|unable to open database|SQLITE_IOERR|disk I\/O error|MongoServerSelectionError|MongoNetworkError|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|PG:(57014|55P03|57P0[1-4]|53300|53100|53200|08\d\d\d|25006|40001|40P01)/i
+
+/** PostgreSQL error codes (SQLSTATE) and what they mean for an operator. */
+const POSTGRES_REASONS: [RegExp, string][] = [
+  [/PG:57014/, 'the database took too long to answer (statement timeout)'],
+  [/PG:55P03/, 'the data is locked by another database session (lock timeout)'],
+  [/PG:57P0[1-4]/, 'the database server is restarting or shutting down'],
+  [/PG:53300/, 'the database server has no free connections'],
+  [/PG:53100/, 'the disk holding the database is full'],
+  [/PG:25006/, 'the database is read-only'],
+  [/PG:(40001|40P01)/, 'the change collided with another one at the same time'],
+  [/timeout exceeded when trying to connect/i, 'all database connections are busy'],
+]
 
 /** Why writes fail while another process holds SQLite's write lock. */
 export const LOCKED_REASON = 'the database is locked by another process (an import or a backup?)'
@@ -10,19 +22,23 @@ export const unavailableReason = (error: unknown): string | undefined => {
   const chain: string[] = []
   let current: unknown = error
   for (let depth = 0; current && depth < 5; depth++) {
-    const { message, name, cause, originalError } = current as {
+    const { message, name, cause, originalError, code } = current as {
       message?: unknown
       name?: unknown
       cause?: unknown
       originalError?: unknown
+      code?: unknown
     }
+    // node-postgres errors carry their SQLSTATE in `code` (five characters, e.g. 57014).
+    const sqlState = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? `PG:${code}` : ''
     chain.push(
-      `${typeof name === 'string' ? name : ''} ${typeof message === 'string' ? message : ''}`,
+      `${typeof name === 'string' ? name : ''} ${typeof message === 'string' ? message : ''} ${sqlState} ${typeof code === 'string' ? code : ''}`,
     )
     current = cause ?? originalError
   }
   const text = chain.join(' ')
   if (!UNAVAILABLE.test(text)) return undefined
+  for (const [pattern, reason] of POSTGRES_REASONS) if (pattern.test(text)) return reason
   if (/READONLY|readonly database/i.test(text)) return 'the database is read-only'
   if (/FULL|disk is full/i.test(text)) return 'the disk holding the database is full'
   if (/BUSY|locked|stayed busy/i.test(text)) {

@@ -70,7 +70,7 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
   const serverUrl = env.SERVER_URL?.trim()
     ? parseOrigin({ name: 'SERVER_URL', value: env.SERVER_URL.trim() })
     : `http://localhost:${port}`
-  const database = chooseDatabase({ uri: env.DATABASE_URI, projectRoot })
+  const database = chooseDatabase({ uri: env.DATABASE_URI, projectRoot, env })
 
   let secret = env.PAYLOAD_SECRET?.trim() ?? ''
   // `next build` evaluates the config to collect route data; the real secret is read at start.

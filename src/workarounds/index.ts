@@ -25,6 +25,7 @@ import {
   surfaceCommitErrors,
   type LibsqlClient,
 } from './sqlite.ts'
+import { closePoolsOnDestroy, reportPoolErrorsTo } from './postgres.ts'
 
 export type Workaround = {
   id: string
@@ -35,8 +36,8 @@ export type Workaround = {
   upstream: string
   /** The test that fails once upstream behaves differently. */
   canary: string
-  /** Only on this adapter (`payload.db.name`); every adapter when absent. */
-  adapter?: 'sqlite'
+  /** Only on these adapters (`payload.db.name`); every adapter when absent. */
+  adapters?: ('sqlite' | 'postgres')[]
   /** The patch, applied when Payload starts; absent for a workaround that lives in `where`. */
   apply?: (payload: Payload, options: WorkaroundOptions) => void
   /** Where a workaround without `apply` is. */
@@ -50,15 +51,16 @@ export type WorkaroundOptions = {
 
 export const WORKAROUNDS: Workaround[] = [
   {
-    id: 'sqlite-commit-errors',
-    package: '@payloadcms/drizzle 3.90.2 (commitTransaction)',
+    id: 'drizzle-commit-errors',
+    package: '@payloadcms/drizzle 3.90.2 (commitTransaction, shared by db-sqlite and db-postgres)',
     breaks:
-      'a COMMIT that SQLite refuses (read-only or full disk, a lock) is swallowed: the API answers 201 for a write that was rolled back',
+      'a COMMIT the database refuses (SQLite: read-only or full disk, a lock; PostgreSQL: the server went away mid-transaction) is swallowed: the API answers 201 for a write that was rolled back',
     upstream: 'not reported',
-    canary: 'tests/unit/workarounds.test.ts: drizzle commitTransaction still catches',
-    adapter: 'sqlite',
+    canary:
+      'tests/unit/workarounds.test.ts: drizzle commitTransaction still catches (behaviour: tests/faults/sqlite.test.ts, tests/faults/postgres.test.ts)',
+    adapters: ['sqlite', 'postgres'],
     // Must wrap the adapter before the write queue, which keeps BEGINs one at a time.
-    apply: (payload) => surfaceCommitErrors(payload.db),
+    apply: (payload) => surfaceCommitErrors(payload.db as never),
   },
   {
     id: 'libsql-busy-statement',
@@ -67,7 +69,7 @@ export const WORKAROUNDS: Workaround[] = [
       'a statement that met SQLITE_BUSY stays open on the shared connection; the next transaction on it fails at COMMIT ("SQL statements in progress")',
     upstream: 'not reported',
     canary: 'tests/integration/sqlite-connections.test.ts',
-    adapter: 'sqlite',
+    adapters: ['sqlite'],
     apply: (payload) =>
       retireConnectionsAfterBusyStatements(
         (payload.db as unknown as { client: LibsqlClient }).client,
@@ -79,8 +81,8 @@ export const WORKAROUNDS: Workaround[] = [
     breaks:
       'each transaction opens a fresh connection that fails with SQLITE_BUSY at once instead of waiting: concurrent saves in one process fail',
     upstream: 'not reported',
-    canary: 'tests/unit/sqliteWriteLock.test.ts and tests/faults/database.test.ts',
-    adapter: 'sqlite',
+    canary: 'tests/unit/sqliteWriteLock.test.ts and tests/faults/sqlite.test.ts',
+    adapters: ['sqlite'],
     apply: (payload, { busySeconds }) =>
       serializeWriteTransactions(payload.db, {
         waitMs: busySeconds * 1000,
@@ -95,11 +97,44 @@ export const WORKAROUNDS: Workaround[] = [
     id: 'job-update-transaction',
     package: 'payload 3.90.2 (queues/utilities/updateJob.js)',
     breaks:
-      'a failed job update leaves its own transaction open, holding SQLite’s one writer slot: every later write fails',
+      'a failed job update leaves its own transaction open: on SQLite it holds the one writer slot and every later write fails; on PostgreSQL it holds a pooled connection and its row locks',
     upstream: 'not reported',
     canary: 'tests/unit/workarounds.test.ts: updateJobs still commits only on success',
-    adapter: 'sqlite',
+    adapters: ['sqlite', 'postgres'],
     apply: (payload) => endFailedJobTransactions(payload.db),
+  },
+  {
+    id: 'postgres-pool-errors',
+    package: '@payloadcms/db-postgres 3.90.2 (connect.js) with pg 8.20',
+    breaks:
+      'the adapter attaches no error listener to its pool: an idle connection the server cuts (a restart, a failover) makes the pool emit an error nobody handles, and the process exits',
+    upstream: 'not reported',
+    canary:
+      'tests/unit/workarounds.test.ts: db-postgres still adds no pool error listener (behaviour: tests/faults/postgres.test.ts, the server restarted)',
+    adapters: ['postgres'],
+    where: 'src/workarounds/postgres.ts (NewsroomPool, given to the adapter as its `pg`)',
+    apply: (payload) => reportPoolErrorsTo((message, err) => payload.logger.warn({ err }, message)),
+  },
+  {
+    id: 'postgres-held-check-connection',
+    package: '@payloadcms/db-postgres 3.90.2 (connectWithReconnect in connect.js)',
+    breaks:
+      'the connection taken to check the server is never given back: one pooled connection is held for ever, and one more after each reset (with DATABASE_POOL_MAX=1 every query would wait)',
+    upstream: 'not reported',
+    canary:
+      'tests/unit/workarounds.test.ts: connectWithReconnect still keeps its client (behaviour: tests/faults/postgres.test.ts, a pool of one)',
+    adapters: ['postgres'],
+    where: 'src/workarounds/postgres.ts (NewsroomPool#connect)',
+  },
+  {
+    id: 'postgres-destroy-keeps-pools',
+    package: '@payloadcms/drizzle 3.90.2 (destroy.js)',
+    breaks:
+      'payload.destroy() leaves the connection pools open: their connections outlive Payload, a command-line tool cannot exit',
+    upstream: 'not reported',
+    canary: 'tests/unit/workarounds.test.ts: drizzle destroy still leaves the pool',
+    adapters: ['postgres'],
+    apply: (payload) => closePoolsOnDestroy(payload.db as never),
   },
   {
     id: 'no-commit-listener',
@@ -160,7 +195,9 @@ export const WORKAROUNDS: Workaround[] = [
 
 /** The workarounds that concern this Payload's adapter, in register order. */
 export const workaroundsFor = (payload: Payload): Workaround[] =>
-  WORKAROUNDS.filter((entry) => !entry.adapter || entry.adapter === payload.db.name)
+  WORKAROUNDS.filter(
+    (entry) => !entry.adapters || (entry.adapters as string[]).includes(payload.db.name as string),
+  )
 
 /**
  * Applies the register when Payload starts, before anything else runs on it: the only

@@ -131,44 +131,70 @@ export const endFailedJobTransactions = (
 /** The start of the message a failed commit throws (src/plugins/errorAnswers.ts answers it 503). */
 export const COMMIT_FAILED = 'the database could not commit the change'
 
+type DrizzleLike = { transaction: (...args: never[]) => Promise<unknown> }
+
 type TransactionCapable = Pick<
   BaseDatabaseAdapter,
   'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'
-> & { drizzle: { transaction: (...args: never[]) => Promise<unknown> } }
+> & {
+  drizzle: DrizzleLike
+  /** The adapter's open transactions: `db` is drizzle's handle of each. */
+  sessions: Record<string, { db: unknown } | undefined>
+}
+
+/** Marks a drizzle whose `transaction` already records the promise of each transaction. */
+const RECORDING = Symbol('newsroom:recording-transactions')
 
 /**
- * Makes a failed COMMIT fail the request. db-sqlite's commitTransaction (Payload 3.90.2,
- * @payloadcms/drizzle) swallows the error of the transaction it ends: when SQLite cannot
- * commit (a read-only or full disk, a lock), the changes are rolled back but the API still
- * answers 201, an acknowledged write that was never stored. Here the promise of each
- * transaction is kept when it begins, and awaited after the commit: its error is thrown.
- * Must wrap the adapter before `serializeWriteTransactions`, which keeps BEGINs one at a time.
+ * Makes a failed COMMIT fail the request. The Drizzle adapters' commitTransaction (Payload
+ * 3.90.2, @payloadcms/drizzle, shared by db-sqlite and db-postgres) swallows the error of the
+ * transaction it ends: when the database cannot commit (SQLite: a read-only or full disk, a
+ * lock; PostgreSQL: the server went away, a serialization failure), the changes are rolled back
+ * but the API still answers 201, an acknowledged write that was never stored. Here drizzle's
+ * `transaction` records the promise of each transaction by its handle, and commitTransaction
+ * awaits that promise after the commit: its error is thrown. Safe with concurrent transactions
+ * (PostgreSQL runs many at once). On SQLite, must wrap the adapter before
+ * `serializeWriteTransactions`, which keeps BEGINs one at a time.
  */
 export const surfaceCommitErrors = (db: TransactionCapable): void => {
   const begin = db.beginTransaction.bind(db)
   const commit = db.commitTransaction.bind(db)
   const rollback = db.rollbackTransaction.bind(db)
+  const byHandle = new WeakMap<object, Promise<unknown>>()
   const outcomes = new Map<TransactionId, Promise<unknown>>()
 
-  db.beginTransaction = async (options) => {
-    const drizzle = db.drizzle
+  /** Wraps drizzle's `transaction` once per drizzle instance (the adapter may make a new one). */
+  const record = (drizzle: DrizzleLike & { [RECORDING]?: true }) => {
+    if (!drizzle || drizzle[RECORDING]) return
     const original = drizzle.transaction
-    let captured: Promise<unknown> | undefined
     drizzle.transaction = function (this: unknown, ...args: never[]) {
-      const transaction = original.apply(this, args)
-      captured ??= transaction
+      const [callback, ...rest] = args as unknown as [(tx: object) => Promise<unknown>, ...never[]]
+      // Drizzle calls back once BEGIN is done: usually later, but either order is covered.
+      let handle: object | undefined
+      let transaction: Promise<unknown> | undefined
+      transaction = original.apply(this, [
+        (tx: object) => {
+          handle = tx
+          if (transaction) byHandle.set(tx, transaction)
+          return callback(tx)
+        },
+        ...rest,
+      ] as never[])
+      if (handle) byHandle.set(handle, transaction)
       return transaction
     }
-    let id: TransactionId | null
-    try {
-      id = await begin(options)
-    } finally {
-      drizzle.transaction = original
-    }
-    if (id !== null && captured) {
+    drizzle[RECORDING] = true
+  }
+
+  db.beginTransaction = async (options) => {
+    record(db.drizzle)
+    const id = await begin(options)
+    const handle = id === null ? undefined : db.sessions[String(id)]?.db
+    const transaction = handle && typeof handle === 'object' ? byHandle.get(handle) : undefined
+    if (id !== null && transaction) {
       outcomes.set(
         id,
-        captured.then(
+        transaction.then(
           () => undefined,
           (err: unknown) => err ?? new Error('the database rolled the transaction back'),
         ),

@@ -1,10 +1,18 @@
-/** Says once per run which databases the integration suite runs on. */
+import { postgresUnavailable } from './postgresAvailability.ts'
+
+/** Says once per run which databases the integration suite runs on, and why any is skipped. */
 export default function announceDatabases(): void {
-  if (process.env.MONGODB_URI) {
-    console.log('[integration] running on SQLite and on MongoDB (MONGODB_URI is set)')
-  } else {
-    console.log(
-      '[integration] MONGODB_URI is not set: skipping the MongoDB run; running on SQLite only',
-    )
-  }
+  const postgres = postgresUnavailable()
+  const databases = [
+    'SQLite',
+    ...(postgres ? [] : ['PostgreSQL']),
+    ...(process.env.MONGODB_URI ? ['MongoDB'] : []),
+  ]
+  const skipped = [
+    ...(postgres ? [`PostgreSQL (${postgres})`] : []),
+    ...(process.env.MONGODB_URI ? [] : ['MongoDB (MONGODB_URI is not set)']),
+  ]
+  console.log(
+    `[integration] running on ${databases.join(', ')}${skipped.length ? `; skipping ${skipped.join(', ')}` : ''}`,
+  )
 }

@@ -8,9 +8,11 @@ import { getPayload, type Payload } from 'payload'
 import { graphqlRefusalBody, prepareGraphqlBody } from '../../lib/graphqlDocument.ts'
 import type { Role } from '../../lib/roles.ts'
 import { selectableQueryFields } from '../../src/plugins/graphqlSelect/index.ts'
+import { freshTestDatabase, type TestDatabase } from './testDatabase.ts'
 
 export type TestCms = {
   payload: Payload
+  database: TestDatabase
   /** Calls the REST API through Payload's route handling, as the Next route does. */
   rest: (args: RestArgs) => Promise<{ status: number; body: any; headers: Headers }>
   /** Posts a GraphQL query through Payload's GraphQL handler. */
@@ -40,19 +42,14 @@ type RestArgs = {
 const BASE = 'http://localhost:3000'
 
 /**
- * Boots a real Payload on a throwaway database: a fresh SQLite file, or a fresh MongoDB
- * database when the suite runs as `integration-mongodb`.
+ * Boots a real Payload on a throwaway database of the project's kind (tests/helpers/testDatabase.ts):
+ * a fresh SQLite file, a fresh database on the project's PostgreSQL, or one on MongoDB.
  */
 export const startTestCms = async (): Promise<TestCms> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'))
-  const isMongo = process.env.TEST_DATABASE === 'mongodb'
-  if (isMongo) {
-    const url = new URL(process.env.MONGODB_URI as string)
-    url.pathname = `/newsroom_test_${crypto.randomBytes(4).toString('hex')}`
-    process.env.DATABASE_URI = url.toString()
-  } else {
-    process.env.DATABASE_URI = `file:${path.join(dir, 'test.db')}`
-  }
+  const database = await freshTestDatabase(dir)
+  const isMongo = database.kind === 'mongodb'
+  process.env.DATABASE_URI = database.uri
   process.env.PAYLOAD_SECRET = crypto.randomBytes(24).toString('hex')
   process.env.SERVER_URL = BASE
   process.env.SEED_ON_START = 'false'
@@ -136,8 +133,9 @@ export const startTestCms = async (): Promise<TestCms> => {
   const close = async () => {
     if (isMongo) await payload.db.connection?.dropDatabase?.()
     await payload.destroy()
+    await database.drop()
     fs.rmSync(dir, { recursive: true, force: true })
   }
 
-  return { payload, rest, graphql, userWithRole, close }
+  return { payload, database, rest, graphql, userWithRole, close }
 }

@@ -30,6 +30,8 @@ const fakeDb = ({
   return { db, events }
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 describe('serializeWriteTransactions', () => {
   it('should run one transaction at a time, in order', async () => {
     const { db, events } = fakeDb()
@@ -51,8 +53,6 @@ describe('serializeWriteTransactions', () => {
 })
 
 describe('serializeWriteTransactions: a transaction nobody ends', () => {
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
   it('should be reported once, with where it began, after the wait limit', async () => {
     const reports: { seconds: number; begunAt: string }[] = []
     const { db } = fakeDb({ waitMs: 40, onLongTransaction: (problem) => reports.push(problem) })
@@ -76,37 +76,57 @@ describe('serializeWriteTransactions: a transaction nobody ends', () => {
 })
 
 describe('surfaceCommitErrors', () => {
-  /** Like @payloadcms/drizzle: the transaction's own failure is caught and dropped. */
-  const drizzleLikeDb = (commitError?: Error) => {
-    let finish: (ok: boolean) => void = () => undefined
+  /**
+   * Like @payloadcms/drizzle: drizzle's transaction calls back with its handle once BEGIN is
+   * done, the adapter keeps the handle in `sessions`, and the transaction's own failure (at
+   * COMMIT) is caught and dropped. `commitErrors` says how each transaction's COMMIT ends.
+   */
+  const drizzleLikeDb = (commitErrors: (Error | undefined)[] = []) => {
+    const finishes = new Map<string, (ok: boolean) => void>()
+    let begun = 0
     const db = {
+      sessions: {} as Record<string, { db: unknown } | undefined>,
       drizzle: {
-        transaction: () =>
-          new Promise<void>((resolve, reject) => {
-            finish = (ok) =>
-              ok && !commitError ? resolve() : reject(commitError ?? new Error('rollback'))
-          }),
+        transaction: (callback: (tx: object) => Promise<void>) =>
+          Promise.resolve().then(() => callback({ handle: begun })),
       },
-      beginTransaction() {
-        const done = db.drizzle.transaction().catch(() => undefined)
-        void done
-        return Promise.resolve(1 as number | string | null)
+      async beginTransaction() {
+        const n = begun++
+        const id = `tx-${n}`
+        const commitError = commitErrors[n]
+        await new Promise<void>((ready) => {
+          const done = db.drizzle
+            .transaction(async (tx) => {
+              db.sessions[id] = { db: tx }
+              await new Promise<void>((resolve, reject) => {
+                finishes.set(id, (ok) =>
+                  ok && !commitError ? resolve() : reject(commitError ?? new Error('rollback')),
+                )
+                ready()
+              })
+            })
+            .catch(() => undefined)
+          void done
+        })
+        return id as number | string | null
       },
-      commitTransaction: (_id: unknown) => {
-        finish(true)
-        return Promise.resolve()
+      commitTransaction: async (id: unknown) => {
+        finishes.get(String(id))?.(true)
+        delete db.sessions[String(id)]
+        await sleep(1)
       },
-      rollbackTransaction: (_id: unknown) => {
-        finish(false)
-        return Promise.resolve()
+      rollbackTransaction: async (id: unknown) => {
+        finishes.get(String(id))?.(false)
+        delete db.sessions[String(id)]
+        await sleep(1)
       },
     }
-    surfaceCommitErrors(db)
+    surfaceCommitErrors(db as never)
     return db
   }
 
   it('should throw when the commit failed, though the adapter swallowed it', async () => {
-    const db = drizzleLikeDb(new Error('SQLITE_IOERR: disk I/O error'))
+    const db = drizzleLikeDb([new Error('SQLITE_IOERR: disk I/O error')])
     const id = await db.beginTransaction()
     await expect(db.commitTransaction(id!)).rejects.toThrow(
       /could not commit the change: SQLITE_IOERR/,
@@ -116,9 +136,21 @@ describe('surfaceCommitErrors', () => {
   it('should stay quiet when the commit worked, and on rollback', async () => {
     const ok = drizzleLikeDb()
     await expect(ok.commitTransaction((await ok.beginTransaction())!)).resolves.toBeUndefined()
-    const failing = drizzleLikeDb(new Error('never seen'))
+    const failing = drizzleLikeDb([new Error('never seen')])
     await expect(
       failing.rollbackTransaction((await failing.beginTransaction())!),
     ).resolves.toBeUndefined()
+  })
+
+  it('should tell concurrent transactions apart (PostgreSQL runs many at once)', async () => {
+    const db = drizzleLikeDb([undefined, new Error('terminating connection'), undefined])
+    const ids = await Promise.all([
+      db.beginTransaction(),
+      db.beginTransaction(),
+      db.beginTransaction(),
+    ])
+    const results = await Promise.allSettled(ids.reverse().map((id) => db.commitTransaction(id)))
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/terminating connection/)
   })
 })

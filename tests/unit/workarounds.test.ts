@@ -41,6 +41,15 @@ describe('the defect register', () => {
   it('should be for the Payload version installed (3.90.2)', () => {
     expect(versionOf('payload')).toBe('3.90.2')
     expect(versionOf('@payloadcms/db-sqlite')).toBe('3.90.2')
+    expect(versionOf('@payloadcms/db-postgres')).toBe('3.90.2')
+  })
+
+  it('should run the SQLite-only workarounds on SQLite alone', () => {
+    const sqliteOnly = WORKAROUNDS.filter((entry) => entry.adapters?.join() === 'sqlite')
+    expect(sqliteOnly.map((entry) => entry.id)).toEqual([
+      'libsql-busy-statement',
+      'sqlite-write-queue',
+    ])
   })
 })
 
@@ -54,6 +63,24 @@ describe('guards', () => {
 })
 
 describe('canaries: the upstream code each workaround is for still behaves so', () => {
+  it('db-postgres still adds no error listener to its pool', () => {
+    const code = source('@payloadcms/db-postgres', 'connect.js')
+    expect(code).toMatch(/this\.pool = new this\.pg\.Pool\(this\.poolOptions\)/)
+    expect(code).not.toMatch(/pool\.on\(['"]error/)
+  })
+
+  it('connectWithReconnect still keeps the client it checks the server with', () => {
+    const code = source('@payloadcms/db-postgres', 'connect.js')
+    expect(code).toMatch(/const connectWithReconnect = async function/)
+    expect(code).toMatch(/result = await pool\.connect\(\)/)
+    expect(code).not.toMatch(/\.release\(/)
+  })
+
+  it('drizzle destroy still leaves the pool open', () => {
+    const code = source('@payloadcms/drizzle', 'destroy.js')
+    expect(code).not.toMatch(/pool|\.end\(/)
+  })
+
   it('drizzle commitTransaction still catches a failed commit and rolls back silently', () => {
     const code = source('@payloadcms/drizzle', 'transactions/commitTransaction.js')
     expect(code).toMatch(

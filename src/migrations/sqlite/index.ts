@@ -3,7 +3,8 @@ import * as migration_20261124_234219_digest_credit_and_import_key from './20261
 import * as migration_20261125_001555_editorial_workflow from './20261125_001555_editorial_workflow';
 import * as migration_20261125_002917_workflow_event_names from './20261125_002917_workflow_event_names';
 import * as migration_20261125_005905_preview_links from './20261125_005905_preview_links';
-import * as migration_20261125_015223 from './20261125_015223_public_list_indexes';
+import * as migration_20261125_015223_public_list_indexes from './20261125_015223_public_list_indexes';
+import * as migration_20261203_140040_drop_unused_reset_column from './20261203_140040_drop_unused_reset_column';
 
 export const migrations = [
   {
@@ -32,8 +33,13 @@ export const migrations = [
     name: '20261125_005905_preview_links',
   },
   {
-    up: migration_20261125_015223.up,
-    down: migration_20261125_015223.down,
-    name: '20261125_015223_public_list_indexes'
+    up: migration_20261125_015223_public_list_indexes.up,
+    down: migration_20261125_015223_public_list_indexes.down,
+    name: '20261125_015223_public_list_indexes',
+  },
+  {
+    up: migration_20261203_140040_drop_unused_reset_column.up,
+    down: migration_20261203_140040_drop_unused_reset_column.down,
+    name: '20261203_140040_drop_unused_reset_column'
   },
 ];
