@@ -52,3 +52,19 @@ export const unavailableReason = (error: unknown): string | undefined => {
   }
   return 'the database is not reachable'
 }
+
+/**
+ * The message of the innermost cause of an error: drizzle wraps the driver's error ("Failed
+ * query: select …") and the driver's says what happened ("connect ECONNREFUSED …").
+ */
+export const innermostMessage = (error: unknown): string => {
+  let message = error instanceof Error ? error.message : String(error)
+  let current: unknown = error
+  for (let depth = 0; current && depth < 5; depth++) {
+    const { cause, originalError } = current as { cause?: unknown; originalError?: unknown }
+    current = cause ?? originalError
+    const inner = (current as { message?: unknown } | undefined)?.message
+    if (typeof inner === 'string' && inner.trim() !== '') message = inner
+  }
+  return message
+}

@@ -43,9 +43,8 @@ export const databaseAdapter = ({
         max: database.poolMax,
         // A request waits this long for a pooled connection (or a new one) before a 503.
         connectionTimeoutMillis: database.connectTimeoutMs,
-        // The server cancels a statement that runs longer, and a wait for a lock as long.
+        // The server cancels a statement that runs longer (waiting for a lock included).
         statement_timeout: database.statementTimeoutMs,
-        lock_timeout: database.statementTimeoutMs,
         // A transaction left open by a crashed request cannot hold its locks for ever.
         idle_in_transaction_session_timeout: Math.max(60_000, database.statementTimeoutMs * 2),
         application_name: 'newsroom-cms',

@@ -62,12 +62,14 @@ export const fileRetrievalIsBadRequest: AfterErrorHook = ({ error, graphqlResult
  * full, unreachable) is answered 503 with that reason, not 500 "Something went wrong": the
  * client may retry, and nothing was stored. Reads keep working where the database allows.
  */
-export const databaseUnavailable: AfterErrorHook = ({ error, graphqlResult }) => {
+export const databaseUnavailable: AfterErrorHook = ({ error, graphqlResult, req }) => {
   const reason = unavailableReason(error)
   if (!reason) return
+  // A read saved nothing anyway; a GraphQL request may hold a mutation.
+  const isRead = req?.method === 'GET' || req?.method === 'HEAD'
   return answer({
     graphqlResult,
     status: 503,
-    message: `Service unavailable: ${reason}. Nothing was saved; try again later.`,
+    message: `Service unavailable: ${reason}. ${isRead ? 'Try' : 'Nothing was saved; try'} again later.`,
   })
 }

@@ -25,7 +25,9 @@ import {
   surfaceCommitErrors,
   type LibsqlClient,
 } from './sqlite.ts'
-import { closePoolsOnDestroy, reportPoolErrorsTo } from './postgres.ts'
+import { sql } from '@payloadcms/db-postgres'
+
+import { closePoolsOnDestroy, compareJsonAsText, reportPoolErrorsTo } from './postgres.ts'
 
 export type Workaround = {
   id: string
@@ -113,7 +115,12 @@ export const WORKAROUNDS: Workaround[] = [
       'tests/unit/workarounds.test.ts: db-postgres still adds no pool error listener (behaviour: tests/faults/postgres.test.ts, the server restarted)',
     adapters: ['postgres'],
     where: 'src/workarounds/postgres.ts (NewsroomPool, given to the adapter as its `pg`)',
-    apply: (payload) => reportPoolErrorsTo((message, err) => payload.logger.warn({ err }, message)),
+    // The message and code only: node-postgres errors can carry their client, password and all.
+    apply: (payload) =>
+      reportPoolErrorsTo((message, err) => {
+        const { message: detail, code } = (err ?? {}) as { message?: string; code?: string }
+        payload.logger.warn(`${message}: ${detail ?? String(err)}${code ? ` (${code})` : ''}`)
+      }),
   },
   {
     id: 'postgres-held-check-connection',
@@ -135,6 +142,17 @@ export const WORKAROUNDS: Workaround[] = [
     canary: 'tests/unit/workarounds.test.ts: drizzle destroy still leaves the pool',
     adapters: ['postgres'],
     apply: (payload) => closePoolsOnDestroy(payload.db as never),
+  },
+  {
+    id: 'postgres-json-comparisons',
+    package: '@payloadcms/drizzle 3.90.2 (queries/parseParams.js, operatorMap)',
+    breaks:
+      'like, equals… on a whole rich-text or JSON field reach the jsonb column as they are: "operator does not exist: jsonb ~~* unknown", a 500 (search reads rich text so)',
+    upstream: 'not reported',
+    canary:
+      'tests/unit/workarounds.test.ts: drizzle still applies like to the bare column (behaviour: tests/integration/search.test.ts on PostgreSQL)',
+    adapters: ['postgres'],
+    apply: (payload) => compareJsonAsText(payload.db as never, (column) => sql`${column}::text`),
   },
   {
     id: 'no-commit-listener',

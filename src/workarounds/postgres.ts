@@ -10,9 +10,7 @@ type Report = (message: string, err: unknown) => void
 
 /** Where pool problems are told; Payload's logger once it exists (see `reportPoolErrorsTo`). */
 let report: Report = (message, err) =>
-  process.stderr.write(
-    `${JSON.stringify({ level: 40, time: Date.now(), msg: `${message}: ${(err as Error)?.message ?? String(err)}` })}\n`,
-  )
+  process.stderr.write(`${message}: ${(err as Error)?.message ?? String(err)}\n`)
 
 export const reportPoolErrorsTo = (next: Report): void => {
   report = next
@@ -97,4 +95,47 @@ export const closePoolsOnDestroy = (db: {
     // A connection never given back would keep `end` waiting: do not wait for it for ever.
     await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 5000).unref())])
   }
+}
+
+type Operator = (column: unknown, value: unknown) => unknown
+type Column = { columnType?: string }
+
+/** Operators that compare a value with a column's content (not `exists`, `and`, `or`…). */
+const COMPARING = [
+  'contains',
+  'equals',
+  'greater_than',
+  'greater_than_equal',
+  'in',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_equals',
+  'not_in',
+  'not_like',
+]
+
+/**
+ * db-postgres (3.90.2) hands `like`, `equals`… on a whole rich-text or JSON field straight to
+ * the jsonb column: PostgreSQL answers "operator does not exist: jsonb ~~* unknown" (or "invalid
+ * input syntax for type json") and the API a 500, where SQLite, which stores JSON as text,
+ * compares the text. Here those operators compare the column's text on PostgreSQL as well, so
+ * search (which matches words in rich text) and such queries work alike on both.
+ */
+export const compareJsonAsText = (
+  db: { operators: Record<string, Operator> },
+  asText: (column: unknown) => unknown,
+): void => {
+  const operators = { ...db.operators }
+  for (const name of COMPARING) {
+    const operator = operators[name]
+    if (!operator) continue
+    operators[name] = (column, value) => {
+      const type = (column as Column | undefined)?.columnType
+      return type === 'PgJsonb' || type === 'PgJson'
+        ? operator(asText(column), value)
+        : operator(column, value)
+    }
+  }
+  db.operators = operators
 }

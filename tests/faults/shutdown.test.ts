@@ -7,22 +7,28 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { httpClient, PASSWORD } from '../helpers/newsroom.ts'
 import { startProductionServer, type RunningServer } from '../helpers/server.ts'
+import { freshTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts'
 
 const WRITES = 60
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-sigterm-'))
-const env = {
-  DATABASE_URI: `file:${path.join(dataDir, 'cms.db')}`,
-  PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
-}
+// Both servers use one database of the project's kind: the second must find the first's writes.
+let database: TestDatabase
+const env = { DATABASE_URI: '', PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex') }
 const servers: RunningServer[] = []
+
+beforeAll(async () => {
+  database = await freshTestDatabase(dataDir)
+  env.DATABASE_URI = database.uri
+})
 
 afterAll(async () => {
   for (const server of servers) if (server.child.exitCode === null) await server.stop()
+  await database?.drop()
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 

@@ -71,24 +71,38 @@ export const freePort = async (): Promise<number> =>
 export type RunningServer = {
   baseUrl: string
   dataDir: string
+  /** The DATABASE_URI it runs on. */
+  databaseUri: string
   child: ChildProcess
   output: () => string
   /** Sends SIGTERM and resolves with the exit code. */
   stop: () => Promise<number | null>
 }
 
-/** Starts the compiled production server on a free port with a throwaway SQLite database. */
+/**
+ * Starts the compiled production server on a free port with a throwaway database of the
+ * project's kind (a SQLite file in `dataDir`, or a database on the project's PostgreSQL),
+ * unless `env` names one, and waits until /readyz says 200 (unless `waitUntilReady` is false).
+ */
 export const startProductionServer = async ({
   env = {},
   logFile,
+  waitUntilReady = true,
 }: {
   env?: Record<string, string>
   /** Also write the server's output here as it comes (so other processes can read it). */
   logFile?: string
+  waitUntilReady?: boolean
 } = {}): Promise<RunningServer> => {
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'))
+  // Only test workers of a PostgreSQL project know its server (globalSetup runs on SQLite).
+  const database =
+    env.DATABASE_URI || process.env.TEST_DATABASE !== 'postgres'
+      ? undefined
+      : await (await import('./testDatabase.ts')).freshTestDatabase(dataDir)
   const baseUrl = `http://localhost:${port}`
+  const databaseUri = database?.uri ?? `file:${path.join(dataDir, 'cms.db')}`
   let output = ''
   const child = spawn(process.execPath, ['--no-deprecation', 'dist/src/server.js'], {
     cwd: projectRoot,
@@ -97,7 +111,7 @@ export const startProductionServer = async ({
       NODE_ENV: 'production',
       PORT: String(port),
       SERVER_URL: baseUrl,
-      DATABASE_URI: `file:${path.join(dataDir, 'cms.db')}`,
+      DATABASE_URI: databaseUri,
       PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
       SEED_ON_START: 'false',
       ...env,
@@ -114,7 +128,7 @@ export const startProductionServer = async ({
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
 
   const deadline = Date.now() + 60_000
-  while (Date.now() < deadline) {
+  while (waitUntilReady && Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
     try {
       const response = await fetch(`${baseUrl}/readyz`)
@@ -129,11 +143,13 @@ export const startProductionServer = async ({
   return {
     baseUrl,
     dataDir,
+    databaseUri: env.DATABASE_URI ?? databaseUri,
     child,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM')
       const code = await exited
+      await database?.drop()
       fs.rmSync(dataDir, { recursive: true, force: true })
       return code
     },

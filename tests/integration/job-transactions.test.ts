@@ -3,16 +3,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startTestCms, type TestCms } from '../helpers/payload.ts'
 
-// The one writer slot is SQLite's: MongoDB has nothing to leave held.
-const onSqlite = process.env.TEST_DATABASE !== 'mongodb'
+// SQLite's one writer slot, or PostgreSQL's pooled connection and row lock: MongoDB has
+// nothing to leave held.
+const onSql = process.env.TEST_DATABASE !== 'mongodb'
+const onPostgres = process.env.TEST_DATABASE === 'postgres'
 
 let cms: TestCms
 
-type RawSqlite = { drizzle: { run: (query: ReturnType<typeof sql>) => Promise<unknown> } }
+type RawSql = {
+  drizzle: {
+    run: (query: ReturnType<typeof sql>) => Promise<unknown>
+    execute: (query: ReturnType<typeof sql>) => Promise<unknown>
+  }
+}
 
 /** Makes every update of a job fail, as a full or read-only disk would. */
 const failJobUpdates = async (on: boolean) => {
-  const { drizzle } = cms.payload.db as unknown as RawSqlite
+  const { drizzle } = cms.payload.db as unknown as RawSql
+  if (onPostgres) {
+    await drizzle.execute(
+      on
+        ? sql.raw(`CREATE FUNCTION jobs_fail() RETURNS trigger LANGUAGE plpgsql AS
+              $$ BEGIN RAISE EXCEPTION 'simulated disk failure'; END $$;
+            CREATE TRIGGER jobs_fail BEFORE UPDATE ON payload_jobs
+              FOR EACH ROW EXECUTE FUNCTION jobs_fail();`)
+        : sql.raw('DROP TRIGGER jobs_fail ON payload_jobs; DROP FUNCTION jobs_fail();'),
+    )
+    return
+  }
   await drizzle.run(
     on
       ? sql`CREATE TRIGGER jobs_fail BEFORE UPDATE ON payload_jobs
@@ -22,16 +40,20 @@ const failJobUpdates = async (on: boolean) => {
 }
 
 beforeAll(async () => {
-  if (!onSqlite) return
-  // A held writer slot shows within 2 s instead of the default 30.
+  if (!onSql) return
+  // A held writer slot (or row lock) shows within 2 s instead of the default 30.
   process.env.DATABASE_BUSY_SECONDS = '2'
+  // On PostgreSQL a transaction left open holds a pooled connection: with a pool of one, the
+  // next write waits 2 s for it and fails.
+  process.env.DATABASE_POOL_MAX = '1'
+  process.env.DATABASE_CONNECT_TIMEOUT_SECONDS = '2'
   cms = await startTestCms()
 })
 afterAll(async () => {
   await cms?.close()
 })
 
-describe.skipIf(!onSqlite)('a job update that fails', () => {
+describe.skipIf(!onSql)('a job update that fails', () => {
   it('should not leave the database refusing every later write', async () => {
     const admin = await cms.userWithRole('admin')
     const post = await cms.payload.create({
@@ -58,7 +80,8 @@ describe.skipIf(!onSqlite)('a job update that fails', () => {
     expect(run).toMatch(/payload_jobs/)
     await failJobUpdates(false)
 
-    // Had that transaction stayed open, this would wait 2 s for the writer slot and fail.
+    // Had that transaction stayed open, this would wait 2 s for the writer slot and fail (on
+    // PostgreSQL, the job's claim below would wait for the row lock it holds).
     const after = await cms.payload.create({
       collection: 'posts',
       data: { title: 'Written after the failure', _status: 'draft' },

@@ -76,6 +76,12 @@ describe('canaries: the upstream code each workaround is for still behaves so', 
     expect(code).not.toMatch(/\.release\(/)
   })
 
+  it('drizzle still applies like to the bare column, whatever its type', () => {
+    const code = source('@payloadcms/drizzle', 'queries/parseParams.js')
+    expect(code).toMatch(/adapter\.operators\.like\(table\[columnName\], `%\$\{word\}%`\)/)
+    expect(code).not.toMatch(/::text/)
+  })
+
   it('drizzle destroy still leaves the pool open', () => {
     const code = source('@payloadcms/drizzle', 'destroy.js')
     expect(code).not.toMatch(/pool|\.end\(/)

@@ -2,7 +2,11 @@ import config from '@payload-config'
 import { getPayload, type Payload } from 'payload'
 
 import { slugs } from '../../../../collections/slugs.ts'
-import { LOCKED_REASON, unavailableReason } from '../../../../lib/databaseErrors.ts'
+import {
+  innermostMessage,
+  LOCKED_REASON,
+  unavailableReason,
+} from '../../../../lib/databaseErrors.ts'
 import { withTimeout } from '../../../../lib/timeout.ts'
 
 export const dynamic = 'force-dynamic'
@@ -94,7 +98,8 @@ export const GET = async (): Promise<Response> => {
     }
     return Response.json({ status: 'ready', database: payload.db.name }, { headers })
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err)
+    // Drizzle wraps the driver's error ("Failed query: …"); the driver's says what happened.
+    const message = innermostMessage(err)
     // Adapters nest their messages ("Error: cannot connect to MongoDB: Error: … Details: x").
     const reason = message.includes('Details: ')
       ? message.slice(message.lastIndexOf('Details: ') + 'Details: '.length)
