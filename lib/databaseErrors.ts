@@ -1,12 +1,16 @@
 /** Errors that mean the database cannot take writes (or answer) right now, not a bug. */
 const UNAVAILABLE =
-  /could not commit|SQLITE_BUSY|database is locked|stayed busy|SQLITE_READONLY|readonly database|SQLITE_FULL|disk is full|SQLITE_CANTOPEN|unable to open database|SQLITE_IOERR|disk I\/O error|MongoServerSelectionError|MongoNetworkError|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|PG:(57014|55P03|57P0[1-4]|53300|53100|53200|08\d\d\d|25006|40001|40P01)/i
+  /could not commit|SQLITE_BUSY|database is locked|stayed busy|SQLITE_READONLY|readonly database|SQLITE_FULL|disk is full|SQLITE_CANTOPEN|unable to open database|SQLITE_IOERR|disk I\/O error|MongoServerSelectionError|MongoNetworkError|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (shutting down|starting up|in recovery mode|not yet accepting connections)|terminating connection due to|server closed the connection unexpectedly|cannot begin transaction: Failed query: begin|PG:(57014|55P03|57P0[1-4]|53300|53100|53200|08\d\d\d|25006|40001|40P01)/i
 
 /** PostgreSQL error codes (SQLSTATE) and what they mean for an operator. */
 const POSTGRES_REASONS: [RegExp, string][] = [
   [/PG:57014/, 'the database took too long to answer (statement timeout)'],
   [/PG:55P03/, 'the data is locked by another database session (lock timeout)'],
-  [/PG:57P0[1-4]/, 'the database server is restarting or shutting down'],
+  // drizzle's "cannot begin transaction: …" keeps only the driver's message, not its code.
+  [
+    /PG:57P0[1-4]|the database system is (shutting down|starting up|in recovery mode|not yet accepting)|terminating connection due to/i,
+    'the database server is restarting or shutting down',
+  ],
   [/PG:53300/, 'the database server has no free connections'],
   [/PG:53100/, 'the disk holding the database is full'],
   [/PG:25006/, 'the database is read-only'],

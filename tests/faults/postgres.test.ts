@@ -5,9 +5,13 @@
  * acknowledged is lost or stored twice, and everything resumes once the fault clears. The
  * server here is the suite's own (tests/helpers/postgres.ts), so it can be stopped.
  */
+import fs from 'node:fs'
+import path from 'node:path'
+
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { outputDir } from '../helpers/browser.ts'
 import { startNewsroom, type HttpAnswer, type Newsroom } from '../helpers/newsroom.ts'
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres.ts'
 import { startProductionServer, type RunningServer } from '../helpers/server.ts'
@@ -36,6 +40,11 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  // The CMS's log, for a failure's post-mortem.
+  if (room) {
+    fs.mkdirSync(outputDir, { recursive: true })
+    fs.writeFileSync(path.join(outputDir, 'postgres-faults-server.log'), room.server.output())
+  }
   await room?.stop()
   await server?.stop()
 })
@@ -74,13 +83,15 @@ const countTitled = async (title: string) => {
 
 const messageOf = (answer: HttpAnswer) => String(answer.body?.errors?.[0]?.message ?? answer.text)
 
-/** Holds an exclusive lock on a table from another session until released. */
-const lockTable = async (table: string) => {
+/** Holds exclusive locks on tables from another session until released. */
+const lockTables = async (tables: string[]) => {
   const uri = room.server.databaseUri
   const client = new pg.Client({ connectionString: uri })
   await client.connect()
   await client.query('BEGIN')
-  await client.query(`LOCK TABLE "${table}" IN ACCESS EXCLUSIVE MODE`)
+  await client.query(
+    `LOCK TABLE ${tables.map((t) => `"${t}"`).join(', ')} IN ACCESS EXCLUSIVE MODE`,
+  )
   return {
     release: async () => {
       await client.query('ROLLBACK')
@@ -90,7 +101,7 @@ const lockTable = async (table: string) => {
 }
 
 describe('the server stopped and started again under the running CMS', () => {
-  type Outcome = { title: string; status: number | 'no answer' }
+  type Outcome = { title: string; status: number | 'no answer'; text?: string }
   const outcomes: Outcome[] = []
   const reads: (number | 'no answer')[] = []
 
@@ -101,7 +112,11 @@ describe('the server stopped and started again under the running CMS', () => {
       while (phase !== 'done') {
         const title = `Saved across a restart ${n}-${counter++}`
         const answer = await write(title).catch(() => undefined)
-        outcomes.push({ title, status: answer?.status ?? 'no answer' })
+        outcomes.push({
+          title,
+          status: answer?.status ?? 'no answer',
+          ...(answer?.status === 201 ? {} : { text: answer?.text }),
+        })
         if (answer && answer.status !== 201) await sleep(100)
       }
     }
@@ -149,7 +164,8 @@ describe('the server stopped and started again under the running CMS', () => {
     const refused = outcomes.filter((o) => o.status !== 201)
     expect(refused.length).toBeGreaterThan(0)
     // Every answer says what happened: 201, or 503 with the reason; never a 500.
-    expect(new Set(outcomes.map((o) => o.status))).toEqual(new Set([201, 503]))
+    const unexplained = outcomes.filter((o) => o.status !== 201 && o.status !== 503)
+    expect(unexplained, JSON.stringify(unexplained.slice(0, 3))).toEqual([])
     expect(new Set(reads)).toEqual(new Set([200, 503]))
     expect((await room.http('/readyz')).status).toBe(200)
   })
@@ -176,7 +192,7 @@ describe('the server stopped and started again under the running CMS', () => {
 
 describe('a connection pool exhausted and a statement timeout', () => {
   it('should answer the requests that find no free connection 503 at once, then the held ones', async () => {
-    const lock = await lockTable('posts')
+    const lock = await lockTables(['posts', '_posts_v'])
     let answers: HttpAnswer[] = []
     const started = Date.now()
     try {
@@ -202,7 +218,7 @@ describe('a connection pool exhausted and a statement timeout', () => {
   })
 
   it('should refuse a write that outlives the statement timeout, store nothing, then take writes', async () => {
-    const lock = await lockTable('posts')
+    const lock = await lockTables(['posts', '_posts_v'])
     let refused: HttpAnswer
     try {
       refused = await write('Written while the table was locked')
