@@ -141,7 +141,7 @@ export const WORKAROUNDS: Workaround[] = [
     upstream: 'not reported',
     canary: 'tests/unit/workarounds.test.ts: drizzle destroy still leaves the pool',
     adapters: ['postgres'],
-    apply: (payload) => closePoolsOnDestroy(payload.db as never),
+    apply: (payload) => closePoolsOnDestroy(payload.db),
   },
   {
     id: 'postgres-json-comparisons',
@@ -214,7 +214,7 @@ export const WORKAROUNDS: Workaround[] = [
 /** The workarounds that concern this Payload's adapter, in register order. */
 export const workaroundsFor = (payload: Payload): Workaround[] =>
   WORKAROUNDS.filter(
-    (entry) => !entry.adapters || (entry.adapters as string[]).includes(payload.db.name as string),
+    (entry) => !entry.adapters || (entry.adapters as string[]).includes(payload.db.name),
   )
 
 /**

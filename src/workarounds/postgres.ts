@@ -67,7 +67,7 @@ export class NewsroomPool extends pg.Pool {
 }
 
 /** The `pg` module db-postgres is given: node-postgres with `NewsroomPool` as its Pool. */
-export const pgWithNewsroomPool = { ...pg, Pool: NewsroomPool } as typeof pg
+export const pgWithNewsroomPool = { ...pg, Pool: NewsroomPool }
 
 /**
  * db-postgres's `destroy` (Payload 3.90.2) forgets the schema but leaves its pools open: their

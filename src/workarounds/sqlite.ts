@@ -170,17 +170,17 @@ export const surfaceCommitErrors = (db: TransactionCapable): void => {
     drizzle.transaction = function (this: unknown, ...args: never[]) {
       const [callback, ...rest] = args as unknown as [(tx: object) => Promise<unknown>, ...never[]]
       // Drizzle calls back once BEGIN is done: usually later, but either order is covered.
-      let handle: object | undefined
-      let transaction: Promise<unknown> | undefined
-      transaction = original.apply(this, [
+      const seen: { handle?: object; transaction?: Promise<unknown> } = {}
+      const transaction = original.apply(this, [
         (tx: object) => {
-          handle = tx
-          if (transaction) byHandle.set(tx, transaction)
+          seen.handle = tx
+          if (seen.transaction) byHandle.set(tx, seen.transaction)
           return callback(tx)
         },
         ...rest,
       ] as never[])
-      if (handle) byHandle.set(handle, transaction)
+      seen.transaction = transaction
+      if (seen.handle) byHandle.set(seen.handle, transaction)
       return transaction
     }
     drizzle[RECORDING] = true

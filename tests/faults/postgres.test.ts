@@ -130,14 +130,20 @@ describe('the server stopped and started again under the running CMS', () => {
     const load = [writer(1), writer(2), writer(3), reader()]
     let isDown = false
     try {
-      await eventually(async () => outcomes.filter((o) => o.status === 201).length >= 10, 20_000)
+      await eventually(
+        () => Promise.resolve(outcomes.filter((o) => o.status === 201).length >= 10),
+        20_000,
+      )
       phase = 'down'
       await server.pause()
       isDown = true
       const downAt = outcomes.length
       // Wait until the CMS has noticed: a write refused while the server is away.
       expect(
-        await eventually(async () => outcomes.slice(downAt).some((o) => o.status !== 201), 20_000),
+        await eventually(
+          () => Promise.resolve(outcomes.slice(downAt).some((o) => o.status !== 201)),
+          20_000,
+        ),
       ).toBe(true)
       const ready = await room.http('/readyz')
       expect(ready.status, ready.text).toBe(503)
@@ -150,7 +156,7 @@ describe('the server stopped and started again under the running CMS', () => {
       // Writes resume by themselves: no restart of the CMS.
       expect(
         await eventually(
-          async () => outcomes.slice(upAt).filter((o) => o.status === 201).length >= 10,
+          () => Promise.resolve(outcomes.slice(upAt).filter((o) => o.status === 201).length >= 10),
           30_000,
         ),
         `after the restart: ${JSON.stringify(outcomes.slice(upAt).slice(-5))}`,

@@ -71,7 +71,7 @@ export const startTestPostgres = async ({
       await server.start()
     } catch (err) {
       throw new Error(
-        `PostgreSQL did not start on port ${port}: ${String(err ?? 'it exited')}\n${log.join('')}`,
+        `PostgreSQL did not start on port ${port}: ${err instanceof Error ? err.message : 'it exited'}\n${log.join('')}`,
       )
     }
   }

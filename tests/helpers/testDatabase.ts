@@ -51,7 +51,7 @@ export const freshTestDatabase = async (dir: string): Promise<TestDatabase> => {
   if (kind === 'mongodb') {
     const url = new URL(process.env.MONGODB_URI as string)
     url.pathname = `/${name}`
-    return { kind, uri: url.toString(), drop: async () => undefined }
+    return { kind, uri: url.toString(), drop: () => Promise.resolve() }
   }
-  return { kind, uri: `file:${path.join(dir, 'test.db')}`, drop: async () => undefined }
+  return { kind, uri: `file:${path.join(dir, 'test.db')}`, drop: () => Promise.resolve() }
 }

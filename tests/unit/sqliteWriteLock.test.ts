@@ -121,7 +121,7 @@ describe('surfaceCommitErrors', () => {
         await sleep(1)
       },
     }
-    surfaceCommitErrors(db as never)
+    surfaceCommitErrors(db)
     return db
   }
 
