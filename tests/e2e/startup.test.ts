@@ -53,14 +53,14 @@ describe('start-up configuration errors', () => {
     const { code, output } = await runServer({
       env: {
         PAYLOAD_SECRET: 'x'.repeat(32),
-        DATABASE_URI: 'postgres://db.example/cms',
+        DATABASE_URI: 'mysql://db.example/cms',
         PORT: String(await freePort()),
       },
       ms: 20_000,
     })
     expect(code).toBe(1)
     // The log line is JSON, so the quotes around the URI arrive escaped.
-    expect(output).toMatch(/DATABASE_URI \\"postgres:\/\/db.example\/cms\\" is not supported/)
+    expect(output).toMatch(/DATABASE_URI \\"mysql:\/\/db.example\/cms\\" is not supported/)
     expect(output).toMatch(/mongodb\+srv:\/\//)
   })
 

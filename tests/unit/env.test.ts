@@ -60,7 +60,12 @@ describe('loadEnv', () => {
     [{ SERVER_URL: 'cms.example.org' }, /SERVER_URL "cms.example.org" is not a URL/],
     [{ SERVER_URL: 'ftp://cms.example.org' }, /SERVER_URL .* must start with http/],
     [{ PAYLOAD_SECRET: 'short' }, /PAYLOAD_SECRET is too short/],
-    [{ DATABASE_URI: 'postgres://db/cms' }, /DATABASE_URI/],
+    [{ DATABASE_URI: 'mysql://db/cms' }, /DATABASE_URI/],
+    [{ DATABASE_URI: 'postgres://db/cms', DATABASE_POOL_MAX: '0' }, /DATABASE_POOL_MAX "0"/],
+    [
+      { DATABASE_URI: 'postgres://db/cms', DATABASE_READ_REPLICAS: 'db2/cms' },
+      /DATABASE_READ_REPLICAS: "db2\/cms"/,
+    ],
     [{ SEED_ON_START: 'maybe' }, /SEED_ON_START "maybe"/],
     [{ TRUST_PROXY: '-1' }, /TRUST_PROXY "-1"/],
     [{ API_CACHE_SECONDS: 'ten' }, /API_CACHE_SECONDS "ten"/],
