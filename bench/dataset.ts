@@ -1,9 +1,10 @@
 /**
  * Builds a benchmark dataset: `--posts N` published posts with authors, sources and a few
  * published digests, written through the Local API (hooks, validation, versions and the
- * workflow trail all run) into the SQLite file `--out`. Deterministic: the same N gives the
- * same content. Run by bench/run.ts in its own process, because the Payload config reads the
- * environment when it is imported.
+ * workflow trail all run) into the SQLite file `--out`, or into the empty PostgreSQL database
+ * `--postgres` (the committed migrations create its schema, as they do SQLite's). Deterministic:
+ * the same N gives the same content on either. Run by bench/run.ts in its own process, because
+ * the Payload config reads the environment when it is imported.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -20,21 +21,28 @@ const PROGRESS_EVERY_MS = 5_000
 
 const program = new Command()
   .requiredOption('--posts <n>', 'published posts to generate')
-  .requiredOption('--out <file>', 'SQLite file to create')
+  .option('--out <file>', 'SQLite file to create')
+  .option('--postgres <uri>', 'or: an empty PostgreSQL database to fill (postgres://…)')
   .parse()
-const options = program.opts<{ posts: string; out: string }>()
+const options = program.opts<{ posts: string; out?: string; postgres?: string }>()
 const posts = Number(options.posts)
 if (!Number.isInteger(posts) || posts < 1) {
   console.error(`--posts "${options.posts}" must be a whole number above 0`)
   process.exit(2)
 }
-const out = path.resolve(options.out)
-fs.mkdirSync(path.dirname(out), { recursive: true })
-for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${out}${suffix}`, { force: true })
+if ((options.out === undefined) === (options.postgres === undefined)) {
+  console.error('give either --out <file> (SQLite) or --postgres <uri> (PostgreSQL)')
+  process.exit(2)
+}
+const out = options.out === undefined ? undefined : path.resolve(options.out)
+if (out !== undefined) {
+  fs.mkdirSync(path.dirname(out), { recursive: true })
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${out}${suffix}`, { force: true })
+}
 
 const env = process.env as Record<string, string>
 env.NODE_ENV = 'development'
-env.DATABASE_URI = `file:${out}`
+env.DATABASE_URI = out === undefined ? (options.postgres as string) : `file:${out}`
 env.PAYLOAD_SECRET ||= crypto.randomBytes(16).toString('hex')
 env.SEED_ON_START = 'false'
 env.LOG_LEVEL = 'warn'
@@ -169,5 +177,5 @@ await inBatches(shape.digests, async (index, req) => {
 progress(true)
 await payload.destroy()
 // Fold the write-ahead log into the file, so the dataset is one self-contained file to copy.
-await checkpoint(out)
+if (out !== undefined) await checkpoint(out)
 process.exit(0)

