@@ -2,6 +2,7 @@ import { Forbidden, type CollectionConfig } from 'payload'
 
 import { isStaff, nobody } from './access/index.ts'
 import { slugs } from './slugs.ts'
+import { DOCUMENT_KEY_FIELD } from '../lib/siteTransfer.ts'
 import { ACTION_LABELS, ACTIONS, STAGE_LABELS, STAGES } from '../lib/workflow.ts'
 
 const stageOptions = STAGES.map((stage) => ({ label: STAGE_LABELS[stage], value: stage }))
@@ -51,6 +52,8 @@ export const WorkflowEvents: CollectionConfig = {
       required: true,
       label: 'Document',
       admin: { description: 'collection:id, e.g. posts:12' },
+      // `npm run db:transfer` rewrites the id when ids change between databases.
+      custom: DOCUMENT_KEY_FIELD,
     },
     { name: 'title', type: 'text' },
     {

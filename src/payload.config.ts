@@ -13,7 +13,7 @@ import { slugs } from '../collections/slugs.ts'
 import { isAdminUser } from '../lib/roles.ts'
 import { graphqlClientErrorsAtInfo } from '../lib/logging.ts'
 import { emailAdapter } from './email.ts'
-import { loadEnv } from './env.ts'
+import { loadEnv, type AppEnv } from './env.ts'
 import { onShutdown } from './lifecycle.ts'
 import { accounts } from './plugins/accounts.ts'
 import { apiValidation } from './plugins/apiValidation.ts'
@@ -25,75 +25,83 @@ import { responseCache } from './plugins/responseCache/index.ts'
 import { seedOnStart } from './plugins/seedOnStart.ts'
 import { defectWorkarounds } from './workarounds/index.ts'
 
-// The server and every CLI run from the project root (src/server.ts makes sure of it).
-const projectRoot = process.cwd()
-const env = loadEnv({ env: process.env, projectRoot })
-const allowedOrigins = [env.serverUrl, ...env.extraOrigins]
 const reviewed = [slugs.posts, slugs.digests]
 
-export default buildConfig({
-  secret: env.secret,
-  serverURL: env.serverUrl,
-  cors: allowedOrigins,
-  csrf: allowedOrigins,
-  telemetry: false,
-  debug: false,
-  logger: {
-    options: {
-      level: process.env.LOG_LEVEL?.trim() || 'info',
-      hooks: { logMethod: graphqlClientErrorsAtInfo },
+/**
+ * The CMS's config for an environment. The app has one (the default export, from the process's
+ * environment); `npm run db:transfer` makes one per database it opens.
+ */
+export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot: string }) => {
+  const allowedOrigins = [env.serverUrl, ...env.extraOrigins]
+  return buildConfig({
+    secret: env.secret,
+    serverURL: env.serverUrl,
+    cors: allowedOrigins,
+    csrf: allowedOrigins,
+    telemetry: false,
+    debug: false,
+    logger: {
+      options: {
+        level: process.env.LOG_LEVEL?.trim() || 'info',
+        hooks: { logMethod: graphqlClientErrorsAtInfo },
+      },
+      // Command-line tools keep stdout for their own output (e.g. `npm run seed -- --json`).
+      ...(process.env.LOG_TO_STDERR === 'true'
+        ? { destination: { write: (line: string) => process.stderr.write(line) } }
+        : {}),
     },
-    // Command-line tools keep stdout for their own output (e.g. `npm run seed -- --json`).
-    ...(process.env.LOG_TO_STDERR === 'true'
-      ? { destination: { write: (line: string) => process.stderr.write(line) } }
-      : {}),
-  },
-  // Client mistakes are not server errors: keep them out of the error log.
-  loggingLevels: {
-    AuthenticationError: 'info',
-    LockedAuth: 'warn',
-    QueryError: 'info',
-    // Our own error names are not in Payload's list of names, hence the spread.
-    ...({ TooManyAttemptsError: 'warn' } as Record<string, 'warn'>),
-    UnverifiedEmail: 'info',
-  },
-  defaultDepth: 1,
-  maxDepth: 5,
-  admin: {
-    user: slugs.users,
-    // The default Gravatar needs the internet.
-    avatar: 'default',
-    meta: { titleSuffix: ' · Newsroom CMS' },
-    importMap: { baseDir: path.join(projectRoot, 'src') },
-  },
-  collections,
-  editor: lexicalEditor(),
-  db: databaseAdapter({ database: env.database, projectRoot }),
-  sharp,
-  email: emailAdapter({ ...env.email, isProduction: env.isProduction }),
-  upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
-  graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
-  jobs: {
-    // Scheduled publishing runs inside the long-running server, every 10 s: no external cron.
-    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
-    // The server runs the queue itself; over HTTP only admins may make it run now (Payload's
-    // default lets any signed-in user).
-    access: { run: ({ req }) => isAdminUser(req.user) },
-  },
-  typescript: { outputFile: path.join(projectRoot, 'src', 'payload-types.ts') },
-  onInit: (payload) => onShutdown(() => payload.destroy()),
-  // Each cross-cutting concern, in the order it wraps the collections (see README: Architecture).
-  plugins: [
-    accounts(),
-    editorialWorkflow({ collections: reviewed }),
-    previewLinks({ collections: reviewed }),
-    contentApi(),
-    apiValidation(),
-    responseCache(),
-    graphqlSelectByDefault(),
-    migrateOnStart(),
-    seedOnStart({ isEnabled: env.seedOnStart }),
-    // Last, so its onInit runs first: the register patches Payload before anything uses it.
-    defectWorkarounds({ busySeconds: env.databaseBusySeconds }),
-  ],
-})
+    // Client mistakes are not server errors: keep them out of the error log.
+    loggingLevels: {
+      AuthenticationError: 'info',
+      LockedAuth: 'warn',
+      QueryError: 'info',
+      // Our own error names are not in Payload's list of names, hence the spread.
+      ...({ TooManyAttemptsError: 'warn' } as Record<string, 'warn'>),
+      UnverifiedEmail: 'info',
+    },
+    defaultDepth: 1,
+    maxDepth: 5,
+    admin: {
+      user: slugs.users,
+      // The default Gravatar needs the internet.
+      avatar: 'default',
+      meta: { titleSuffix: ' · Newsroom CMS' },
+      importMap: { baseDir: path.join(projectRoot, 'src') },
+    },
+    collections,
+    editor: lexicalEditor(),
+    db: databaseAdapter({ database: env.database, projectRoot }),
+    sharp,
+    email: emailAdapter({ ...env.email, isProduction: env.isProduction }),
+    upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
+    graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
+    jobs: {
+      // Scheduled publishing runs inside the long-running server, every 10 s: no external cron.
+      autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
+      // The server runs the queue itself; over HTTP only admins may make it run now (Payload's
+      // default lets any signed-in user).
+      access: { run: ({ req }) => isAdminUser(req.user) },
+    },
+    typescript: { outputFile: path.join(projectRoot, 'src', 'payload-types.ts') },
+    onInit: (payload) => onShutdown(() => payload.destroy()),
+    // Each cross-cutting concern, in the order it wraps the collections (see README: Architecture).
+    plugins: [
+      accounts(),
+      editorialWorkflow({ collections: reviewed }),
+      previewLinks({ collections: reviewed }),
+      contentApi(),
+      apiValidation(),
+      responseCache(),
+      graphqlSelectByDefault(),
+      migrateOnStart(),
+      seedOnStart({ isEnabled: env.seedOnStart }),
+      // Last, so its onInit runs first: the register patches Payload before anything uses it.
+      defectWorkarounds({ busySeconds: env.databaseBusySeconds }),
+    ],
+  })
+}
+
+// The server and every CLI run from the project root (src/server.ts makes sure of it).
+const projectRoot = process.cwd()
+
+export default newsroomConfig({ env: loadEnv({ env: process.env, projectRoot }), projectRoot })

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { DOCUMENT_KEY_FIELD } from '../../lib/siteTransfer.ts'
 import { isStaff, nobody } from '../access/index.ts'
 import { slugs } from '../slugs.ts'
 
@@ -19,7 +20,15 @@ export const PreviewLinks: CollectionConfig = {
   },
   access: { read: isStaff, create: nobody, update: nobody, delete: isStaff },
   fields: [
-    { name: 'documentKey', type: 'text', required: true, index: true, admin: { readOnly: true } },
+    {
+      name: 'documentKey',
+      type: 'text',
+      required: true,
+      index: true,
+      admin: { readOnly: true },
+      // `npm run db:transfer` rewrites the id when ids change between databases.
+      custom: DOCUMENT_KEY_FIELD,
+    },
     { name: 'tokenHash', type: 'text', required: true, index: true, admin: { hidden: true } },
     {
       name: 'expiresAt',
