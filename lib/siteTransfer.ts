@@ -280,7 +280,7 @@ export const canonical = (value: unknown): unknown => {
   if (typeof value === 'number') return Object.is(value, -0) ? 0 : value
   if (typeof value === 'string') {
     if (ISO_DATE.test(value)) {
-      const date = new Date(value.replace(' ', 'T'))
+      const date = new Date(value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'))
       if (!Number.isNaN(date.getTime())) return date.toISOString()
     }
     return value
