@@ -19,13 +19,14 @@ const PROGRESS_LINE_MS = 2000
 const progressReporter = () => {
   if (process.stderr.isTTY) {
     const bar = new SingleBar({
-      format: 'copying {label} [{bar}] {value}/{total}',
+      format: '{label} [{bar}] {value}/{total}',
       stream: process.stderr,
       hideCursor: true,
     })
     let current = ''
     return {
       update: ({ label, done, total }: TransferProgress) => {
+        if (total === 0) return
         if (label !== current) {
           if (current) bar.stop()
           bar.start(total, done, { label })
@@ -40,12 +41,14 @@ const progressReporter = () => {
   let current = ''
   return {
     update: ({ label, done, total }: TransferProgress) => {
+      // Nothing to copy or compare in this collection: nothing to say.
+      if (total === 0) return
       const now = Date.now()
       if (label !== current || done === total || now - last >= PROGRESS_LINE_MS) {
         if (label === current && done !== total && now - last < PROGRESS_LINE_MS) return
         current = label
         last = now
-        process.stderr.write(`copying ${label}: ${done}/${total}\n`)
+        process.stderr.write(`${label}: ${done}/${total}\n`)
       }
     },
     stop: () => undefined,
@@ -74,7 +77,8 @@ const main = async (): Promise<number> => {
   const env = process.env as Record<string, string | undefined>
   env.NODE_ENV ??= 'development'
   env.LOG_TO_STDERR = 'true'
-  env.LOG_LEVEL ??= 'warn'
+  // The command reports each failure itself, in one line: no logged stack traces before it.
+  env.LOG_LEVEL ??= 'fatal'
   env.SEED_ON_START = 'false'
   env.DISABLE_PAYLOAD_HMR = 'true'
   nextEnv.loadEnvConfig(projectRoot, env.NODE_ENV !== 'production')
@@ -134,7 +138,6 @@ const main = async (): Promise<number> => {
       say(`${report.orphanVersions} versions of documents that no longer exist were not copied`)
     }
 
-    say('comparing both sides…')
     const plans = collectionPlans(source)
     const mapId = await buildIdMapper({
       source,
@@ -142,9 +145,22 @@ const main = async (): Promise<number> => {
       idType: target.db.defaultIDType === 'number' ? 'number' : 'text',
     })
     const rows = compareSummaries(
-      await summarizeSite({ payload: source, plans, mapId }),
-      await summarizeSite({ payload: target, plans, mapId: (_collection, id) => id }),
+      await summarizeSite({
+        payload: source,
+        side: 'source',
+        plans,
+        mapId,
+        onProgress: progress.update,
+      }),
+      await summarizeSite({
+        payload: target,
+        side: 'target',
+        plans,
+        mapId: (_collection, id) => id,
+        onProgress: progress.update,
+      }),
     )
+    progress.stop()
     const table = `${formatComparison(rows)}\n`
     await new Promise((resolve) => process.stdout.write(table, resolve))
     const different = rows.filter((row) => !row.same)

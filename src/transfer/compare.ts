@@ -7,7 +7,14 @@ import {
   type IdMapper,
   type SiteSummary,
 } from '../../lib/siteTransfer.ts'
-import { storedDocuments, storedVersions, type CollectionPlan } from './site.ts'
+import type { TransferProgress } from './copy.ts'
+import {
+  countStored,
+  storedDocuments,
+  storedVersions,
+  type CollectionPlan,
+  type Side,
+} from './site.ts'
 
 /**
  * Counts and a content hash of each collection of one side. The source is read with its ids
@@ -16,18 +23,29 @@ import { storedDocuments, storedVersions, type CollectionPlan } from './site.ts'
  */
 export const summarizeSite = async ({
   payload,
+  side,
   plans,
   mapId,
+  onProgress = () => undefined,
 }: {
   payload: Payload
+  side: Side
   plans: CollectionPlan[]
   mapId: IdMapper
+  onProgress?: (progress: TransferProgress) => void
 }): Promise<SiteSummary> => {
   const summary: SiteSummary = {}
   for (const plan of plans) {
     const hashes: string[] = []
+    const stored = await countStored(payload, plan)
+    const total = stored.docs + stored.versions
+    const label = `comparing ${side} ${plan.slug}`
+    let read = 0
+    onProgress({ label, done: read, total })
     let docs = 0
     for await (const page of storedDocuments(payload, plan.slug)) {
+      read += page.length
+      onProgress({ label, done: Math.min(read, total), total })
       for (const doc of page) {
         docs += 1
         const mapped = mapDocument({ doc, fields: plan.fields, mapId })
@@ -37,6 +55,8 @@ export const summarizeSite = async ({
     let versions = 0
     if (plan.versionFields) {
       for await (const page of storedVersions(payload, plan.slug)) {
+        read += page.length
+        onProgress({ label, done: Math.min(read, total), total })
         for (const version of page) {
           const { id: _id, ...mapped } = mapDocument({
             doc: version,

@@ -20,7 +20,7 @@ import {
 } from './site.ts'
 
 export type TransferProgress = {
-  /** What is being done, e.g. "posts" or "posts versions". */
+  /** What is being done, e.g. "copying posts" or "copying posts versions". */
   label: string
   done: number
   total: number
@@ -176,7 +176,7 @@ export const copySite = async ({
       const plan = bySlug.get(step.slug)!
       const total = counts.get(step.slug)!.docs
       let done = 0
-      onProgress({ label: step.slug, done, total })
+      onProgress({ label: `copying ${step.slug}`, done, total })
       for await (const page of storedDocuments(source, plan.slug)) {
         for (const doc of page) {
           const id = mapId(step.slug, doc.id)!
@@ -203,7 +203,7 @@ export const copySite = async ({
             deferredWrites.push({ slug: plan.slug, id, data: later })
           done += 1
         }
-        onProgress({ label: step.slug, done, total })
+        onProgress({ label: `copying ${step.slug}`, done, total })
       }
     }
     for (const write of deferredWrites) {
@@ -223,7 +223,7 @@ export const copySite = async ({
     for (const step of steps) {
       const plan = bySlug.get(step.slug)!
       if (!plan.versionFields) continue
-      const label = `${step.slug} versions`
+      const label = `copying ${step.slug} versions`
       const total = counts.get(step.slug)!.versions
       let done = 0
       onProgress({ label, done, total })

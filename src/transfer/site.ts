@@ -84,8 +84,13 @@ export const openSite = async ({
       cron: false,
     })
   } catch (err) {
-    const reason = unavailableReason(err) ?? innermostMessage(err)
-    throw new TransferError(`${option} ${redactUri(uri)}: cannot open the database: ${reason}`)
+    const detail = innermostMessage(err)
+    const reason = unavailableReason(err)
+    throw new TransferError(
+      `${option} ${redactUri(uri)}: cannot open the database: ${
+        reason && !detail.includes(reason) ? `${reason} (${redactUri(detail)})` : redactUri(detail)
+      }`,
+    )
   }
 }
 
