@@ -8,6 +8,7 @@ export const slugs = {
   media: 'media',
   workflowEvents: 'workflow-events',
   previewLinks: 'preview-links',
+  contentChanges: 'content-changes',
   jobs: 'payload-jobs',
 } as const
 

@@ -75,6 +75,7 @@ export interface Config {
     users: User;
     'workflow-events': WorkflowEvent;
     'preview-links': PreviewLink;
+    'content-changes': ContentChange;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -91,6 +92,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'preview-links': PreviewLinksSelect<false> | PreviewLinksSelect<true>;
+    'content-changes': ContentChangesSelect<false> | ContentChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -475,6 +477,18 @@ export interface PreviewLink {
   tokenHash: string;
   expiresAt: string;
   createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-changes".
+ */
+export interface ContentChange {
+  id: number;
+  changedCollection: string;
+  documentId?: string | null;
+  instance: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -894,6 +908,17 @@ export interface PreviewLinksSelect<T extends boolean = true> {
   tokenHash?: T;
   expiresAt?: T;
   createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-changes_select".
+ */
+export interface ContentChangesSelect<T extends boolean = true> {
+  changedCollection?: T;
+  documentId?: T;
+  instance?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,9 +1,10 @@
-import type { CollectionBeforeOperationHook } from 'payload'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import type { CollectionBeforeOperationHook, Payload } from 'payload'
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
 import { TooManyAttemptsError } from '../errors.ts'
 import { clientIpOf } from '../../lib/clientIp.ts'
-import { forgetShared, sharedInProcess } from '../../lib/processState.ts'
+import { sharedInProcess } from '../../lib/processState.ts'
+import { openLimitStore, storedKey, type LimitStore } from './rateLimitStore.ts'
 
 type LimitedOperation = 'login' | 'forgotPassword' | 'resetPassword' | 'unlock'
 type Limiter = LimitedOperation | 'forgotPasswordPerEmail'
@@ -19,27 +20,52 @@ export const AUTH_RATE_LIMITS: Record<Limiter, { points: number; duration: numbe
   unlock: { points: 10, duration: 15 * 60 },
 }
 
-type Store = Record<Limiter, RateLimiterMemory>
+type Limiters = { store: LimitStore; byOperation: Record<Limiter, RateLimiterAbstract> }
 
-/** One store per process, shared by every copy of this module (see lib/processState.ts). */
-const limiters = (): Store =>
-  sharedInProcess(
+/**
+ * The limiters of each database, counted in that database (collections/hooks/rateLimitStore.ts)
+ * so every instance of the CMS spends the same budget; one set per database adapter in this
+ * process, shared by every copy of this module (see lib/processState.ts).
+ */
+const limitersOf = (payload: Payload): Promise<Limiters> => {
+  const byDatabase = sharedInProcess(
     'authRateLimiters',
-    () =>
-      Object.fromEntries(
+    () => new WeakMap<object, Promise<Limiters>>(),
+  )
+  let found = byDatabase.get(payload.db)
+  if (!found) {
+    found = openLimitStore(payload).then((store) => ({
+      store,
+      byOperation: Object.fromEntries(
         Object.entries(AUTH_RATE_LIMITS).map(([operation, options]) => [
           operation,
-          new RateLimiterMemory({ keyPrefix: `auth-${operation}`, ...options }),
+          store.limiter({ keyPrefix: `auth-${operation}`, ...options }),
         ]),
-      ) as Store,
-  )
+      ) as Record<Limiter, RateLimiterAbstract>,
+    }))
+    // A store that could not open (the database is down) is tried again on the next attempt.
+    found.catch(() => byDatabase.delete(payload.db))
+    byDatabase.set(payload.db, found)
+  }
+  return found
+}
 
 const isLimited = (operation: string): operation is LimitedOperation =>
   operation in AUTH_RATE_LIMITS && operation !== 'forgotPasswordPerEmail'
 
-const consume = async ({ limiter, key, what }: { limiter: Limiter; key: string; what: string }) => {
+const consume = async ({
+  payload,
+  limiter,
+  key,
+  what,
+}: {
+  payload: Payload
+  limiter: Limiter
+  key: string
+  what: string
+}) => {
   try {
-    await limiters()[limiter].consume(key)
+    await (await limitersOf(payload)).byOperation[limiter].consume(storedKey(key))
   } catch (err) {
     if (!(err instanceof RateLimiterRes)) throw err
     const seconds = Math.ceil(err.msBeforeNext / 1000)
@@ -56,6 +82,7 @@ const consume = async ({ limiter, key, what }: { limiter: Limiter; key: string; 
 export const authRateLimit: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (!isLimited(operation) || req.payloadAPI === 'local') return args
   await consume({
+    payload: req.payload,
     limiter: operation,
     key: clientIpOf(req.headers),
     what: `${operation} attempts from this address`,
@@ -63,6 +90,7 @@ export const authRateLimit: CollectionBeforeOperationHook = async ({ args, opera
   const email = (args as { data?: { email?: unknown } }).data?.email
   if (operation === 'forgotPassword' && typeof email === 'string') {
     await consume({
+      payload: req.payload,
       limiter: 'forgotPasswordPerEmail',
       key: email.toLowerCase().trim(),
       what: 'password reset requests for this email',
@@ -71,5 +99,7 @@ export const authRateLimit: CollectionBeforeOperationHook = async ({ args, opera
   return args
 }
 
-/** Forgets every counted attempt (tests and operator tooling). */
-export const resetAuthRateLimits = (): void => forgetShared('authRateLimiters')
+/** Forgets every attempt counted in `payload`'s database (tests and operator tooling). */
+export const resetAuthRateLimits = async (payload: Payload): Promise<void> => {
+  await (await limitersOf(payload)).store.clear()
+}

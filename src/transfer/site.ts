@@ -22,12 +22,14 @@ export class TransferError extends Error {
 
 /**
  * Not copied: editing locks belong to sessions on the old database, `payload-kv` holds caches
- * and counters the CMS rebuilds, and each database keeps its own record of its migrations.
+ * and counters the CMS rebuilds, each database keeps its own record of its migrations, and the
+ * journal of content changes only tells running instances what to drop from their caches.
  */
 export const NOT_COPIED = new Set<string>([
   'payload-locked-documents',
   'payload-kv',
   'payload-migrations',
+  'content-changes',
 ])
 
 /** One collection as the transfer sees it. */

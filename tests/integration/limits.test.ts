@@ -78,7 +78,7 @@ describe('anonymous page-size cap', () => {
 
 describe('login rate limiting', () => {
   it('should refuse logins once an address has spent its allowance', async () => {
-    resetAuthRateLimits()
+    await resetAuthRateLimits(cms.payload)
     const statuses: number[] = []
     for (let attempt = 0; attempt < 21; attempt += 1) {
       const { status } = await cms.rest({
@@ -94,7 +94,7 @@ describe('login rate limiting', () => {
   })
 
   it('should count every aliased GraphQL login mutation as one attempt', async () => {
-    resetAuthRateLimits()
+    await resetAuthRateLimits(cms.payload)
     const aliases = Array.from(
       { length: 25 },
       (_, n) => `a${n}: loginUser(email: "nobody-${n}@example.test", password: "wrong") { token }`,
@@ -105,7 +105,7 @@ describe('login rate limiting', () => {
   })
 
   it('should not let a client choose the address it is counted against', async () => {
-    resetAuthRateLimits()
+    await resetAuthRateLimits(cms.payload)
     // Through the Express server the header is always overwritten; here, with no server in
     // between, every request without it shares the 'unknown' bucket.
     for (let attempt = 0; attempt < 20; attempt += 1) {

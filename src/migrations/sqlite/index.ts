@@ -5,6 +5,7 @@ import * as migration_20261125_002917_workflow_event_names from './20261125_0029
 import * as migration_20261125_005905_preview_links from './20261125_005905_preview_links';
 import * as migration_20261125_015223_public_list_indexes from './20261125_015223_public_list_indexes';
 import * as migration_20261203_140040_drop_unused_reset_column from './20261203_140040_drop_unused_reset_column';
+import * as migration_20261205_022936_content_changes from './20261205_022936_content_changes';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261203_140040_drop_unused_reset_column.up,
     down: migration_20261203_140040_drop_unused_reset_column.down,
-    name: '20261203_140040_drop_unused_reset_column'
+    name: '20261203_140040_drop_unused_reset_column',
+  },
+  {
+    up: migration_20261205_022936_content_changes.up,
+    down: migration_20261205_022936_content_changes.down,
+    name: '20261205_022936_content_changes'
   },
 ];

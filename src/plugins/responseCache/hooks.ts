@@ -3,6 +3,7 @@ import type { PayloadRequest, RequestContext } from 'payload'
 import { isPublicCollection } from '../../../collections/slugs.ts'
 import { isDraftSaveOf } from '../../../collections/workflow/hooks.ts'
 import { sharedInProcess } from '../../../lib/processState.ts'
+import { recordChange } from './changes.ts'
 import { bumpContentVersion } from './store.ts'
 
 type HookCollection = { slug: string; versions?: unknown }
@@ -37,10 +38,16 @@ const dirtyTransactions = (): Set<TransactionId> =>
  * A collection hook (afterChange, afterDelete) that marks cached responses out of date. A write
  * outside a transaction is visible once the hook runs. A write inside one is not visible until
  * it commits (a read in between still sees the old data), so its transaction is remembered and
- * the cache is marked out of date again when it ends (`transactionEnded`).
+ * the cache is marked out of date again when it ends (`transactionEnded`). Other instances are
+ * told through the journal of content changes, written in the same transaction (changes.ts).
  */
 export const invalidateResponses = async <
-  T extends { doc?: unknown; req: PayloadRequest; collection?: HookCollection },
+  T extends {
+    doc?: unknown
+    id?: number | string
+    req: PayloadRequest
+    collection?: HookCollection
+  },
 >(
   args: T,
 ): Promise<T['doc']> => {
@@ -54,6 +61,14 @@ export const invalidateResponses = async <
   bumpContentVersion()
   const id = await args.req.transactionID
   if (id !== undefined && id !== null) dirtyTransactions().add(id)
+  // Other instances learn of it through the database, when (and if) this write commits.
+  if (args.collection && isPublicCollection(args.collection.slug)) {
+    await recordChange({
+      req: args.req,
+      collection: args.collection.slug,
+      id: args.id ?? (args.doc as { id?: number | string } | undefined)?.id,
+    })
+  }
   return args.doc
 }
 
