@@ -1,4 +1,3 @@
-/// <reference path="./rateLimiterStoreAbstract.d.ts" />
 import crypto from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,8 +10,8 @@ import {
   RateLimiterPostgres,
   RateLimiterRes,
   type RateLimiterAbstract,
+  type RateLimiterStoreAbstract,
 } from 'rate-limiter-flexible'
-import RateLimiterStoreAbstract from 'rate-limiter-flexible/lib/RateLimiterStoreAbstract.js'
 
 /**
  * Where the login, password-reset and unlock limits are counted: in the database every instance
@@ -50,7 +49,11 @@ type StoreRow = { points: number; expire: number | null }
  * `rate-limiter-flexible` store on a libsql (SQLite) client: the same single-statement upsert
  * as its own `RateLimiterSQLite`, which only speaks to the `sqlite3`/`better-sqlite3` drivers.
  */
-class RateLimiterLibsql extends RateLimiterStoreAbstract {
+// The base class of the library's database stores is in its types but not among the names it
+// exports; every store extends it.
+const StoreAbstract = Object.getPrototypeOf(RateLimiterPostgres) as typeof RateLimiterStoreAbstract
+
+class RateLimiterLibsql extends StoreAbstract {
   private readonly libsql: Client
 
   constructor(
@@ -186,12 +189,12 @@ const openPostgresStore = async (db: PostgresDb): Promise<LimitStore> => {
   }
 }
 
-const openMongoStore = async (db: MongoDb): Promise<LimitStore> => {
+const openMongoStore = (db: MongoDb): Promise<LimitStore> => {
   const connection = db.connection as
     | { collection: (name: string) => { deleteMany: (filter: object) => Promise<unknown> } }
     | undefined
-  if (!connection) throw new Error('the MongoDB adapter is not connected yet')
-  return {
+  if (!connection) return Promise.reject(new Error('the MongoDB adapter is not connected yet'))
+  return Promise.resolve({
     limiter: (options) =>
       new RateLimiterMongo({
         ...options,
@@ -202,7 +205,7 @@ const openMongoStore = async (db: MongoDb): Promise<LimitStore> => {
     clear: async () => {
       await connection.collection(RATE_LIMIT_TABLE).deleteMany({})
     },
-  }
+  })
 }
 
 /** Opens the shared counters of `payload`'s database (its adapter decides where). */

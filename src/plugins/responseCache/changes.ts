@@ -108,7 +108,7 @@ export const watchOtherInstances = (payload: Payload): void => {
           where: {
             createdAt: { less_than: new Date(Date.now() - KEEP_CHANGES_MS).toISOString() },
           },
-          req: {} as PayloadRequest,
+          req: {},
         })
       }
     } catch (err) {
