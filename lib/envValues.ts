@@ -71,6 +71,21 @@ export const parseBusySeconds = (value: string | undefined): number => {
 }
 
 /** PASSWORD_RESET_SECONDS: how long a password-reset link works (once). */
+/** Most server processes WEB_CONCURRENCY may ask for on one machine. */
+export const MAX_WEB_CONCURRENCY = 64
+
+/** WEB_CONCURRENCY: how many server processes share the port (1, the default, is no cluster). */
+export const parseWebConcurrency = (value: string | undefined): number => {
+  if (value === undefined || value.trim() === '') return 1
+  const count = Number(value)
+  if (!Number.isInteger(count) || count < 1 || count > MAX_WEB_CONCURRENCY) {
+    throw new ConfigError(
+      `WEB_CONCURRENCY "${value}" must be a whole number of server processes from 1 to ${MAX_WEB_CONCURRENCY}`,
+    )
+  }
+  return count
+}
+
 export const parsePasswordResetSeconds = (value: string | undefined): number => {
   if (value === undefined || value.trim() === '') return 3600
   const seconds = Number(value)

@@ -14,6 +14,7 @@ import {
   parsePort,
   parseSmtpUrl,
   parseTrustProxy,
+  parseWebConcurrency,
   type RawEnv,
 } from '../lib/envValues.ts'
 import { ConfigError } from '../lib/errors.ts'
@@ -34,6 +35,8 @@ export type AppEnv = {
   passwordResetSeconds: number
   databaseBusySeconds: number
   seedOnStart: boolean
+  /** Server processes sharing the port (WEB_CONCURRENCY; production only). */
+  webConcurrency: number
   email: { smtpUrl?: string; fromAddress: string; fromName: string }
 }
 
@@ -108,6 +111,7 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
     passwordResetSeconds: parsePasswordResetSeconds(env.PASSWORD_RESET_SECONDS),
     databaseBusySeconds: parseBusySeconds(env.DATABASE_BUSY_SECONDS),
     seedOnStart: parseBoolean({ name: 'SEED_ON_START', value: env.SEED_ON_START, fallback: true }),
+    webConcurrency: parseWebConcurrency(env.WEB_CONCURRENCY),
     email: { smtpUrl: parseSmtpUrl(env.SMTP_URL), ...parseEmailFrom(env.EMAIL_FROM) },
   }
 }

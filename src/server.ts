@@ -1,6 +1,16 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
 import compression from 'compression'
 import express from 'express'
 
+import type { AppEnv } from './env.ts'
+import {
+  isPrimaryProcess,
+  joinsReadyWorkers,
+  runPrimary,
+  tellPrimaryReady,
+} from './server/cluster.ts'
 import { readServerEnv } from './server/environment.ts'
 import { log, messageOf } from './server/log.ts'
 import { checkApiBodies, refuseBadPaths } from './server/middleware/apiBodies.ts'
@@ -15,8 +25,15 @@ import { startNext } from './server/next.ts'
 import { createReadiness, healthz, readinessGate, warmUp } from './server/readiness.ts'
 import { shutDownOnSignals } from './server/shutdown.ts'
 
-const start = async (): Promise<void> => {
-  const { projectRoot, dev, env } = readServerEnv()
+const serve = async ({
+  projectRoot,
+  dev,
+  env,
+}: {
+  projectRoot: string
+  dev: boolean
+  env: AppEnv
+}): Promise<void> => {
   const handle = await startNext({ dev, projectRoot, port: env.port })
 
   const readiness = createReadiness()
@@ -37,16 +54,47 @@ const start = async (): Promise<void> => {
   // Express 5 rejects a bare '*' route: everything else goes to Next (and Payload inside it).
   app.use((req, res) => handle(req, res))
 
-  const server = app.listen(env.port, () => {
-    const mode = dev ? 'development' : 'production'
-    log.info(`Newsroom CMS listening on ${env.serverUrl} (${mode}, ${env.database.kind})`)
-    void warmUp({ port: env.port, readiness })
-  })
+  const server = http.createServer(app)
   server.on('error', (err) => {
     log.error(`cannot listen on port ${env.port}: ${err.message}`)
     process.exit(1)
   })
+  const listen = (then?: () => void) =>
+    server.listen(env.port, () => {
+      const mode = dev ? 'development' : 'production'
+      log.info(`Newsroom CMS listening on ${env.serverUrl} (${mode}, ${env.database.kind})`)
+      then?.()
+    })
+  if (joinsReadyWorkers()) {
+    // Ready workers already serve the port: warm up out of their way, on a port of its own, so
+    // no request of theirs meets a worker that is still starting.
+    const warm = http.createServer(app)
+    warm.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => {
+      const { port } = warm.address() as AddressInfo
+      void warmUp({
+        port,
+        readiness,
+        onReady: () => {
+          warm.close()
+          listen(tellPrimaryReady)
+        },
+      })
+    })
+  } else {
+    listen(() => void warmUp({ port: env.port, readiness, onReady: tellPrimaryReady }))
+  }
   shutDownOnSignals({ server, readiness })
+}
+
+/** One server process, or with WEB_CONCURRENCY=N in production a primary and N workers. */
+const start = async (): Promise<void> => {
+  const settings = readServerEnv()
+  const { dev, env } = settings
+  if (env.webConcurrency > 1 && isPrimaryProcess()) {
+    if (!dev) return runPrimary({ workers: env.webConcurrency })
+    log.warn('WEB_CONCURRENCY is ignored in development: one process serves')
+  }
+  await serve(settings)
 }
 
 start().catch((err: unknown) => {

@@ -64,9 +64,12 @@ export const readinessGate =
 export const warmUp = async ({
   port,
   readiness,
+  onReady,
 }: {
   port: number
   readiness: Readiness
+  /** Told once, when the server first became ready. */
+  onReady?: () => void
 }): Promise<void> => {
   const started = Date.now()
   try {
@@ -75,6 +78,7 @@ export const warmUp = async ({
     if (response.ok) {
       readiness.isReady = true
       log.info(`ready in ${Date.now() - started} ms (database: ${body.database})`)
+      onReady?.()
       return
     }
     readiness.reason = body.reason ?? response.statusText
@@ -82,5 +86,5 @@ export const warmUp = async ({
     readiness.reason = `readiness check failed: ${messageOf(err)}`
   }
   log.error(`not ready: ${readiness.reason}; retrying in ${READINESS_RETRY_MS / 1000} s`)
-  setTimeout(() => void warmUp({ port, readiness }), READINESS_RETRY_MS).unref()
+  setTimeout(() => void warmUp({ port, readiness, onReady }), READINESS_RETRY_MS).unref()
 }
