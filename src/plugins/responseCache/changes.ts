@@ -11,14 +11,14 @@ import { bumpContentVersion, isCacheOn } from './store.ts'
  * Cache invalidation across instances, through the database they share. Each write that
  * changes what anonymous readers get adds a row to `content-changes` in its own transaction
  * (so a rolled-back write signals nothing, and a committed one cannot be lost); every instance
- * looks at the rows other instances wrote once a second and, when they changed, drops its
+ * looks at the rows other instances wrote twice a second and, when they changed, drops its
  * cached answers. Works the same on SQLite files shared by processes, PostgreSQL and MongoDB,
  * with no extra service. `API_CACHE_SECONDS` stays the bound if an instance cannot reach the
  * database meanwhile.
  */
 
 /** How often an instance looks for other instances' writes. */
-export const CHANGE_POLL_MS = 1000
+export const CHANGE_POLL_MS = 500
 /** Rows older than this are deleted (a reader only needs the newest ones). */
 const KEEP_CHANGES_MS = 60 * 60_000
 const PRUNE_EVERY_MS = 10 * 60_000
