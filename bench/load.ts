@@ -3,22 +3,30 @@
  * `--readers` (100) anonymous readers loop over the public API while `--editors` (5) editors
  * create, edit and publish posts. Afterwards every write the server acknowledged must be
  * readable as acknowledged, and no answer may have been a 5xx. Reports read latency
- * percentiles (p50/p90/p99/max) and writes bench/results/load-DATE.{json,md}.
+ * percentiles (p50/p90/p99/max) and writes bench/results/load-DATE[-DATABASE][-xN].{json,md}.
  * Exit code 1 when a 5xx was seen or an acknowledged write is missing.
+ *
+ * `--instances N` runs N production servers on one database, the readers and editors spread
+ * over them as a load balancer would; every acknowledged write is then read back from another
+ * instance than the one that took it. `--database postgres` uses a throwaway PostgreSQL set up
+ * like a production one (durable commits); the default is a SQLite file.
  */
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import { SingleBar } from 'cli-progress'
-import { Command } from 'commander'
+import { Command, Option } from 'commander'
 
 import {
   ensureProductionBuild,
   projectRoot,
   startProductionServer,
+  type RunningServer,
 } from '../tests/helpers/server.ts'
 import { wholeNumber } from './lib/options.ts'
+import { startBenchPostgres, type BenchPostgres } from './lib/postgres.ts'
 
 const options = new Command()
   .name('npm run load --')
@@ -26,9 +34,27 @@ const options = new Command()
   .option('--seconds <n>', 'how long the load lasts', wholeNumber('--seconds'), 60)
   .option('--readers <n>', 'concurrent anonymous readers', wholeNumber('--readers'), 100)
   .option('--editors <n>', 'concurrent editors saving and publishing', wholeNumber('--editors'), 5)
+  .option(
+    '--instances <n>',
+    'production servers sharing the database',
+    wholeNumber('--instances'),
+    1,
+  )
+  .addOption(
+    new Option('--database <kind>', 'the database the servers share')
+      .choices(['sqlite', 'postgres'])
+      .default('sqlite'),
+  )
   .option('--out <dir>', 'where results go', path.join(projectRoot, 'bench', 'results'))
   .parse()
-  .opts<{ seconds: number; readers: number; editors: number; out: string }>()
+  .opts<{
+    seconds: number
+    readers: number
+    editors: number
+    instances: number
+    database: 'sqlite' | 'postgres'
+    out: string
+  }>()
 
 const PASSWORD = 'load-test-password-1'
 
@@ -100,19 +126,61 @@ const progressReporter = (seconds: number) => {
   }
 }
 
-type Written = { id: number | string; title: string; published: boolean; publishedTitle?: string }
+type Written = {
+  id: number | string
+  title: string
+  published: boolean
+  publishedTitle?: string
+  /** Which editor (and so which instance) wrote it. */
+  editor: number
+}
+
+/** The servers of the run, on one database; `stop` stops them and removes the database. */
+const startServers = async (): Promise<{ servers: RunningServer[]; stop: () => Promise<void> }> => {
+  let postgres: BenchPostgres | undefined
+  let databaseUri: string | undefined
+  if (options.database === 'postgres') {
+    postgres = await startBenchPostgres({})
+    databaseUri = await postgres.createDatabase('newsroom_load')
+  }
+  const shared = {
+    LOG_LEVEL: 'warn',
+    PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
+    ...(databaseUri ? { DATABASE_URI: databaseUri } : {}),
+  }
+  const servers: RunningServer[] = []
+  const stop = async () => {
+    for (const server of [...servers].reverse()) await server.stop()
+    await postgres?.stop()
+  }
+  try {
+    // The first imports the seed (a throwaway SQLite file unless PostgreSQL was asked for).
+    servers.push(await startProductionServer({ env: { ...shared, SEED_ON_START: 'true' } }))
+    for (let n = 1; n < options.instances; n += 1) {
+      servers.push(
+        await startProductionServer({
+          env: { ...shared, SEED_ON_START: 'false', DATABASE_URI: servers[0].databaseUri },
+        }),
+      )
+    }
+  } catch (err) {
+    await stop()
+    throw err
+  }
+  return { servers, stop }
+}
 
 const main = async () => {
-  console.error('[load] building and starting the production server (seed imported on start)…')
+  console.error(
+    `[load] building and starting ${options.instances} production server(s) on ${options.database} (seed imported on start)…`,
+  )
   ensureProductionBuild()
-  // A throwaway SQLite database, removed when the server stops.
-  const server = await startProductionServer({
-    env: {
-      SEED_ON_START: 'true',
-      LOG_LEVEL: 'warn',
-    },
-  })
-  const base = server.baseUrl
+  const { servers, stop } = await startServers()
+  const base = servers[0].baseUrl
+  // Like a load balancer: each reader and editor talks to one instance, in turn.
+  const instanceFor = (n: number) => servers[n % servers.length].baseUrl
+  /** Another instance than the n-th (itself when there is one). */
+  const otherThan = (n: number) => servers[(n + 1) % servers.length].baseUrl
   const api = (urlPath: string, init?: Parameters<typeof call>[2]) => call(base, urlPath, init)
   try {
     // Staff: the first admin, then one editor per editor loop.
@@ -170,7 +238,7 @@ const main = async () => {
     const words = ['Trump', 'Iran', 'Giuliani', 'election', 'press', 'MEK', 'court']
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]
 
-    const readOnce = async () => {
+    const readOnce = async (at: string) => {
       const roll = Math.random()
       const urlPath =
         roll < 0.35
@@ -197,22 +265,23 @@ const main = async () => {
             }
           : {}
       try {
-        const answer = await api(urlPath, init)
+        const answer = await call(at, urlPath, init)
         readLatencies.push(answer.ms)
         count(answer.status, `GET ${urlPath}`)
       } catch (err) {
         count(599, `${urlPath}: ${err instanceof Error ? err.message : String(err)}`)
       }
     }
-    const reader = async () => {
-      while (Date.now() < deadline) await readOnce()
+    const reader = async (index: number) => {
+      while (Date.now() < deadline) await readOnce(instanceFor(index))
     }
 
     const written: Written[] = []
     const editor = async (token: string, index: number) => {
+      const at = instanceFor(index)
       for (let n = 0; Date.now() < deadline; n++) {
         const title = `Load test post ${index}-${n}`
-        const created = await api('/api/posts?draft=true', {
+        const created = await call(at, '/api/posts?draft=true', {
           method: 'POST',
           token,
           json: { title, excerpt: `Written by editor ${index} under load` },
@@ -220,9 +289,14 @@ const main = async () => {
         count(created.status, 'create')
         writes++
         if (created.status !== 201) continue
-        const record: Written = { id: created.body.doc?.id ?? '', title, published: false }
+        const record: Written = {
+          id: created.body.doc?.id ?? '',
+          title,
+          published: false,
+          editor: index,
+        }
         written.push(record)
-        const edited = await api(`/api/posts/${record.id}?draft=true`, {
+        const edited = await call(at, `/api/posts/${record.id}?draft=true`, {
           method: 'PATCH',
           token,
           json: { title: `${title} (edited)` },
@@ -230,7 +304,7 @@ const main = async () => {
         count(edited.status, 'edit')
         writes++
         if (edited.status === 200) record.title = `${title} (edited)`
-        const published = await api(`/api/posts/${record.id}`, {
+        const published = await call(at, `/api/posts/${record.id}`, {
           method: 'PATCH',
           token,
           json: { _status: 'published' },
@@ -255,7 +329,7 @@ const main = async () => {
       })
     }, 1000)
     await Promise.all([
-      ...Array.from({ length: options.readers }, () => reader()),
+      ...Array.from({ length: options.readers }, (_, index) => reader(index)),
       ...editorTokens.map((token, index) => editor(token, index)),
     ])
     clearInterval(ticker)
@@ -263,17 +337,21 @@ const main = async () => {
     progress.stop()
     const elapsedSeconds = (Date.now() - started) / 1000
 
-    // Every acknowledged write, read back: staff see the latest title, readers the published one.
+    // Every acknowledged write, read back (from another instance than the one that took it, when
+    // there are several): staff see the latest title, readers the published one.
     const missing: string[] = []
     for (const record of written) {
-      const staff = await api(`/api/posts/${record.id}?draft=true&depth=0`, { token: adminToken })
+      const elsewhere = otherThan(record.editor)
+      const staff = await call(elsewhere, `/api/posts/${record.id}?draft=true&depth=0`, {
+        token: adminToken,
+      })
       if (staff.status !== 200 || staff.body.title !== record.title) {
         missing.push(
           `post ${record.id}: staff read ${staff.status} "${staff.body?.title}", expected "${record.title}"`,
         )
       }
       if (record.published) {
-        const reader = await api(`/api/posts/${record.id}?depth=0`)
+        const reader = await call(elsewhere, `/api/posts/${record.id}?depth=0`)
         if (reader.status !== 200 || reader.body.title !== record.publishedTitle) {
           missing.push(
             `post ${record.id}: public read ${reader.status}, expected "${record.publishedTitle}"`,
@@ -287,6 +365,8 @@ const main = async () => {
       date: new Date().toISOString(),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
       seconds: round(elapsedSeconds),
+      database: options.database,
+      instances: options.instances,
       readers: options.readers,
       editors: options.editors,
       reads: sorted.length,
@@ -307,12 +387,13 @@ const main = async () => {
     }
     const isOk = fiveHundreds === 0 && missing.length === 0
     fs.mkdirSync(options.out, { recursive: true })
-    const stem = path.join(options.out, `load-${result.date.slice(0, 10)}`)
+    const variant = `${options.database === 'sqlite' ? '' : `-${options.database}`}${options.instances > 1 ? `-x${options.instances}` : ''}`
+    const stem = path.join(options.out, `load-${result.date.slice(0, 10)}${variant}`)
     fs.writeFileSync(`${stem}.json`, `${JSON.stringify(result, null, 2)}\n`)
     const markdown = [
       `# Load test, ${result.date.slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `${result.machine}. ${options.readers} anonymous readers and ${options.editors} editors for ${result.seconds} s against the production server (SQLite), \`npm run load\`.`,
+      `${result.machine}. ${options.readers} anonymous readers and ${options.editors} editors for ${result.seconds} s against ${options.instances === 1 ? 'the production server' : `${options.instances} production servers sharing one database`} (${options.database === 'sqlite' ? 'SQLite' : 'PostgreSQL, durable commits'}), \`npm run load -- --database ${options.database} --instances ${options.instances}\`. Acknowledged writes are read back${options.instances > 1 ? ' from another instance than the one that took them' : ''}.`,
       '',
       '| | |',
       '|---|---|',
@@ -334,7 +415,7 @@ const main = async () => {
     console.error(`[load] results in ${path.relative(projectRoot, stem)}.{json,md}`)
     process.exitCode = isOk ? 0 : 1
   } finally {
-    await server.stop()
+    await stop()
   }
 }
 
