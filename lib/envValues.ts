@@ -71,6 +71,21 @@ export const parseBusySeconds = (value: string | undefined): number => {
 }
 
 /** PASSWORD_RESET_SECONDS: how long a password-reset link works (once). */
+/**
+ * JOBS_STALE_SECONDS: a job claimed this long ago with no progress is taken to have lost its
+ * worker and is run again (once). Must exceed the longest task.
+ */
+export const parseJobsStaleSeconds = (value: string | undefined): number => {
+  if (value === undefined || value.trim() === '') return 300
+  const seconds = Number(value)
+  if (!Number.isInteger(seconds) || seconds < 5 || seconds > 86_400) {
+    throw new ConfigError(
+      `JOBS_STALE_SECONDS "${value}" must be a whole number of seconds from 5 to 86400`,
+    )
+  }
+  return seconds
+}
+
 /** Most server processes WEB_CONCURRENCY may ask for on one machine. */
 export const MAX_WEB_CONCURRENCY = 64
 

@@ -9,6 +9,7 @@ import {
   parseBusySeconds,
   parseCacheSeconds,
   parseEmailFrom,
+  parseJobsStaleSeconds,
   parseOrigin,
   parsePasswordResetSeconds,
   parsePort,
@@ -35,6 +36,10 @@ export type AppEnv = {
   passwordResetSeconds: number
   databaseBusySeconds: number
   seedOnStart: boolean
+  /** Whether this instance runs queued jobs (JOBS_ENABLED; off for read-only replicas). */
+  jobsEnabled: boolean
+  /** A claimed job without progress for this long lost its worker (JOBS_STALE_SECONDS). */
+  jobsStaleSeconds: number
   /** Server processes sharing the port (WEB_CONCURRENCY; production only). */
   webConcurrency: number
   email: { smtpUrl?: string; fromAddress: string; fromName: string }
@@ -111,6 +116,8 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
     passwordResetSeconds: parsePasswordResetSeconds(env.PASSWORD_RESET_SECONDS),
     databaseBusySeconds: parseBusySeconds(env.DATABASE_BUSY_SECONDS),
     seedOnStart: parseBoolean({ name: 'SEED_ON_START', value: env.SEED_ON_START, fallback: true }),
+    jobsEnabled: parseBoolean({ name: 'JOBS_ENABLED', value: env.JOBS_ENABLED, fallback: true }),
+    jobsStaleSeconds: parseJobsStaleSeconds(env.JOBS_STALE_SECONDS),
     webConcurrency: parseWebConcurrency(env.WEB_CONCURRENCY),
     email: { smtpUrl: parseSmtpUrl(env.SMTP_URL), ...parseEmailFrom(env.EMAIL_FROM) },
   }

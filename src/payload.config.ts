@@ -77,7 +77,9 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
     graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
     jobs: {
       // Scheduled publishing runs inside the long-running server, every 10 s: no external cron.
-      autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
+      // Every instance runs the queue (each job is claimed by one, see the defect register's
+      // "job-claims-not-atomic"), unless started with JOBS_ENABLED=false.
+      autoRun: env.jobsEnabled ? [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }] : [],
       // The server runs the queue itself; over HTTP only admins may make it run now (Payload's
       // default lets any signed-in user).
       access: { run: ({ req }) => isAdminUser(req.user) },
@@ -96,7 +98,10 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
       migrateOnStart(),
       seedOnStart({ isEnabled: env.seedOnStart }),
       // Last, so its onInit runs first: the register patches Payload before anything uses it.
-      defectWorkarounds({ busySeconds: env.databaseBusySeconds }),
+      defectWorkarounds({
+        busySeconds: env.databaseBusySeconds,
+        jobsStaleSeconds: env.jobsStaleSeconds,
+      }),
     ],
   })
 }

@@ -28,6 +28,7 @@ import {
 import { sql } from '@payloadcms/db-postgres'
 
 import { closePoolsOnDestroy, compareJsonAsText, reportPoolErrorsTo } from './postgres.ts'
+import { claimJobsAtomically } from './jobs.ts'
 
 export type Workaround = {
   id: string
@@ -49,6 +50,8 @@ export type Workaround = {
 export type WorkaroundOptions = {
   /** How long a write waits for SQLite's writer slot (DATABASE_BUSY_SECONDS). */
   busySeconds: number
+  /** A job claimed this long ago with no progress is taken to have lost its worker (JOBS_STALE_SECONDS). */
+  jobsStaleSeconds: number
 }
 
 export const WORKAROUNDS: Workaround[] = [
@@ -94,6 +97,19 @@ export const WORKAROUNDS: Workaround[] = [
               `refused until it ends. It began at:\n${begunAt}`,
           ),
       }),
+  },
+  {
+    id: 'job-claims-not-atomic',
+    package:
+      'payload 3.90.2 (queues/operations/runJobs, utilities/updateJob.js) with @payloadcms/drizzle and db-mongodb 3.90.2 (updateJobs)',
+    breaks:
+      'instances polling the queue at once claim the same jobs (read, then update by id without `processing = false`; MongoDB drops the condition): a scheduled publish ran, was published and audited twice (3 workers, 40 jobs on PostgreSQL: 90 runs); a job whose worker died stays processing for ever',
+    upstream: 'fixed in Payload 4 only (`processingToken`, payloadcms/payload#17441)',
+    canary:
+      'tests/unit/workarounds.test.ts: runJobs still claims through updateJobs and drizzle updateJobs still updates by id (behaviour: tests/integration/job-claims.test.ts, tests/instances/)',
+    // Inside endFailedJobTransactions (before it in this list): a failed claim ends its transaction.
+    apply: (payload, { jobsStaleSeconds }) =>
+      claimJobsAtomically(payload, { staleSeconds: jobsStaleSeconds }),
   },
   {
     id: 'job-update-transaction',

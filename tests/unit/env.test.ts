@@ -24,6 +24,29 @@ describe('loadEnv', () => {
     expect(env).toMatchObject({ port: 3000, serverUrl: 'http://localhost:3000', seedOnStart: true })
   })
 
+  it('should run jobs, release stale claims after 300 s and serve from one process by default', () => {
+    const env = loadEnv({ env: { PAYLOAD_SECRET: SECRET }, projectRoot: tempRoot() })
+    expect(env).toMatchObject({ jobsEnabled: true, jobsStaleSeconds: 300, webConcurrency: 1 })
+    const replica = loadEnv({
+      env: { PAYLOAD_SECRET: SECRET, JOBS_ENABLED: 'false', WEB_CONCURRENCY: '4' },
+      projectRoot: tempRoot(),
+    })
+    expect(replica).toMatchObject({ jobsEnabled: false, webConcurrency: 4 })
+  })
+
+  it.each([
+    ['JOBS_ENABLED', 'maybe'],
+    ['JOBS_STALE_SECONDS', '1'],
+    ['JOBS_STALE_SECONDS', 'ten'],
+    ['WEB_CONCURRENCY', '0'],
+    ['WEB_CONCURRENCY', '2.5'],
+    ['WEB_CONCURRENCY', '1000'],
+  ])('should refuse %s=%s, naming the variable', (name, value) => {
+    expect(() =>
+      loadEnv({ env: { PAYLOAD_SECRET: SECRET, [name]: value }, projectRoot: tempRoot() }),
+    ).toThrow(new RegExp(name))
+  })
+
   it('should derive SERVER_URL from PORT', () => {
     const env = loadEnv({ env: { PAYLOAD_SECRET: SECRET, PORT: '8080' }, projectRoot: tempRoot() })
     expect(env.serverUrl).toBe('http://localhost:8080')

@@ -102,6 +102,16 @@ describe('canaries: the upstream code each workaround is for still behaves so', 
     expect(code).not.toMatch(/rollbackTransaction/)
   })
 
+  it('runJobs still claims with updateJobs({ data: { processing: true } }), and drizzle still reads then updates by id', () => {
+    const runJobs = source('payload', 'queues/operations/runJobs/index.js')
+    expect(runJobs).toMatch(/updateJobs\(\{\s*data: \{\s*processing: true\s*\}/)
+    expect(runJobs).not.toMatch(/processingToken/)
+    const drizzle = source('@payloadcms/drizzle', 'updateJobs.js')
+    expect(drizzle).toMatch(/const jobs = await findMany\(/)
+    expect(drizzle).toMatch(/for \(const job of jobs\.docs\)/)
+    expect(drizzle).not.toMatch(/processing: false|FOR UPDATE|skipLocked/i)
+  })
+
   it('Payload still has no after-commit hook', () => {
     const types = source('payload', 'config/types.d.ts')
     expect(types).not.toMatch(/afterCommit/)
