@@ -17,6 +17,7 @@ import {
   guardJobQueue,
   listenForTransactionEnds,
   routesOffAreNotFound,
+  surfaceAuthDatabaseErrors,
 } from './payload.ts'
 import {
   endFailedJobTransactions,
@@ -196,6 +197,17 @@ export const WORKAROUNDS: Workaround[] = [
     upstream: 'not reported',
     canary: 'tests/unit/workarounds.test.ts: sanitize still adds them after plugins',
     apply: (payload) => checkInternalCollections(payload),
+  },
+  {
+    id: 'auth-database-errors-swallowed',
+    package: 'payload 3.90.2 (auth/strategies/jwt.js, auth/executeAuthStrategies.js)',
+    breaks:
+      'a sign-in the database cannot check (server restarting, failover) is taken as no sign-in: an editor\'s save is answered 403 "not allowed" instead of 503, a staff read silently gets the public view',
+    upstream: 'not reported',
+    canary:
+      'tests/unit/workarounds.test.ts: the JWT strategy still catches every error (behaviour: tests/faults/postgres.test.ts, the server restarted)',
+    // After internal-collections-unchecked: its hook must come first on Payload's collections too.
+    apply: (payload) => surfaceAuthDatabaseErrors(payload),
   },
   {
     id: 'routes-off-501',

@@ -1,8 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 import type { BaseDatabaseAdapter, CollectionBeforeOperationHook, Payload } from 'payload'
 
 import { validateQuery } from '../../collections/hooks/validateQuery.ts'
 import { staffOnlyDocAccess } from '../../collections/hooks/staffOnlyDocAccess.ts'
 import { queueWithScheduleRules } from '../../collections/workflow/scheduling.ts'
+import { unavailableReason } from '../../lib/databaseErrors.ts'
 
 type TransactionId = number | string
 
@@ -80,5 +83,55 @@ export const checkInternalCollections = (payload: Payload): void => {
 export const routesOffAreNotFound = (payload: Payload): void => {
   for (const { config } of Object.values(payload.collections)) {
     if (config.endpoints === false) config.endpoints = []
+  }
+}
+
+/** Where a request keeps the database error that kept its sign-in from being checked. */
+const SIGN_IN_UNCHECKED = Symbol.for('newsroom.signInUnchecked')
+type Marked = { [SIGN_IN_UNCHECKED]?: Error }
+
+/**
+ * "auth-database-errors-swallowed": payload 3.90.2's JWT strategy catches every error, the
+ * database's included, and the request goes on as anonymous. While the database is away (a
+ * restart, a failover) a signed-in editor's save is answered 403 "not allowed" and a staff read
+ * silently gets what the public sees. Here a sign-in the database could not check makes the
+ * request fail with that database error, which the API answers 503 with its reason
+ * (src/plugins/errorAnswers.ts): every operation of every collection and global refuses it.
+ * Payload hands the adapter a bare `{ transactionID }` for `req`, so the lookup's failure is
+ * carried to the strategy in async context.
+ */
+export const surfaceAuthDatabaseErrors = (payload: Payload): void => {
+  const signIn = new AsyncLocalStorage<{ error?: Error }>()
+  const findOne = payload.db.findOne.bind(payload.db)
+  payload.db.findOne = async (args) => {
+    try {
+      return await findOne(args)
+    } catch (error) {
+      const check = signIn.getStore()
+      if (check && error instanceof Error && unavailableReason(error)) check.error = error
+      throw error
+    }
+  }
+  for (const strategy of payload.authStrategies) {
+    if (strategy.name !== 'local-jwt') continue
+    const authenticate = strategy.authenticate
+    strategy.authenticate = async (args) => {
+      const check: { error?: Error } = {}
+      const result = await signIn.run(check, () => authenticate(args))
+      if (!result.user && check.error && args.req) {
+        ;(args.req as Marked)[SIGN_IN_UNCHECKED] = check.error
+      }
+      return result
+    }
+  }
+  const refuseUnchecked = ({ req }: { req: unknown }) => {
+    const error = (req as Marked)[SIGN_IN_UNCHECKED]
+    if (error) throw error
+  }
+  for (const { config } of Object.values(payload.collections)) {
+    ;(config.hooks.beforeOperation ??= []).unshift(refuseUnchecked as CollectionBeforeOperationHook)
+  }
+  for (const config of payload.globals.config) {
+    ;(config.hooks.beforeOperation ??= []).unshift(refuseUnchecked as never)
   }
 }

@@ -135,6 +135,14 @@ describe('canaries: the upstream code each workaround is for still behaves so', 
     )
   })
 
+  it("the JWT strategy still takes any error, the database's included, as no sign-in", () => {
+    const jwt = source('payload', 'auth/strategies/jwt.js')
+    expect(jwt).toMatch(/const user = await payload\.findByID\(/)
+    expect(jwt).toMatch(/\} catch \(ignore\) \{[\s\S]{0,400}user: null/)
+    const execute = source('payload', 'auth/executeAuthStrategies.js')
+    expect(execute).toMatch(/catch \(err\) \{\s*logError\(/)
+  })
+
   it('handleEndpoints still answers 501 for a collection whose routes are off', () => {
     const code = source('payload', 'utilities/handleEndpoints.js')
     expect(code).toMatch(/if \(endpoints === false\) \{[\s\S]{0,300}NOT_IMPLEMENTED/)
