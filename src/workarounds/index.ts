@@ -200,6 +200,18 @@ export const WORKAROUNDS: Workaround[] = [
     where: 'the first import of src/payload.config.ts',
   },
   {
+    id: 'storage-s3-version-pin',
+    package:
+      '@payloadcms/storage-s3 3.90.1 and @payloadcms/plugin-cloud-storage 3.90.1 (no 3.90.2 published)',
+    breaks:
+      'they pin payload 3.90.1 and @payloadcms/ui 3.90.1: npm refuses them beside payload 3.90.2 (ERESOLVE), a second ui copy in the admin would split its React contexts, and Payload’s development check of package versions rejects unhandled at every start',
+    upstream: 'not a defect: the storage packages were last published at 3.90.1',
+    canary:
+      'tests/unit/payloadPackages.test.ts: storage-s3 still pins a payload other than ours (it also checks the versions and the single ui copy)',
+    where:
+      'package.json "overrides" (our payload and ui for both); src/workarounds/dependencyCheck.ts (Payload’s version check off)',
+  },
+  {
     id: 'next-module-copies',
     package: 'next 16.4.6 (route bundles) beside the Express server in one process',
     breaks:
