@@ -9,11 +9,13 @@ import {
   parseBusySeconds,
   parseCacheSeconds,
   parseEmailFrom,
+  parseObjectStorage,
   parseOrigin,
   parsePasswordResetSeconds,
   parsePort,
   parseSmtpUrl,
   parseTrustProxy,
+  type ObjectStorageSettings,
   type RawEnv,
 } from '../lib/envValues.ts'
 import { ConfigError } from '../lib/errors.ts'
@@ -35,6 +37,8 @@ export type AppEnv = {
   databaseBusySeconds: number
   seedOnStart: boolean
   email: { smtpUrl?: string; fromAddress: string; fromName: string }
+  /** The bucket media files go to (S3_*); unset, they stay on the local disk (MEDIA_DIR). */
+  objectStorage?: ObjectStorageSettings
 }
 
 /**
@@ -109,5 +113,6 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
     databaseBusySeconds: parseBusySeconds(env.DATABASE_BUSY_SECONDS),
     seedOnStart: parseBoolean({ name: 'SEED_ON_START', value: env.SEED_ON_START, fallback: true }),
     email: { smtpUrl: parseSmtpUrl(env.SMTP_URL), ...parseEmailFrom(env.EMAIL_FROM) },
+    objectStorage: parseObjectStorage(env),
   }
 }
