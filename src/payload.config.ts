@@ -20,6 +20,7 @@ import { apiValidation } from './plugins/apiValidation.ts'
 import { contentApi } from './plugins/contentApi.ts'
 import { editorialWorkflow } from './plugins/editorialWorkflow.ts'
 import { graphqlSelectByDefault } from './plugins/graphqlSelect/index.ts'
+import { objectStorage } from './plugins/objectStorage.ts'
 import { previewLinks } from './plugins/previewLinks.ts'
 import { responseCache } from './plugins/responseCache/index.ts'
 import { seedOnStart } from './plugins/seedOnStart.ts'
@@ -91,6 +92,7 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
       accounts(),
       editorialWorkflow({ collections: reviewed }),
       previewLinks({ collections: reviewed }),
+      objectStorage({ storage: env.objectStorage, serverUrl: env.serverUrl }),
       contentApi(),
       apiValidation(),
       responseCache(),
