@@ -143,3 +143,113 @@ export const parseEmailFrom = (
   }
   return { fromAddress: match[2] ?? match[3], fromName: match[1]?.trim() || 'Newsroom CMS' }
 }
+
+/** Where media files are kept when they are not on the local disk (the S3_* variables). */
+export type ObjectStorageSettings = {
+  bucket: string
+  /** An S3-compatible server (MinIO, s3rver…), without a trailing slash; AWS itself when absent. */
+  endpoint?: string
+  region: string
+  accessKeyId: string
+  secretAccessKey: string
+  /** `https://host/bucket/key` rather than `https://bucket.host/key`. */
+  forcePathStyle: boolean
+}
+
+/** The S3 variables that mean nothing without S3_BUCKET. */
+const S3_SETTINGS = [
+  'S3_ENDPOINT',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_FORCE_PATH_STYLE',
+] as const
+
+/** S3's bucket naming rules: 3 to 63 lowercase letters, digits, dots and hyphens. */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/
+
+const parseS3Endpoint = (value: string): string => {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError(
+      `S3_ENDPOINT "${value}" is not a URL (expected e.g. https://s3.example.org or http://localhost:9000)`,
+    )
+  }
+  if (url.username || url.password) {
+    // Never repeat the URL: it holds a secret.
+    throw new ConfigError(
+      'S3_ENDPOINT must not hold credentials: give them in S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY',
+    )
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`S3_ENDPOINT "${value}" must start with http:// or https://`)
+  }
+  if (url.search || url.hash) {
+    throw new ConfigError(`S3_ENDPOINT "${value}" must not have a query or a fragment`)
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}
+
+/**
+ * S3_BUCKET and its companions: undefined (media on the local disk) when S3_BUCKET is unset.
+ * A companion set without S3_BUCKET is refused rather than ignored: media would silently stay
+ * on one machine's disk.
+ */
+export const parseObjectStorage = (env: RawEnv): ObjectStorageSettings | undefined => {
+  const valueOf = (name: string) => env[name]?.trim() || undefined
+  const bucket = valueOf('S3_BUCKET')
+  if (!bucket) {
+    const stray = S3_SETTINGS.find((name) => valueOf(name))
+    if (stray) {
+      throw new ConfigError(
+        `${stray} is set but S3_BUCKET is not: set S3_BUCKET to keep media in object storage, or unset ${stray} to keep them on disk`,
+      )
+    }
+    return undefined
+  }
+  if (!BUCKET_NAME.test(bucket) || bucket.includes('..')) {
+    throw new ConfigError(
+      `S3_BUCKET "${bucket}" is not a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens`,
+    )
+  }
+  const endpointText = valueOf('S3_ENDPOINT')
+  const endpoint = endpointText ? parseS3Endpoint(endpointText) : undefined
+  // S3-compatible servers mostly ignore the region but the AWS SDK needs one to sign requests.
+  const region = valueOf('S3_REGION') ?? (endpoint ? 'us-east-1' : undefined)
+  if (!region) {
+    throw new ConfigError(
+      "S3_REGION is not set: give the bucket's AWS region (e.g. eu-west-1), or S3_ENDPOINT for an S3-compatible server",
+    )
+  }
+  if (!/^[a-z0-9-]{2,40}$/.test(region)) {
+    throw new ConfigError(
+      `S3_REGION "${region}" is not a region name (lowercase letters, digits and hyphens, e.g. eu-west-1)`,
+    )
+  }
+  const credential = (name: 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY'): string => {
+    const value = valueOf(name)
+    if (!value) {
+      throw new ConfigError(
+        `${name} is not set: S3_BUCKET needs the credentials S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY`,
+      )
+    }
+    return value
+  }
+  const accessKeyId = credential('S3_ACCESS_KEY_ID')
+  const secretAccessKey = credential('S3_SECRET_ACCESS_KEY')
+  return {
+    bucket,
+    endpoint,
+    region,
+    accessKeyId,
+    secretAccessKey,
+    // S3-compatible servers (MinIO, s3rver, Ceph) mostly answer path-style requests only.
+    forcePathStyle: parseBoolean({
+      name: 'S3_FORCE_PATH_STYLE',
+      value: env.S3_FORCE_PATH_STYLE,
+      fallback: endpoint !== undefined,
+    }),
+  }
+}

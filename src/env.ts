@@ -10,12 +10,14 @@ import {
   parseCacheSeconds,
   parseEmailFrom,
   parseJobsStaleSeconds,
+  parseObjectStorage,
   parseOrigin,
   parsePasswordResetSeconds,
   parsePort,
   parseSmtpUrl,
   parseTrustProxy,
   parseWebConcurrency,
+  type ObjectStorageSettings,
   type RawEnv,
 } from '../lib/envValues.ts'
 import { ConfigError } from '../lib/errors.ts'
@@ -43,6 +45,8 @@ export type AppEnv = {
   /** Server processes sharing the port (WEB_CONCURRENCY; production only). */
   webConcurrency: number
   email: { smtpUrl?: string; fromAddress: string; fromName: string }
+  /** The bucket media files go to (S3_*); unset, they stay on the local disk (MEDIA_DIR). */
+  objectStorage?: ObjectStorageSettings
 }
 
 /**
@@ -120,5 +124,6 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
     jobsStaleSeconds: parseJobsStaleSeconds(env.JOBS_STALE_SECONDS),
     webConcurrency: parseWebConcurrency(env.WEB_CONCURRENCY),
     email: { smtpUrl: parseSmtpUrl(env.SMTP_URL), ...parseEmailFrom(env.EMAIL_FROM) },
+    objectStorage: parseObjectStorage(env),
   }
 }

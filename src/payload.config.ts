@@ -20,9 +20,11 @@ import { apiValidation } from './plugins/apiValidation.ts'
 import { contentApi } from './plugins/contentApi.ts'
 import { editorialWorkflow } from './plugins/editorialWorkflow.ts'
 import { graphqlSelectByDefault } from './plugins/graphqlSelect/index.ts'
+import { objectStorage } from './plugins/objectStorage.ts'
 import { previewLinks } from './plugins/previewLinks.ts'
 import { responseCache } from './plugins/responseCache/index.ts'
 import { seedOnStart } from './plugins/seedOnStart.ts'
+import { skipPayloadVersionCheck } from './workarounds/dependencyCheck.ts'
 import { defectWorkarounds } from './workarounds/index.ts'
 
 const reviewed = [slugs.posts, slugs.digests]
@@ -32,6 +34,7 @@ const reviewed = [slugs.posts, slugs.digests]
  * environment); `npm run db:transfer` makes one per database it opens.
  */
 export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot: string }) => {
+  skipPayloadVersionCheck()
   const allowedOrigins = [env.serverUrl, ...env.extraOrigins]
   return buildConfig({
     secret: env.secret,
@@ -91,6 +94,7 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
       accounts(),
       editorialWorkflow({ collections: reviewed }),
       previewLinks({ collections: reviewed }),
+      objectStorage({ storage: env.objectStorage, serverUrl: env.serverUrl }),
       contentApi(),
       apiValidation(),
       responseCache(),

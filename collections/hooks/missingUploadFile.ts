@@ -1,11 +1,34 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { UploadConfig } from 'payload'
+import type { PayloadRequest, UploadConfig } from 'payload'
 
 import { errorBody } from '../../lib/errors.ts'
 
 type UploadHandler = NonNullable<UploadConfig['handlers']>[number]
+
+/**
+ * The answer to a request for a file the storage does not hold: 404 naming the file, never
+ * cached. Local disk and object storage give the same one.
+ */
+export const missingFileAnswer = ({
+  req,
+  collection,
+  filename,
+  storage,
+}: {
+  req: PayloadRequest
+  collection: string
+  filename: string
+  /** Where it was looked for, for the log: "on disk", "in the bucket". */
+  storage: string
+}): Response => {
+  req.payload.logger.info({ msg: `${collection}: no file "${filename}" ${storage} (404)` })
+  return Response.json(errorBody(`There is no file named "${filename}" in ${collection}.`), {
+    status: 404,
+    headers: { 'cache-control': 'no-store' },
+  })
+}
 
 /**
  * Answers a request for a file that is not on disk with 404 naming the file. Payload's own file
@@ -18,9 +41,5 @@ export const missingUploadFile =
     const dir = path.resolve(staticDir)
     const file = path.resolve(dir, filename)
     if (!file.startsWith(dir + path.sep) || fs.existsSync(file)) return
-    req.payload.logger.info({ msg: `${collection}: no file "${filename}" on disk (404)` })
-    return Response.json(errorBody(`There is no file named "${filename}" in ${collection}.`), {
-      status: 404,
-      headers: { 'cache-control': 'no-store' },
-    })
+    return missingFileAnswer({ req, collection, filename, storage: 'on disk' })
   }

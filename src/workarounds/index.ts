@@ -228,6 +228,48 @@ export const WORKAROUNDS: Workaround[] = [
     where: 'the first import of src/payload.config.ts',
   },
   {
+    id: 'storage-s3-version-pin',
+    package:
+      '@payloadcms/storage-s3 3.90.1 and @payloadcms/plugin-cloud-storage 3.90.1 (no 3.90.2 published)',
+    breaks:
+      'they pin payload 3.90.1 and @payloadcms/ui 3.90.1: npm refuses them beside payload 3.90.2 (ERESOLVE), a second ui copy in the admin would split its React contexts, and Payload’s development check of package versions rejects unhandled at every start',
+    upstream: 'not a defect: the storage packages were last published at 3.90.1',
+    canary:
+      'tests/unit/payloadPackages.test.ts: storage-s3 still pins a payload other than ours (it also checks the versions and the single ui copy)',
+    where:
+      'package.json "overrides" (our payload and ui for both); src/workarounds/dependencyCheck.ts (Payload’s version check off)',
+  },
+  {
+    id: 'storage-s3-serving',
+    package: '@payloadcms/storage-s3 3.90.1 (getFile.js, the static handler)',
+    breaks:
+      'a file missing from the bucket answers an empty 404 and a storage failure a plain-text 500, and files carry the bucket’s ETag, where disk-served files get JSON errors and the ETag of their body',
+    upstream: 'not reported',
+    canary:
+      'tests/unit/workarounds.test.ts: storage-s3 getFile still answers an empty 404 (behaviour: tests/integration/media-s3.test.ts)',
+    where: 'src/plugins/objectStorage.ts (servedLikeDisk)',
+  },
+  {
+    id: 'cloud-storage-localhost-fetch',
+    package: '@payloadcms/plugin-cloud-storage 3.90.1 (plugin.js, skipSafeFetch)',
+    breaks:
+      'outside production it lets Payload fetch an upload’s `url` from any localhost address, past the guard against private addresses',
+    upstream: 'not reported',
+    canary:
+      'tests/unit/workarounds.test.ts: plugin-cloud-storage still skips the guard for localhost (behaviour: tests/integration/media-s3.test.ts)',
+    where: 'src/plugins/objectStorage.ts (ownFileRoute)',
+  },
+  {
+    id: 's3-compatible-checksums',
+    package: '@aws-sdk/client-s3 3.1178 (checksums on by default since 3.729) with s3rver 3.7.1',
+    breaks:
+      'an upload of unknown length is sent aws-chunked with a checksum trailer, which s3rver stores inside the file (300,080 bytes for 300,000) and Swift refuses',
+    upstream: 'not a defect: S3-compatible servers do not all read the SDK’s newer checksums',
+    canary:
+      'tests/integration/media-s3.test.ts: the SDK defaults still store a streamed upload with its checksum trailer',
+    where: 'src/plugins/objectStorage.ts (s3ClientConfig, for a custom S3_ENDPOINT)',
+  },
+  {
     id: 'next-module-copies',
     package: 'next 16.4.6 (route bundles) beside the Express server in one process',
     breaks:

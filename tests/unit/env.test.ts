@@ -17,6 +17,12 @@ afterEach(() => {
 })
 
 const SECRET = 'a'.repeat(32)
+const S3 = {
+  S3_BUCKET: 'newsroom-media',
+  S3_REGION: 'eu-west-1',
+  S3_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+  S3_SECRET_ACCESS_KEY: 'example-secret',
+}
 
 describe('loadEnv', () => {
   it('should default to port 3000 and a localhost SERVER_URL', () => {
@@ -97,6 +103,18 @@ describe('loadEnv', () => {
     [{ CORS_ORIGINS: 'https://ok.example, not a url' }, /CORS_ORIGINS "not a url"/],
     [{ SMTP_URL: 'mail.example.org' }, /SMTP_URL must look like smtp:/],
     [{ EMAIL_FROM: 'Newsroom' }, /EMAIL_FROM "Newsroom"/],
+    [{ S3_BUCKET: 'media' }, /S3_REGION is not set/],
+    [{ S3_BUCKET: 'media', S3_REGION: 'eu-west-1' }, /S3_ACCESS_KEY_ID is not set/],
+    [{ ...S3, S3_SECRET_ACCESS_KEY: '' }, /S3_SECRET_ACCESS_KEY is not set/],
+    [{ ...S3, S3_BUCKET: 'My_Media' }, /S3_BUCKET "My_Media" is not a bucket name/],
+    [{ ...S3, S3_REGION: 'EU West' }, /S3_REGION "EU West"/],
+    [{ ...S3, S3_ENDPOINT: 'minio:9000' }, /S3_ENDPOINT "minio:9000" must start with http/],
+    [{ ...S3, S3_ENDPOINT: 'not a url' }, /S3_ENDPOINT "not a url" is not a URL/],
+    [{ ...S3, S3_ENDPOINT: 'ftp://minio' }, /S3_ENDPOINT .* must start with http/],
+    [{ ...S3, S3_ENDPOINT: 'http://key:secret@minio' }, /S3_ENDPOINT must not hold credentials/],
+    [{ ...S3, S3_FORCE_PATH_STYLE: 'sometimes' }, /S3_FORCE_PATH_STYLE "sometimes"/],
+    [{ S3_ENDPOINT: 'http://localhost:9000' }, /S3_ENDPOINT is set but S3_BUCKET is not/],
+    [{ S3_ACCESS_KEY_ID: 'key' }, /S3_ACCESS_KEY_ID is set but S3_BUCKET is not/],
   ])('should name the variable in the error for %j', (vars, message) => {
     expect(() =>
       loadEnv({ env: { PAYLOAD_SECRET: SECRET, ...vars }, projectRoot: tempRoot() }),
@@ -126,5 +144,35 @@ describe('loadEnv', () => {
       projectRoot: tempRoot(),
     })
     expect(env.seedOnStart).toBe(expected)
+  })
+
+  it('should keep media on disk when S3_BUCKET is unset', () => {
+    const env = loadEnv({ env: { PAYLOAD_SECRET: SECRET }, projectRoot: tempRoot() })
+    expect(env.objectStorage).toBeUndefined()
+  })
+
+  it.each([
+    [
+      'AWS',
+      S3,
+      { bucket: 'newsroom-media', region: 'eu-west-1', endpoint: undefined, forcePathStyle: false },
+    ],
+    [
+      'an S3-compatible server',
+      { ...S3, S3_REGION: '', S3_ENDPOINT: 'http://localhost:9000/' },
+      { region: 'us-east-1', endpoint: 'http://localhost:9000', forcePathStyle: true },
+    ],
+    [
+      'an S3-compatible server with virtual-host buckets',
+      { ...S3, S3_ENDPOINT: 'https://s3.example.org', S3_FORCE_PATH_STYLE: 'false' },
+      { endpoint: 'https://s3.example.org', forcePathStyle: false },
+    ],
+  ])('should read the S3 settings for %s', (_what, vars, expected) => {
+    const env = loadEnv({ env: { PAYLOAD_SECRET: SECRET, ...vars }, projectRoot: tempRoot() })
+    expect(env.objectStorage).toMatchObject({
+      accessKeyId: 'AKIAEXAMPLE',
+      secretAccessKey: 'example-secret',
+      ...expected,
+    })
   })
 })

@@ -143,6 +143,19 @@ describe('canaries: the upstream code each workaround is for still behaves so', 
     expect(execute).toMatch(/catch \(err\) \{\s*logError\(/)
   })
 
+  it('storage-s3 getFile still answers an empty 404 and passes the bucket’s ETag on', () => {
+    const code = source('@payloadcms/storage-s3', 'getFile.js')
+    expect(code).toMatch(/return new Response\(null, \{\s*status: 404,\s*statusText: 'Not Found'/)
+    expect(code).toMatch(/headers\.append\('ETag', headObject\.ETag\)/)
+  })
+
+  it('plugin-cloud-storage still skips the private-address guard for localhost', () => {
+    const code = source('@payloadcms/plugin-cloud-storage', 'plugin.js')
+    expect(code).toMatch(
+      /process\.env\.NODE_ENV !== 'production'[\s\S]{0,120}hostname: 'localhost'/,
+    )
+  })
+
   it('handleEndpoints still answers 501 for a collection whose routes are off', () => {
     const code = source('payload', 'utilities/handleEndpoints.js')
     expect(code).toMatch(/if \(endpoints === false\) \{[\s\S]{0,300}NOT_IMPLEMENTED/)
