@@ -2,14 +2,19 @@
  * Two production instances behind one database (PostgreSQL in the e2e-postgres project, one
  * SQLite file shared by two processes in the e2e project), as a newsroom runs them behind a
  * load balancer: what one commits, the other's anonymous readers see at once; rate limits are
- * one budget; scheduled publishing runs each job once, and goes on when an instance dies.
+ * one budget; media files live in one bucket (s3rver here), so a file uploaded through one
+ * instance is served alike by the other; scheduled publishing runs each job once, and goes on
+ * when an instance dies.
  */
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startInstances, type Instances } from '../helpers/instances.ts'
+import { startTestBucket, type TestBucket } from '../helpers/s3.ts'
 import type { RunningServer } from '../helpers/server.ts'
 
 let cluster: Instances
+let bucket: TestBucket
 let a: RunningServer
 let b: RunningServer
 let token: string
@@ -70,7 +75,8 @@ const act = async (
 
 beforeAll(async () => {
   // A long cache lifetime: only the signal between instances can explain a fresh answer.
-  cluster = await startInstances({ count: 2, env: { API_CACHE_SECONDS: '600' } })
+  bucket = await startTestBucket()
+  cluster = await startInstances({ count: 2, env: { API_CACHE_SECONDS: '600', ...bucket.env } })
   ;[a, b] = cluster.servers
   const first = await call(a, '/api/users/first-register', {
     method: 'POST',
@@ -86,6 +92,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cluster?.stop()
+  await bucket?.stop()
 })
 
 describe('cached answers across instances', () => {
@@ -147,6 +154,56 @@ describe('rate limits across instances', () => {
       body: JSON.stringify({ email: 'nobody@example.test', password: 'wrong' }),
     })
     expect(other.status).toBe(401)
+  }, 60_000)
+})
+
+describe('media across instances', () => {
+  /** A media file as `server` serves it: status, the headers a client acts on, the bytes. */
+  const served = async (server: RunningServer, name: string) => {
+    const response = await fetch(`${server.baseUrl}/api/media/file/${encodeURIComponent(name)}`)
+    const headers = ['content-type', 'content-length', 'x-content-type-options', 'etag']
+    return {
+      status: response.status,
+      headers: Object.fromEntries(headers.map((header) => [header, response.headers.get(header)])),
+      body: Buffer.from(await response.arrayBuffer()),
+    }
+  }
+
+  it('should serve on B the file uploaded through A, and forget it on B once A deletes it', async () => {
+    const bytes = await sharp({
+      create: { width: 640, height: 400, channels: 3, background: '#aa3355' },
+    })
+      .png()
+      .toBuffer()
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'front page.png')
+    form.append('_payload', JSON.stringify({ alt: 'Front page' }))
+    const uploaded = await fetch(`${a.baseUrl}/api/media`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${token}` },
+      body: form,
+    })
+    const created = (await uploaded.json()) as { doc: { id: number | string; filename: string } }
+    expect(uploaded.status, JSON.stringify(created)).toBe(201)
+    const name = created.doc.filename
+    const stored = await bucket.keys()
+    expect(stored).toContain(name)
+
+    const [onA, onB] = [await served(a, name), await served(b, name)]
+    expect(onB.status).toBe(200)
+    expect(onB.body.equals(bytes)).toBe(true)
+    expect(onB.headers).toEqual(onA.headers)
+    expect(onB.headers['content-type']).toBe('image/png')
+
+    const deleted = await call(a, `/api/media/${created.doc.id}`, { method: 'DELETE', token })
+    expect(deleted.status, deleted.text).toBe(200)
+    // The original and every size made of it are gone from the bucket.
+    const left = await bucket.keys()
+    expect(stored.filter((key) => !left.includes(key)).length).toBeGreaterThan(0)
+    expect(left.filter((key) => key.startsWith('front page'))).toEqual([])
+    const gone = await served(b, name)
+    expect(gone.status).toBe(404)
+    expect(gone.headers['content-type']).toMatch(/json/)
   }, 60_000)
 })
 
