@@ -1,4 +1,4 @@
-import { and, eq, lt } from '@payloadcms/db-sqlite/drizzle'
+import { and, eq, isNull, lt, ne, or } from '@payloadcms/db-sqlite/drizzle'
 import type { BaseDatabaseAdapter, Payload } from 'payload'
 
 /**
@@ -32,8 +32,13 @@ const isRelease = (error: unknown): error is StaleRelease =>
 
 /** The conditional writes, per kind of adapter. */
 type Claims = {
-  /** Sets processing on `id` if it is still unclaimed; true when this call did. */
-  claim: (id: Id, req: JobRequest) => Promise<boolean>
+  /**
+   * Sets processing on `id` if it is still unclaimed and not completed (and, for a job found by
+   * the queue's query, not failed meanwhile); true when this call did. Another instance may have
+   * claimed, run and completed the job since it was found: a bare `processing = false` would
+   * take it again.
+   */
+  claim: (id: Id, req: JobRequest, options: { isFailedAllowed: boolean }) => Promise<boolean>
   /** Writes `data` on `id` if it is still the stale claim it was (processing, not touched since). */
   release: (
     id: Id,
@@ -65,13 +70,22 @@ const drizzleClaims = (db: DrizzleAdapter): Claims => {
     return (id === undefined ? undefined : db.sessions?.[String(id)]?.db) ?? db.drizzle
   }
   return {
-    claim: async (id, req) => {
+    claim: async (id, req, { isFailedAllowed }) => {
       const rows = await (
         await handle(req)
       )
         .update(table())
         .set({ processing: true })
-        .where(and(eq(column('id'), id), eq(column('processing'), false)))
+        .where(
+          and(
+            eq(column('id'), id),
+            eq(column('processing'), false),
+            isNull(column('completedAt')),
+            isFailedAllowed
+              ? undefined
+              : or(isNull(column('hasError')), ne(column('hasError'), true)),
+          ),
+        )
         .returning({ id: column('id') })
       return rows.length === 1
     },
@@ -103,9 +117,14 @@ type MongoModel = {
 }
 
 const mongoClaims = (db: { collections: Record<string, MongoModel> }): Claims => ({
-  claim: async (id) =>
+  claim: async (id, _req, { isFailedAllowed }) =>
     (await db.collections[JOBS].findOneAndUpdate(
-      { _id: id, processing: false },
+      {
+        _id: id,
+        processing: false,
+        completedAt: null,
+        ...(isFailedAllowed ? {} : { hasError: { $ne: true } }),
+      },
       { $set: { processing: true } },
       { new: true },
     )) !== null,
@@ -206,7 +225,9 @@ export const claimJobsAtomically = (
     }
     const req = (args.req ?? {}) as JobRequest
     let candidates: Id[]
-    if (args.id !== undefined && args.id !== null) {
+    // A job run by id (an admin's "run now") may be one that failed; the queue's never is.
+    const isById = args.id !== undefined && args.id !== null
+    if (isById) {
       candidates = [args.id]
     } else {
       await releaseStaleJobs({ db, claims, staleSeconds, log, req })
@@ -222,7 +243,7 @@ export const claimJobsAtomically = (
     }
     const won: Id[] = []
     for (const id of candidates) {
-      if (await claims.claim(id, req)) won.push(id)
+      if (await claims.claim(id, req, { isFailedAllowed: isById })) won.push(id)
     }
     if (won.length === 0) return []
     // Payload's own update of the jobs won (updatedAt, and the documents it returns).

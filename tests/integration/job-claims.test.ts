@@ -105,6 +105,57 @@ describe('claiming queued jobs', () => {
   })
 })
 
+describe('a job that ended between being found and being claimed', () => {
+  /** Claims as runJobs does after its query found `jobId` (the query's `where` no longer holds). */
+  const claimFound = (jobId: number | string) =>
+    cms.payload.db.updateJobs({
+      where: { id: { equals: jobId } },
+      data: { processing: true },
+      req: {},
+    })
+  /** Removes the job, which the other tests' count of jobs left must not see. */
+  const forget = (jobId: number | string) =>
+    cms.payload.delete({ collection: 'payload-jobs', id: jobId, overrideAccess: true })
+  const processing = async (jobId: number | string) =>
+    (await cms.payload.findByID({ collection: 'payload-jobs', id: jobId, overrideAccess: true }))
+      .processing
+
+  it('should not be taken again once another worker completed it', async () => {
+    const { postId, jobId } = await scheduledPost('Completed meanwhile')
+    await cms.payload.db.updateOne({
+      collection: 'payload-jobs',
+      id: jobId,
+      data: { completedAt: new Date().toISOString(), processing: false },
+      req: {},
+    })
+    expect(await claimFound(jobId)).toEqual([])
+    expect(await processing(jobId)).toBe(false)
+    // Nor by id: a completed job is not run again.
+    await cms.payload.jobs.runByID({ id: jobId })
+    expect(await publishCount(postId)).toBe(0)
+    await forget(jobId)
+  })
+
+  it('should not be taken by the queue once it failed, but still be run by id', async () => {
+    const { jobId } = await scheduledPost('Failed meanwhile')
+    await cms.payload.db.updateOne({
+      collection: 'payload-jobs',
+      id: jobId,
+      data: { hasError: true, processing: false },
+      req: {},
+    })
+    expect(await claimFound(jobId)).toEqual([])
+    expect(await processing(jobId)).toBe(false)
+    const byId = await cms.payload.db.updateJobs({
+      id: jobId,
+      data: { processing: true },
+      req: {},
+    })
+    expect(byId?.map((job) => job.id)).toEqual([jobId])
+    await forget(jobId)
+  })
+})
+
 describe('a job whose worker died', () => {
   it('should be run again, once, after JOBS_STALE_SECONDS', async () => {
     const { postId, jobId } = await scheduledPost('Left running')
