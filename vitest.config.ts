@@ -7,6 +7,8 @@ import { postgresProjectsEnabled } from './tests/helpers/postgresAvailability.ts
 const root = path.dirname(new URL(import.meta.url).pathname)
 const alias = { '@payload-config': path.join(root, 'src/payload.config.ts') }
 const hasPostgres = postgresProjectsEnabled()
+/** Notices that are not the tests' business (README: Media in object storage, Node 20). */
+const QUIET = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }
 
 /** The integration suite, run once per database (tests/helpers/testDatabase.ts). */
 const integration = (database: 'sqlite' | 'postgres' | 'mongodb') => ({
@@ -20,7 +22,7 @@ const integration = (database: 'sqlite' | 'postgres' | 'mongodb') => ({
     fileParallelism: database !== 'mongodb',
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { TEST_DATABASE: database, LOG_LEVEL: 'warn' },
+    env: { TEST_DATABASE: database, LOG_LEVEL: 'warn', ...QUIET },
     globalSetup:
       database === 'sqlite'
         ? ['tests/helpers/announceDatabases.ts']
@@ -56,7 +58,7 @@ const productionServer = (database: 'sqlite' | 'postgres') => ({
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 600_000,
-    env: { TEST_DATABASE: database },
+    env: { TEST_DATABASE: database, ...QUIET },
     // The SQLite run also starts the shared server the browser tests use.
     globalSetup:
       database === 'sqlite'

@@ -89,10 +89,14 @@ const migrateOutsideProduction = async (payload: Payload): Promise<void> => {
   }
 }
 
-/** Brings the schema up to date when Payload starts, before anything reads or writes. */
+/**
+ * Brings the schema up to date when Payload starts, before anything reads or writes: before the
+ * start-up work of the plugins listed earlier (the response cache starts watching the journal
+ * of content changes, a table migrations make).
+ */
 export const migrateOnStart =
   (): Plugin =>
   (config: Config): Config => ({
     ...config,
-    onInit: chainOnInit({ config, task: migrateOutsideProduction }),
+    onInit: chainOnInit({ config, task: migrateOutsideProduction, when: 'before' }),
   })

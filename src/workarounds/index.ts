@@ -21,6 +21,7 @@ import {
 } from './payload.ts'
 import {
   endFailedJobTransactions,
+  queueLoneWrites,
   retireConnectionsAfterBusyStatements,
   serializeWriteTransactions,
   surfaceCommitErrors,
@@ -98,6 +99,18 @@ export const WORKAROUNDS: Workaround[] = [
               `refused until it ends. It began at:\n${begunAt}`,
           ),
       }),
+  },
+  {
+    id: 'sqlite-lone-writes',
+    package: 'payload 3.90.2 (queues/operations/runJobs) with @payloadcms/db-sqlite 3.90.2',
+    breaks:
+      'a write Payload makes outside any transaction (deleting completed jobs) goes to the shared connection and fails at once with SQLITE_BUSY while a save holds the writer: "Failed to delete jobs … on complete", the job left behind',
+    upstream: 'not reported',
+    canary:
+      'tests/unit/workarounds.test.ts: runJobs still deletes completed jobs with db.deleteMany and no transaction (behaviour: tests/integration/job-claims.test.ts)',
+    adapters: ['sqlite'],
+    // After the write queue, whose transactions it uses.
+    apply: (payload) => queueLoneWrites(payload.db),
   },
   {
     id: 'job-claims-not-atomic',

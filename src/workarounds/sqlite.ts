@@ -101,6 +101,57 @@ export const serializeWriteTransactions = (
   db.rollbackTransaction = finish(rollback)
 }
 
+/** The adapter's writes, each of which Payload may call outside any transaction. */
+const WRITES = [
+  'create',
+  'createGlobal',
+  'createGlobalVersion',
+  'createVersion',
+  'deleteMany',
+  'deleteOne',
+  'deleteVersions',
+  'updateGlobal',
+  'updateGlobalVersion',
+  'updateMany',
+  'updateOne',
+  'updateVersion',
+  'upsert',
+] as const
+
+type Write = (args: { req?: { transactionID?: unknown } }) => Promise<unknown>
+
+/**
+ * Puts a write made outside any transaction in the write queue, in a transaction of its own.
+ * Payload makes some (its job runner deletes completed jobs with `db.deleteMany` and no
+ * transaction); on libsql's shared connection such a write fails at once with SQLITE_BUSY
+ * while a queued transaction holds the writer: "Failed to delete jobs … on complete" whenever
+ * an editor saved at that moment, and the job stayed behind.
+ */
+export const queueLoneWrites = (
+  db: Pick<BaseDatabaseAdapter, 'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'>,
+): void => {
+  const adapter = db as unknown as Record<(typeof WRITES)[number], Write>
+  for (const name of WRITES) {
+    const write = adapter[name]?.bind(db)
+    if (!write) continue
+    adapter[name] = async (args) => {
+      if (args.req?.transactionID !== undefined && args.req.transactionID !== null) {
+        return write(args)
+      }
+      const id = await db.beginTransaction()
+      if (id === null) return write(args)
+      try {
+        const result = await write({ ...args, req: { ...args.req, transactionID: id } })
+        await db.commitTransaction(id)
+        return result
+      } catch (err) {
+        await Promise.resolve(db.rollbackTransaction(id)).catch(() => undefined)
+        throw err
+      }
+    }
+  }
+}
+
 /**
  * Ends the transactions Payload's job runner leaves open. Its `updateJobs` utility (Payload
  * 3.90.2, queues/utilities/updateJob.js) begins a transaction of its own, on a bare

@@ -103,23 +103,27 @@ describe('cached answers across instances', () => {
       query: `{ Posts(where: { slug: { equals: "${post.slug}" } }) { docs { title } } }`,
     })
     const feed = '/feeds/posts.xml'
+    const search = '/api/search?q=instance'
     const shows = async (server: RunningServer) => {
-      const [list, query, items] = await Promise.all([
+      const [list, query, items, found] = await Promise.all([
         call(server, rest),
         call(server, '/api/graphql', { method: 'POST', body: graphql }),
         call(server, feed),
+        call(server, search),
       ])
       return [
         json(list).totalDocs === 1,
         json(query).data.Posts.docs.length === 1,
         items.text.includes('Seen by every instance'),
+        found.text.includes('Seen by every instance'),
       ]
     }
+    const nowhere = [false, false, false, false]
 
     // B has cached that the post is not there, twice over (the second answer is from memory).
-    expect(await shows(b)).toEqual([false, false, false])
+    expect(await shows(b)).toEqual(nowhere)
     const cachedEtag = (await call(b, rest)).headers.get('etag')
-    expect(await shows(b)).toEqual([false, false, false])
+    expect(await shows(b)).toEqual(nowhere)
 
     await act(a, post.id, { action: 'publish' })
     const seenOnB = await timeUntil(async () => (await shows(b)).every(Boolean), 2000)

@@ -96,6 +96,13 @@ describe('claiming queued jobs', () => {
     await Promise.all([worker(), worker(), worker()])
     for (const { postId } of scheduled) expect(await publishCount(postId)).toBe(1)
     expect(await jobsLeft()).toEqual([])
+    // And every completed job was deleted (Payload's default), while other workers were writing.
+    const kept = await cms.payload.count({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'schedulePublish' } },
+      overrideAccess: true,
+    })
+    expect(kept.totalDocs).toBe(0)
   }, 120_000)
 
   it('should run a job asked for by id once, however many ask at once', async () => {

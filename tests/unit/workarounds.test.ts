@@ -49,6 +49,7 @@ describe('the defect register', () => {
     expect(sqliteOnly.map((entry) => entry.id)).toEqual([
       'libsql-busy-statement',
       'sqlite-write-queue',
+      'sqlite-lone-writes',
     ])
   })
 })
@@ -132,6 +133,13 @@ describe('canaries: the upstream code each workaround is for still behaves so', 
     const sanitize = source('payload', 'config/sanitize.js')
     expect(sanitize).toMatch(
       /collections\.push\(await sanitizeCollection\(config, getPreferencesCollection/,
+    )
+  })
+
+  it('runJobs still deletes completed jobs with db.deleteMany outside any transaction', () => {
+    const code = source('payload', 'queues/operations/runJobs/index.js')
+    expect(code).toMatch(
+      /await payload\.db\.deleteMany\(\{\s*collection: jobsCollectionSlug,\s*where: \{/,
     )
   })
 

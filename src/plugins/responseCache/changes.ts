@@ -4,6 +4,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { slugs } from '../../../collections/slugs.ts'
 import { sharedInProcess } from '../../../lib/processState.ts'
+import { innermostMessage, unavailableReason } from '../../../lib/databaseErrors.ts'
 import { onShutdown } from '../../lifecycle.ts'
 import { bumpContentVersion, isCacheOn } from './store.ts'
 
@@ -116,7 +117,7 @@ export const watchOtherInstances = (payload: Payload): void => {
       // Cached answers stay until API_CACHE_SECONDS: readers keep being served meanwhile.
       if (!failing) {
         payload.logger.warn(
-          `cannot see other instances' content changes (cached answers last up to API_CACHE_SECONDS meanwhile): ${(err as Error).message}`,
+          `cannot see other instances' content changes (cached answers last up to API_CACHE_SECONDS meanwhile): ${unavailableReason(err) ?? innermostMessage(err)}`,
         )
       }
       failing = true
