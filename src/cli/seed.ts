@@ -4,6 +4,9 @@
  * register's "config-import-order").
  */
 import { runSeedCli } from '../../seed/cli.ts'
+import { rerunIfUnsettled } from './rerunIfUnsettled.ts'
+
+rerunIfUnsettled('seed import')
 
 runSeedCli({
   loadPayload: async () => {

@@ -12,6 +12,7 @@ import type { Payload } from 'payload'
 import { redactUri } from '../../lib/database.ts'
 import { compareSummaries, formatComparison } from '../../lib/siteTransfer.ts'
 import type { TransferProgress } from '../transfer/copy.ts'
+import { rerunIfUnsettled } from './rerunIfUnsettled.ts'
 
 /** Without a terminal, a progress line at most this often. */
 const PROGRESS_LINE_MS = 2000
@@ -178,6 +179,7 @@ const main = async (): Promise<number> => {
   }
 }
 
+rerunIfUnsettled('db:transfer')
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {

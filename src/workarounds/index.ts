@@ -232,13 +232,16 @@ export const WORKAROUNDS: Workaround[] = [
   },
   {
     id: 'config-import-order',
-    package: 'tsx 4 with Node 20 (loading @payloadcms/richtext-lexical 3.90.2)',
+    package:
+      'Node 20.20 (ESM loader) loading @payloadcms/richtext-lexical 3.90.2, with or without tsx 4',
     breaks:
-      'loading the config with the editor before the database adapters leaves the module graph unsettled about one run in five: the seed CLI, tests and scripts exit with code 13 (or 0) and print nothing. Loading `payload/node` before the config did the same, so the seed CLI loads it by `@payload-config`',
-    upstream: 'not reported (cause not isolated: the loader never settles, no error is thrown)',
+      'the import() of the editor package (and so of the config) never settles in about one process in five (plain node: 9 of 12 runs of a bare import, 1 of 16 db:transfer runs): no error, the event loop empties, and a command exits 0 having done nothing. db:transfer said "reading …" and stopped with exit code 0',
+    upstream:
+      'not reported (cause not isolated: no top-level await in the package; the loader never settles, no error is thrown)',
     canary:
-      'tests/unit/workarounds.test.ts: the config imports its adapters first (the hang itself is intermittent, so no canary can assert it)',
-    where: 'the first import of src/payload.config.ts',
+      'tests/unit/workarounds.test.ts: the config imports its adapters first (the stall is intermittent, so no canary can assert it; behaviour: tests/integration/transfer.test.ts)',
+    where:
+      'src/cli/rerunIfUnsettled.ts (db:transfer and the seed CLI run again in a new process, at most twice, when their work never settled), and the first import of src/payload.config.ts',
   },
   {
     id: 'storage-s3-version-pin',
