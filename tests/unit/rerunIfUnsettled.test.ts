@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 /** Runs the stalling fixture command, stalling its first `stalls` attempts. */
 const run = (stalls: number) => {
-  const env: Record<string, string | undefined> = { ...process.env, STALLS: String(stalls) }
+  const env: NodeJS.ProcessEnv = { ...process.env, STALLS: String(stalls) }
   delete env.NEWSROOM_COMMAND_ATTEMPT
   return spawnSync(
     process.execPath,
