@@ -7,13 +7,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { EMAILS, PASSWORD, startNewsroom, type Newsroom } from '../helpers/newsroom.ts'
 import { startTestBucket, type TestBucket } from '../helpers/s3.ts'
 import { projectRoot } from '../helpers/server.ts'
+import { solidPng } from '../helpers/images.ts'
 
 let bucket: TestBucket
 let onDisk: Newsroom
@@ -31,9 +31,7 @@ beforeAll(async () => {
     startNewsroom({ env: { MEDIA_DIR: mediaDirs[0] } }),
     startNewsroom({ env: { MEDIA_DIR: mediaDirs[1], ...bucket.env } }),
   ])
-  png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#336699' } })
-    .png()
-    .toBuffer()
+  png = await solidPng(900, 600, '#336699')
   for (const room of [onDisk, inBucket]) {
     for (const [data, name, type] of [
       [png, 'photo one.png', 'image/png'],

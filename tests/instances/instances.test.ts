@@ -6,12 +6,12 @@
  * instance is served alike by the other; scheduled publishing runs each job once, and goes on
  * when an instance dies.
  */
-import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startInstances, type Instances } from '../helpers/instances.ts'
 import { startTestBucket, type TestBucket } from '../helpers/s3.ts'
 import type { RunningServer } from '../helpers/server.ts'
+import { solidPng } from '../helpers/images.ts'
 
 let cluster: Instances
 let bucket: TestBucket
@@ -174,11 +174,7 @@ describe('media across instances', () => {
   }
 
   it('should serve on B the file uploaded through A, and forget it on B once A deletes it', async () => {
-    const bytes = await sharp({
-      create: { width: 640, height: 400, channels: 3, background: '#aa3355' },
-    })
-      .png()
-      .toBuffer()
+    const bytes = await solidPng(640, 400, '#aa3355')
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'front page.png')
     form.append('_payload', JSON.stringify({ alt: 'Front page' }))

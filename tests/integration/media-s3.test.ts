@@ -12,7 +12,6 @@ import path from 'node:path'
 
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
-import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { parseObjectStorage } from '../../lib/envValues.ts'
@@ -20,6 +19,7 @@ import { s3ClientConfig } from '../../src/plugins/objectStorage.ts'
 import { startTestCms, type TestCms } from '../helpers/payload.ts'
 import { startTestBucket, type TestBucket } from '../helpers/s3.ts'
 import { freshTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts'
+import { solidPng } from '../helpers/images.ts'
 
 const BASE = 'http://localhost:3000'
 
@@ -64,9 +64,7 @@ beforeAll(async () => {
   cms = await startTestCms()
   storedConfig = (await import('@payload-config')).default
   twin = await startDiskTwin()
-  png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#336699' } })
-    .png()
-    .toBuffer()
+  png = await solidPng(1200, 800, '#336699')
 })
 afterAll(async () => {
   await twin?.close()
@@ -304,11 +302,7 @@ describe('deleting', () => {
   it('should delete the old objects when the file is replaced', async () => {
     const doc = await upload({ data: png, name: 'replaced.png', mimetype: 'image/png' })
     const old = [doc.filename, doc.sizes?.thumbnail?.filename, doc.sizes?.card?.filename]
-    const other = await sharp({
-      create: { width: 900, height: 600, channels: 3, background: '#aa3300' },
-    })
-      .png()
-      .toBuffer()
+    const other = await solidPng(900, 600, '#aa3300')
     const updated = await cms.payload.update({
       collection: 'media',
       id: doc.id,

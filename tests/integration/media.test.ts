@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startTestCms, type TestCms } from '../helpers/payload.ts'
+import { solidPng } from '../helpers/images.ts'
 
 let cms: TestCms
 let png: Buffer
@@ -24,9 +24,7 @@ const upload = (
 
 beforeAll(async () => {
   cms = await startTestCms()
-  png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#336699' } })
-    .png()
-    .toBuffer()
+  png = await solidPng(1200, 800, '#336699')
 })
 afterAll(async () => {
   await cms?.close()

@@ -9,13 +9,13 @@ import os from 'node:os'
 import path from 'node:path'
 
 import pg from 'pg'
-import sharp from 'sharp'
 import { getPayload, type CollectionSlug, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createContentFixtures, paragraph, type ContentFixtures } from '../helpers/fixtures.ts'
 import { startTestCms, type TestCms } from '../helpers/payload.ts'
 import { freshTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/testDatabase.ts'
+import { solidPng } from '../helpers/images.ts'
 
 const projectRoot = process.cwd()
 const isPostgres = testDatabaseKind() === 'postgres'
@@ -180,11 +180,7 @@ describe.skipIf(!isPostgres)('moving a site between databases (npm run db:transf
       body: {},
     })
     expect(link.status).toBe(201)
-    const png = await sharp({
-      create: { width: 320, height: 200, channels: 3, background: '#884422' },
-    })
-      .png()
-      .toBuffer()
+    const png = await solidPng(320, 200, '#884422')
     await payload.create({
       collection: 'media',
       data: { alt: 'A picture' },

@@ -7,10 +7,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startNewsroom, type HttpAnswer, type Newsroom } from '../helpers/newsroom.ts'
+import { solidPng } from '../helpers/images.ts'
 
 let room: Newsroom
 let mediaDir: string
@@ -20,11 +20,7 @@ beforeAll(async () => {
   mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-media-'))
   fs.mkdirSync(path.join(mediaDir, 'media'))
   room = await startNewsroom({ env: { MEDIA_DIR: path.join(mediaDir, 'media') } })
-  png = await sharp({
-    create: { width: 8, height: 8, channels: 3, background: { r: 200, g: 0, b: 0 } },
-  })
-    .png()
-    .toBuffer()
+  png = await solidPng(8, 8, { r: 200, g: 0, b: 0 })
 })
 
 afterAll(async () => {
