@@ -10,12 +10,27 @@
  * transaction that an ended process never commits. If it stalls three times the command
  * fails with exit code 2 and says so.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { constants } from 'node:os'
 
 const ATTEMPT = 'NEWSROOM_COMMAND_ATTEMPT'
 const MAX_ATTEMPTS = 3
 
+/**
+ * A re-run is a child process tied to this one by an IPC channel: if this process is killed
+ * (even with SIGKILL, which it cannot pass on), the channel closes and the child ends at once
+ * instead of carrying on as an orphan that nobody can see or stop. Signals this process can
+ * catch are passed on, and it ends with the child's exit code.
+ */
+const endWhenParentEnds = (): void => {
+  if (!process.env[ATTEMPT] || !process.channel) return
+  process.on('disconnect', () => process.exit(130))
+  // The channel must not keep the event loop alive, or a stall here would never reach beforeExit.
+  process.channel.unref()
+}
+
 export const rerunIfUnsettled = (command: string): void => {
+  endWhenParentEnds()
   process.once('beforeExit', () => {
     const attempt = Number(process.env[ATTEMPT] ?? '1')
     if (attempt >= MAX_ATTEMPTS) {
@@ -25,10 +40,18 @@ export const rerunIfUnsettled = (command: string): void => {
       process.exit(2)
     }
     process.stderr.write(`${command}: Node stopped loading its modules; starting again\n`)
-    const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-      stdio: 'inherit',
+    const again = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, [ATTEMPT]: String(attempt + 1) },
     })
-    process.exit(again.status ?? 2)
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+      process.on(signal, () => again.kill(signal))
+    again.on('error', (error) => {
+      process.stderr.write(`${command} failed: could not start again (${error.message})\n`)
+      process.exit(2)
+    })
+    again.on('exit', (code, signal) =>
+      process.exit(code ?? 128 + (signal ? constants.signals[signal] : 2)),
+    )
   })
 }
