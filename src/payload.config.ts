@@ -2,6 +2,7 @@ import path from 'node:path'
 
 // First: loaded after the editor, the adapters can leave the config unsettled (defect register,
 // "config-import-order").
+import { DATE_TIME_FORMAT } from '../lib/dates.ts'
 import { databaseAdapter, migrateOnStart } from './database.ts'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
@@ -69,6 +70,8 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
       // The default Gravatar needs the internet.
       avatar: 'default',
       meta: { titleSuffix: ' · Newsroom CMS' },
+      // One date format everywhere in the admin (lib/dates.ts).
+      dateFormat: DATE_TIME_FORMAT,
       importMap: { baseDir: path.join(projectRoot, 'src') },
     },
     collections,
