@@ -8,7 +8,15 @@ export const Digests: CollectionConfig = publishableCollection({
   slug: slugs.digests,
   dateField: 'issueDate',
   admin: {
-    defaultColumns: ['title', 'issueNumber', 'issueDate', 'stage', '_status', 'updatedAt'],
+    defaultColumns: [
+      'title',
+      'issueNumber',
+      'issueDate',
+      'stage',
+      '_status',
+      'scheduledFor',
+      'updatedAt',
+    ],
     listSearchableFields: ['title', 'slug'],
   },
   fields: [

@@ -8,7 +8,16 @@ export const Posts: CollectionConfig = publishableCollection({
   slug: slugs.posts,
   dateField: 'postedAt',
   admin: {
-    defaultColumns: ['title', 'author', 'sources', 'postedAt', 'stage', '_status', 'updatedAt'],
+    defaultColumns: [
+      'title',
+      'author',
+      'sources',
+      'postedAt',
+      'stage',
+      '_status',
+      'scheduledFor',
+      'updatedAt',
+    ],
     listSearchableFields: ['title', 'slug', 'credit', 'creditedWriter'],
   },
   fields: [

@@ -3,7 +3,14 @@ import { Forbidden, type CollectionConfig } from 'payload'
 import { isStaff, nobody } from './access/index.ts'
 import { slugs } from './slugs.ts'
 import { DOCUMENT_KEY_FIELD } from '../lib/siteTransfer.ts'
-import { ACTION_LABELS, ACTIONS, STAGE_LABELS, STAGES } from '../lib/workflow.ts'
+import {
+  ACTION_LABELS,
+  ACTIONS,
+  SCHEDULE_LABELS,
+  SCHEDULE_TYPES,
+  STAGE_LABELS,
+  STAGES,
+} from '../lib/workflow.ts'
 
 const stageOptions = STAGES.map((stage) => ({ label: STAGE_LABELS[stage], value: stage }))
 
@@ -68,5 +75,12 @@ export const WorkflowEvents: CollectionConfig = {
     // The name as it was, so the trail reads the same after accounts change or go.
     { name: 'userName', type: 'text', label: 'By' },
     { name: 'note', type: 'textarea' },
+    // Schedules: what is to happen and when (shown in each reader's time zone, not in the note).
+    {
+      name: 'scheduleType',
+      type: 'select',
+      options: SCHEDULE_TYPES.map((type) => ({ label: SCHEDULE_LABELS[type], value: type })),
+    },
+    { name: 'scheduledAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
   ],
 }

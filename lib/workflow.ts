@@ -15,6 +15,7 @@ export const ACTIONS = [
   'publish',
   'unpublish',
   'schedule',
+  'unschedule',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -32,7 +33,30 @@ export const ACTION_LABELS: Record<Action, string> = {
   approve: 'Approve',
   publish: 'Publish',
   unpublish: 'Unpublish',
-  schedule: 'Schedule publish',
+  schedule: 'Schedule',
+  unschedule: 'Cancel schedule',
+}
+
+/** What a scheduled job does when its time comes. */
+export const SCHEDULE_TYPES = ['publish', 'unpublish'] as const
+export type ScheduleType = (typeof SCHEDULE_TYPES)[number]
+
+export const SCHEDULE_LABELS: Record<ScheduleType, string> = {
+  publish: 'Publish',
+  unpublish: 'Unpublish',
+}
+
+/** True for 'publish' or 'unpublish'. */
+export const isScheduleType = (value: unknown): value is ScheduleType =>
+  SCHEDULE_TYPES.includes(value as ScheduleType)
+
+/** How a stage reads as a pill in the admin: its colour says what the writer or editor does next. */
+export const STAGE_TONES: Record<Stage, 'light-gray' | 'warning' | 'error' | 'success' | 'dark'> = {
+  draft: 'light-gray',
+  in_review: 'warning',
+  changes_requested: 'error',
+  approved: 'success',
+  published: 'dark',
 }
 
 /** Stages in which a contributor may still edit their own document. */
@@ -63,6 +87,7 @@ const RULES: Record<Action, Rule> = {
   publish: { from: STAGES, to: 'published', may: canPublish },
   unpublish: { from: ['published'], to: 'draft', may: canPublish },
   schedule: { from: ['draft', 'in_review', 'approved', 'published'], to: null, may: canPublish },
+  unschedule: { from: STAGES, to: null, may: canPublish },
 }
 
 export type Decision = { isAllowed: true; to: Stage } | { isAllowed: false; reason: string }
@@ -140,6 +165,38 @@ export const actionForStageChange = ({ from, to }: { from: Stage; to: Stage }): 
     (action) => RULES[action].to === to && RULES[action].from.includes(from),
   )
   return match ?? null
+}
+
+/** The actions that move a document between stages, as a person reads them in a sentence. */
+const listed = (actions: Action[]): string => {
+  const labels = actions.map((action) => ACTION_LABELS[action])
+  return labels.length <= 1
+    ? (labels[0] ?? '')
+    : `${labels.slice(0, -1).join(', ')} or ${labels.at(-1) as string}`
+}
+
+/**
+ * Why a stage cannot be set directly, naming only the steps `mayTake` holds (the ones the user
+ * may take now): a contributor is not told to approve or publish.
+ */
+export const stageChangeRefusal = ({
+  from,
+  requested,
+  mayTake,
+}: {
+  from: Stage
+  requested: unknown
+  mayTake: Action[]
+}): string => {
+  const moves = mayTake.filter((action) => RULES[action].to !== null && RULES[action].to !== from)
+  const target = isStage(requested)
+    ? STAGE_LABELS[requested].toLowerCase()
+    : JSON.stringify(requested)
+  const stage = STAGE_LABELS[from].toLowerCase()
+  const start = `${/^[aeiou]/.test(stage) ? 'An' : 'A'} ${stage} document cannot be moved to ${target} directly`
+  return moves.length > 0
+    ? `${start}: use ${listed(moves)}.`
+    : `${start}, and no workflow step is open to you on it now: an editor takes it from here.`
 }
 
 /** True for a value that is one of the stages. */

@@ -186,6 +186,8 @@ export interface Post {
    * The writer responsible. Imported documents have none until an editor assigns one.
    */
   owner?: (number | null) | User;
+  scheduledFor?: string | null;
+  scheduledAction?: ('publish' | 'unpublish') | null;
   workflowNote?: string | null;
   /**
    * Set by the seed import; read-only.
@@ -378,6 +380,8 @@ export interface Digest {
    * The writer responsible. Imported documents have none until an editor assigns one.
    */
   owner?: (number | null) | User;
+  scheduledFor?: string | null;
+  scheduledAction?: ('publish' | 'unpublish') | null;
   workflowNote?: string | null;
   /**
    * Set by the seed import; read-only.
@@ -456,12 +460,14 @@ export interface WorkflowEvent {
    */
   documentKey: string;
   title?: string | null;
-  action: 'submit' | 'request_changes' | 'approve' | 'publish' | 'unpublish' | 'schedule';
+  action: 'submit' | 'request_changes' | 'approve' | 'publish' | 'unpublish' | 'schedule' | 'unschedule';
   from?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published') | null;
   to?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published') | null;
   user?: (number | null) | User;
   userName?: string | null;
   note?: string | null;
+  scheduleType?: ('publish' | 'unpublish') | null;
+  scheduledAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -701,6 +707,8 @@ export interface PostsSelect<T extends boolean = true> {
   content?: T;
   stage?: T;
   owner?: T;
+  scheduledFor?: T;
+  scheduledAction?: T;
   workflowNote?: T;
   provenance?:
     | T
@@ -743,6 +751,8 @@ export interface DigestsSelect<T extends boolean = true> {
   relatedPosts?: T;
   stage?: T;
   owner?: T;
+  scheduledFor?: T;
+  scheduledAction?: T;
   workflowNote?: T;
   provenance?:
     | T
@@ -896,6 +906,8 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   user?: T;
   userName?: T;
   note?: T;
+  scheduleType?: T;
+  scheduledAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -2,7 +2,7 @@ import type { Field } from 'payload'
 
 import { isEditorField, isStaffField } from '../access/index.ts'
 import { slugs } from '../slugs.ts'
-import { STAGE_LABELS, STAGES } from '../../lib/workflow.ts'
+import { SCHEDULE_LABELS, SCHEDULE_TYPES, STAGE_LABELS, STAGES } from '../../lib/workflow.ts'
 
 /** Stage, owner and the note that goes with a stage change, for every reviewed collection. */
 export const workflowFields = (): Field[] => [
@@ -18,7 +18,10 @@ export const workflowFields = (): Field[] => [
       position: 'sidebar',
       readOnly: true,
       description: 'Changed by the workflow actions, never by hand.',
-      components: { Field: '/components/WorkflowPanel.tsx#WorkflowPanel' },
+      components: {
+        Field: '/components/WorkflowPanel.tsx#WorkflowPanel',
+        Cell: '/components/WorkflowCells.tsx#StageCell',
+      },
     },
     hooks: {
       // A copy starts its own review.
@@ -36,6 +39,31 @@ export const workflowFields = (): Field[] => [
       description:
         'The writer responsible. Imported documents have none until an editor assigns one.',
     },
+  },
+  {
+    // The next scheduled step, read from the job queue (collections/workflow/scheduling.ts).
+    name: 'scheduledFor',
+    type: 'date',
+    virtual: true,
+    label: 'Scheduled',
+    access: { read: isStaffField },
+    admin: {
+      readOnly: true,
+      disableBulkEdit: true,
+      // The workflow panel shows it on the document, with a way to cancel it.
+      components: {
+        Field: '/components/WorkflowCells.tsx#NoField',
+        Cell: '/components/WorkflowCells.tsx#ScheduledCell',
+      },
+    },
+  },
+  {
+    name: 'scheduledAction',
+    type: 'select',
+    virtual: true,
+    options: SCHEDULE_TYPES.map((type) => ({ label: SCHEDULE_LABELS[type], value: type })),
+    access: { read: isStaffField },
+    admin: { hidden: true, disableListColumn: true, disableListFilter: true },
   },
   {
     // Sent with a stage change (required when requesting changes); kept in the audit trail.

@@ -11,10 +11,13 @@ import { roleOf } from '../../lib/roles.ts'
 import { slugs } from '../slugs.ts'
 import {
   actionForStageChange,
+  allowedActions,
   decideTransition,
+  stageChangeRefusal,
   isStage,
   STAGE_LABELS,
   type Action,
+  type ScheduleType,
   type Stage,
 } from '../../lib/workflow.ts'
 import { idOf } from '../../lib/values.ts'
@@ -29,6 +32,9 @@ type PendingEvent = {
   userId?: number | string
   userName?: string
   title?: string
+  /** For schedule and unschedule: what was (or is no longer) to happen, and when. */
+  scheduleType?: ScheduleType
+  scheduledAt?: string
 }
 
 type WorkflowContext = RequestContext & {
@@ -150,7 +156,17 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({
     action = isStage(requested) ? actionForStageChange({ from: latestStage, to: requested }) : null
     if (!action) {
       throw new WorkflowError(
-        `A ${STAGE_LABELS[latestStage].toLowerCase()} document cannot be moved to ${JSON.stringify(requested)} directly: use Submit for review, Request changes, Approve or Publish.`,
+        stageChangeRefusal({
+          from: latestStage,
+          requested,
+          mayTake: user
+            ? allowedActions({
+                role,
+                isOwner: idOf(incoming.owner ?? original?.owner) === user.id,
+                stage: latestStage,
+              })
+            : [],
+        }),
       )
     }
   }
@@ -232,6 +248,8 @@ export const writeWorkflowEvent = async ({
       note: event.note,
       user: (event.userId as number | undefined) ?? null,
       userName: event.userName ?? 'system',
+      scheduleType: event.scheduleType,
+      scheduledAt: event.scheduledAt,
     },
     overrideAccess: true,
     req,

@@ -1,11 +1,109 @@
-import type { CollectionConfig, Payload, PayloadRequest } from 'payload'
+import {
+  Forbidden,
+  type CollectionAfterDeleteHook,
+  type CollectionAfterReadHook,
+  type CollectionBeforeDeleteHook,
+  type CollectionConfig,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
 
 import { BadRequestError, WorkflowError } from '../errors.ts'
 import { isEditor } from '../access/index.ts'
-import { canPublish } from '../../lib/roles.ts'
+import { canPublish, isStaffUser } from '../../lib/roles.ts'
 import { slugs } from '../slugs.ts'
 import { nameOf, writeWorkflowEvent } from './hooks.ts'
-import { isStage } from '../../lib/workflow.ts'
+import { isScheduleType, isStage, type ScheduleType } from '../../lib/workflow.ts'
+
+const TASK = 'schedulePublish'
+
+/** A scheduled publish or unpublish that has not run yet (or failed), as the admin shows it. */
+export type PendingSchedule = {
+  id: number | string
+  collection: string
+  docId: string
+  type: ScheduleType
+  /** When it is due, ISO 8601. */
+  at: string
+  hasError: boolean
+  scheduledBy?: string
+}
+
+type JobDoc = {
+  id: number | string
+  input?: unknown
+  waitUntil?: string | null
+  hasError?: boolean | null
+}
+
+const toPending = (job: JobDoc): PendingSchedule | null => {
+  const input = (job.input ?? {}) as ScheduleInput
+  if (!input.doc || !job.waitUntil) return null
+  const scheduler = input.user?.value as { name?: string; email?: string } | undefined
+  return {
+    id: job.id,
+    collection: input.doc.relationTo,
+    docId: String(
+      typeof input.doc.value === 'object' && input.doc.value !== null
+        ? (input.doc.value as { id: unknown }).id
+        : input.doc.value,
+    ),
+    type: isScheduleType(input.type) ? input.type : 'publish',
+    at: new Date(job.waitUntil).toISOString(),
+    hasError: job.hasError === true,
+    scheduledBy: typeof scheduler === 'object' ? nameOf(scheduler) : undefined,
+  }
+}
+
+/**
+ * Every scheduled publish and unpublish not yet done, soonest first (failed ones included, with
+ * `hasError`). There are few at any time: finished jobs are deleted or completed.
+ */
+export const findPendingSchedules = async ({
+  req,
+  collection,
+  docId,
+}: {
+  req: PayloadRequest
+  collection?: string
+  docId?: number | string
+}): Promise<PendingSchedule[]> => {
+  const { docs } = await req.payload.find({
+    collection: slugs.jobs,
+    where: { and: [{ taskSlug: { equals: TASK } }, { completedAt: { exists: false } }] },
+    sort: 'waitUntil',
+    limit: 1000,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return (docs as JobDoc[])
+    .map(toPending)
+    .filter((item): item is PendingSchedule => item !== null)
+    .filter(
+      (item) =>
+        (collection === undefined || item.collection === collection) &&
+        (docId === undefined || item.docId === String(docId)),
+    )
+}
+
+type ScheduleContext = { pendingSchedules?: Promise<PendingSchedule[]> }
+
+/**
+ * Fills the virtual `scheduledFor` / `scheduledAction` fields with the document's next scheduled
+ * step, for staff (anonymous readers never see them). One query of the jobs per request, however
+ * many documents it reads.
+ */
+export const readSchedule: CollectionAfterReadHook = async ({ collection, doc, req }) => {
+  if (!isStaffUser(req.user) || !doc || typeof doc !== 'object') return doc
+  const context = req.context as ScheduleContext
+  context.pendingSchedules ??= findPendingSchedules({ req })
+  const next = (await context.pendingSchedules).find(
+    (item) =>
+      !item.hasError && item.collection === collection.slug && item.docId === String(doc.id),
+  )
+  return { ...doc, scheduledFor: next?.at ?? null, scheduledAction: next?.type ?? null }
+}
 
 type ScheduleInput = {
   type?: 'publish' | 'unpublish' | null
@@ -48,6 +146,10 @@ export const queueWithScheduleRules = async <Queued>({
         req: args.req,
       })
     : null
+  if (!input.doc && !(input as { global?: unknown }).global) {
+    // @payloadcms/ui 3.90.2's schedulePublishHandler queues an empty job after deleting one.
+    throw new BadRequestError('a scheduled publish needs the document to publish')
+  }
   if (input.user && !canPublish(scheduler)) {
     throw new WorkflowError('Contributors cannot schedule publishing: ask an editor.')
   }
@@ -79,12 +181,63 @@ export const queueWithScheduleRules = async <Queued>({
       from: stage,
       to: stage,
       title: target?.title,
-      note: `${input.type === 'unpublish' ? 'Unpublish' : 'Publish'} at ${new Date(String(args.waitUntil ?? Date.now())).toISOString()}`,
+      // The scheduler's note, for the audit trail (the workflow endpoint's `note`).
+      note: (args.req?.context as { scheduleNote?: string } | undefined)?.scheduleNote,
+      scheduleType: input.type === 'unpublish' ? 'unpublish' : 'publish',
+      scheduledAt: new Date(String(args.waitUntil ?? Date.now())).toISOString(),
       userId: scheduler?.id,
       userName: nameOf(scheduler),
     },
   })
   return job
+}
+
+/** Only editors and admins cancel a schedule, whichever way the job is deleted. */
+export const onlyPublishersCancel: CollectionBeforeDeleteHook = async ({ req, id }) => {
+  if (!req.user || canPublish(req.user)) return
+  const job = await req.payload.findByID({
+    collection: slugs.jobs,
+    id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  if ((job as { taskSlug?: string } | null)?.taskSlug === TASK) throw new Forbidden(req.t)
+}
+
+/** A person cancelling a scheduled publish or unpublish is written to the audit trail. */
+export const recordCancelledSchedule: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  const job = doc as JobDoc & { taskSlug?: string; completedAt?: string | null }
+  if (!req.user || job.taskSlug !== TASK || job.completedAt) return doc
+  const pending = toPending(job)
+  if (!pending) return doc
+  const target = await req.payload.findByID({
+    collection: pending.collection as typeof slugs.posts,
+    id: pending.docId,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  const stage = isStage(target?.stage) ? target.stage : 'draft'
+  await writeWorkflowEvent({
+    req,
+    event: {
+      collection: pending.collection,
+      id: pending.docId,
+      action: 'unschedule',
+      from: stage,
+      to: stage,
+      title: target?.title,
+      scheduleType: pending.type,
+      scheduledAt: pending.at,
+      userId: req.user.id,
+      userName: nameOf(req.user),
+    },
+  })
+  return doc
 }
 
 /**

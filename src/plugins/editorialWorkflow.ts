@@ -2,16 +2,16 @@ import type { CollectionConfig, CollectionSlug, Config, Field, Plugin } from 'pa
 
 import { contributorUpdate } from '../../collections/access/contributorUpdate.ts'
 import { WorkflowEvents } from '../../collections/WorkflowEvents.ts'
-import { workflowEndpoint } from '../../collections/workflow/endpoint.ts'
+import { workflowEndpoints } from '../../collections/workflow/endpoint.ts'
 import { workflowFields } from '../../collections/workflow/fields.ts'
 import {
   enforceWorkflow,
   recordWorkflowEvents,
   rememberDraftSave,
 } from '../../collections/workflow/hooks.ts'
-import { jobsCollectionOverrides } from '../../collections/workflow/scheduling.ts'
+import { jobsCollectionOverrides, readSchedule } from '../../collections/workflow/scheduling.ts'
 
-type ReviewedSlug = Parameters<typeof workflowEndpoint>[0]
+type ReviewedSlug = Parameters<typeof workflowEndpoints>[0]
 
 /** The fields with `added` placed before the first field named `before` (or at the end). */
 const insertBefore = ({
@@ -35,18 +35,23 @@ const reviewed = (collection: CollectionConfig): CollectionConfig => ({
       ...collection.admin?.components,
       edit: {
         ...collection.admin?.components?.edit,
-        PublishButton: '/components/EditorsPublishButton.tsx#EditorsPublishButton',
+        // One way to publish: the workflow panel's Publish (src/components/WorkflowPanel.tsx).
+        PublishButton: '/components/WorkflowCells.tsx#NoField',
       },
     },
   },
   // Contributors edit only their own drafts, and nothing under review or live.
   access: { ...collection.access, update: contributorUpdate },
-  endpoints: [...(collection.endpoints || []), workflowEndpoint(collection.slug as ReviewedSlug)],
+  endpoints: [
+    ...(collection.endpoints || []),
+    ...workflowEndpoints(collection.slug as ReviewedSlug),
+  ],
   hooks: {
     ...collection.hooks,
     beforeOperation: [...(collection.hooks?.beforeOperation ?? []), rememberDraftSave],
     beforeChange: [...(collection.hooks?.beforeChange ?? []), enforceWorkflow],
     afterChange: [...(collection.hooks?.afterChange ?? []), recordWorkflowEvents],
+    afterRead: [...(collection.hooks?.afterRead ?? []), readSchedule],
   },
   // Stage, owner and note sit in the sidebar above the import provenance.
   fields: insertBefore({

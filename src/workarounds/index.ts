@@ -197,7 +197,7 @@ export const WORKAROUNDS: Workaround[] = [
     id: 'schedule-publish-unchecked',
     package: '@payloadcms/ui 3.90.2 (schedulePublishHandler)',
     breaks:
-      'the admin’s Schedule drawer queues a publish for any user who can open the admin, contributors included, and writes nothing to the audit trail',
+      'the admin’s Schedule drawer queues and cancels publishes for any user who can open the admin, contributors included, and writes nothing to the audit trail',
     upstream: 'not reported',
     canary: 'tests/unit/workarounds.test.ts: schedulePublishHandler still queues unchecked',
     apply: (payload) => guardJobQueue(payload),

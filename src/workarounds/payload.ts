@@ -4,7 +4,12 @@ import type { BaseDatabaseAdapter, CollectionBeforeOperationHook, Payload } from
 
 import { validateQuery } from '../../collections/hooks/validateQuery.ts'
 import { staffOnlyDocAccess } from '../../collections/hooks/staffOnlyDocAccess.ts'
-import { queueWithScheduleRules } from '../../collections/workflow/scheduling.ts'
+import {
+  onlyPublishersCancel,
+  queueWithScheduleRules,
+  recordCancelledSchedule,
+} from '../../collections/workflow/scheduling.ts'
+import { slugs } from '../../collections/slugs.ts'
 import { unavailableReason } from '../../lib/databaseErrors.ts'
 
 type TransactionId = number | string
@@ -41,10 +46,20 @@ export const listenForTransactionEnds = ({
 /**
  * "schedule-publish-unchecked": every queued job goes through the workflow's scheduling rules
  * (`queueWithScheduleRules`). @payloadcms/ui 3.90.2's schedulePublishHandler
- * queues `schedulePublish` jobs for anyone who can open the admin; the jobs collection's hooks
- * cannot be used instead (with `jobs.runHooks` Payload 3.90 fails to record a failed task).
+ * queues `schedulePublish` jobs for anyone who can open the admin, and deletes them (cancels a
+ * schedule) the same way; the jobs collection's hooks cannot be used for queueing (with
+ * `jobs.runHooks` Payload 3.90 fails to record a failed task). Deleting does run the collection's
+ * hooks, so the cancel rule and its audit entry are added to the sanitized collection here:
+ * given in `jobsCollectionOverrides`, Payload would warn at every start that they never run.
  */
 export const guardJobQueue = (payload: Payload): void => {
+  const jobs = payload.collections[slugs.jobs]?.config
+  if (jobs) {
+    const beforeDelete = (jobs.hooks.beforeDelete ??= [])
+    if (!beforeDelete.includes(onlyPublishersCancel)) beforeDelete.push(onlyPublishersCancel)
+    const afterDelete = (jobs.hooks.afterDelete ??= [])
+    if (!afterDelete.includes(recordCancelledSchedule)) afterDelete.push(recordCancelledSchedule)
+  }
   const queue = payload.jobs.queue.bind(payload.jobs)
   payload.jobs.queue = ((args: Parameters<typeof queue>[0]) =>
     queueWithScheduleRules({

@@ -5,6 +5,7 @@ import {
   actionForStageChange,
   allowedActions,
   decideTransition,
+  stageChangeRefusal,
   STAGES,
   type Action,
   type Stage,
@@ -36,6 +37,13 @@ const EDITOR_TABLE: Record<Action, Partial<Record<Stage, Stage>>> = {
   schedule: {
     draft: 'draft',
     in_review: 'in_review',
+    approved: 'approved',
+    published: 'published',
+  },
+  unschedule: {
+    draft: 'draft',
+    in_review: 'in_review',
+    changes_requested: 'changes_requested',
     approved: 'approved',
     published: 'published',
   },
@@ -125,9 +133,14 @@ describe('allowedActions', () => {
     ['contributor', true, 'draft', ['submit']],
     ['contributor', true, 'in_review', []],
     ['contributor', false, 'draft', []],
-    ['editor', false, 'in_review', ['request_changes', 'approve', 'publish', 'schedule']],
-    ['editor', false, 'approved', ['request_changes', 'publish', 'schedule']],
-    ['admin', false, 'published', ['submit', 'publish', 'unpublish', 'schedule']],
+    [
+      'editor',
+      false,
+      'in_review',
+      ['request_changes', 'approve', 'publish', 'schedule', 'unschedule'],
+    ],
+    ['editor', false, 'approved', ['request_changes', 'publish', 'schedule', 'unschedule']],
+    ['admin', false, 'published', ['submit', 'publish', 'unpublish', 'schedule', 'unschedule']],
   ] as const)(
     'should offer a %s (owner: %s) on a %s document: %j',
     (role, isOwner, stage, expected) => {
@@ -147,4 +160,32 @@ describe('actionForStageChange', () => {
   ] as const)('should read %s → %s as %s', (from, to, action) => {
     expect(actionForStageChange({ from, to })).toBe(action)
   })
+})
+
+describe('stageChangeRefusal', () => {
+  it.each([
+    [
+      'draft',
+      'approved',
+      ['submit'],
+      'A draft document cannot be moved to approved directly: use Submit for review.',
+    ],
+    [
+      'in_review',
+      'published',
+      [],
+      'An in review document cannot be moved to published directly, and no workflow step is open to you on it now: an editor takes it from here.',
+    ],
+    [
+      'draft',
+      'bogus',
+      ['submit', 'publish', 'schedule'],
+      'A draft document cannot be moved to "bogus" directly: use Submit for review or Publish.',
+    ],
+  ] as const)(
+    'should refuse %s → %s naming only the steps %j the user may take',
+    (from, requested, mayTake, expected) => {
+      expect(stageChangeRefusal({ from, requested, mayTake: [...mayTake] })).toBe(expected)
+    },
+  )
 })
