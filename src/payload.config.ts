@@ -2,7 +2,6 @@ import path from 'node:path'
 
 // First: loaded after the editor, the adapters can leave the config unsettled (defect register,
 // "config-import-order").
-import { DATE_TIME_FORMAT } from '../lib/dates.ts'
 import { databaseAdapter, migrateOnStart } from './database.ts'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
@@ -11,6 +10,7 @@ import sharp from 'sharp'
 import { collections } from '../collections/index.ts'
 import { MAX_UPLOAD_BYTES } from '../collections/Media.ts'
 import { slugs } from '../collections/slugs.ts'
+import { DATE_TIME_FORMAT } from '../lib/dates.ts'
 import { isAdminUser } from '../lib/roles.ts'
 import { graphqlClientErrorsAtInfo } from '../lib/logging.ts'
 import { emailAdapter } from './email.ts'
@@ -73,6 +73,8 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
       // One date format everywhere in the admin (lib/dates.ts).
       dateFormat: DATE_TIME_FORMAT,
       importMap: { baseDir: path.join(projectRoot, 'src') },
+      // The browser side of the defect register (src/workarounds/index.ts).
+      components: { providers: ['/components/AdminBrowserFixes.tsx#AdminBrowserFixes'] },
     },
     collections,
     editor: lexicalEditor(),
