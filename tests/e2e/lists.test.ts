@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
@@ -116,10 +118,14 @@ const PAYLOAD_LIST_MARKUP = [
 
 let server: RunningServer
 let session: BrowserSession
+let dataDir: string
 let token: string
 const http = httpClient(() => server.baseUrl)
 
-/** Imports seed/data/ into the server's database with the import CLI (`npm run seed`). */
+/**
+ * Imports seed/data/ with the import CLI (`npm run seed`) into a new database, before any server
+ * uses it: two processes writing one SQLite file would refuse each other's writes.
+ */
 const importSeed = (databaseUri: string) =>
   new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn(
@@ -143,15 +149,17 @@ const importSeed = (databaseUri: string) =>
   })
 
 beforeAll(async () => {
-  server = await startProductionServer()
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-lists-'))
+  const databaseUri = `file:${path.join(dataDir, 'cms.db')}`
+  const seeded = await importSeed(databaseUri)
+  expect(seeded.code, seeded.output.slice(-3000)).toBe(0)
+  server = await startProductionServer({ env: { DATABASE_URI: databaseUri } })
   const first = await http('/api/users/first-register', {
     method: 'POST',
     json: { email: 'lists.admin@example.test', name: 'Lena Lists', password: PASSWORD },
   })
   expect(first.status, first.text).toBe(200)
   token = (first.body as { token: string }).token
-  const seeded = await importSeed(server.databaseUri)
-  expect(seeded.code, seeded.output.slice(-3000)).toBe(0)
   session = await openBrowser({
     chromiumPath: inject('chromiumPath'),
     suite: 'lists',
@@ -164,6 +172,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close()
   await server?.stop()
+  fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
 /** The page of documents the list shows, as the REST API has them (titles of related docs too). */
@@ -286,7 +295,8 @@ describe.each(VIEWPORTS)('the admin lists at $width×$height', (viewport) => {
             path: screenshotPath({ slug, width: viewport.width, listPage }),
             fullPage: true,
           })
-          expect(differences({ shown, expected })).toEqual([])
+          const found = differences({ shown, expected })
+          expect(found, `the list differs from the API:\n${found.join('\n')}`).toEqual([])
         })
       }
     },
