@@ -1,7 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { DATE_FORMAT } from '../../lib/dates.ts'
-
 import { isEditor, isStaff, publishedOrStaff } from '../access/index.ts'
 import { publicReadLimits } from '../hooks/publicReadLimits.ts'
 import { provenanceField } from './provenance.ts'
