@@ -45,12 +45,11 @@ export const Posts: CollectionConfig = publishableCollection({
       type: 'row',
       fields: [
         { name: 'creditedWriter', type: 'text', label: 'Credited writer' },
-        {
+        dayField({
           name: 'sourcePublishedAt',
-          type: 'date',
           label: 'Published by the source',
-          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
-        },
+          isIndexed: false,
+        }),
         dayField({ name: 'postedAt', label: 'Posted here' }),
       ],
     },

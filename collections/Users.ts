@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, FieldHook, TextFieldSingleValidation } from 'payload'
 
 import { parsePasswordResetSeconds } from '../lib/envValues.ts'
 import { errorBody } from '../lib/errors.ts'
@@ -15,12 +15,30 @@ import { slugs } from './slugs.ts'
 export const MAX_LOGIN_ATTEMPTS = 5
 export const LOCK_TIME_MS = 15 * 60 * 1000
 
+/** The longest name a person can have here. */
+export const MAX_NAME_LENGTH = 100
+
+const trimmed: FieldHook = ({ value }): unknown =>
+  typeof value === 'string' ? value.trim() : value
+
+/** A name is required: accounts made before it was were named from their email (migration). */
+const validatePersonName: TextFieldSingleValidation = (value) => {
+  if (typeof value !== 'string' || value.trim() === '') {
+    return 'Enter the person’s name: it is how they appear in the admin (owner, lists, history).'
+  }
+  return value.trim().length <= MAX_NAME_LENGTH
+    ? true
+    : `A name can be at most ${MAX_NAME_LENGTH} characters long (this one has ${value.trim().length}).`
+}
+
 /** Staff accounts that log in to the admin panel. Never exposed through content. */
 export const Users: CollectionConfig = {
   slug: slugs.users,
   admin: {
-    useAsTitle: 'email',
-    defaultColumns: ['email', 'name', 'role', 'updatedAt'],
+    // People appear by name everywhere in the admin: owner fields, list cells, pickers, account.
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'role', 'updatedAt'],
+    listSearchableFields: ['name', 'email'],
     group: 'Admin',
   },
   auth: {
@@ -68,7 +86,15 @@ export const Users: CollectionConfig = {
     afterRead: [privateSessions],
   },
   fields: [
-    { name: 'name', type: 'text' },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      maxLength: MAX_NAME_LENGTH,
+      validate: validatePersonName,
+      hooks: { beforeValidate: [trimmed] },
+      admin: { description: 'How the person appears in the admin: owner, lists, history.' },
+    },
     {
       name: 'role',
       type: 'select',

@@ -31,3 +31,18 @@ export const slugify = ({ text, maxLength = 80 }: { text: string; maxLength?: nu
   const lastDash = cut.lastIndexOf('-')
   return lastDash > 0 ? cut.slice(0, lastDash) : slug.slice(0, maxLength)
 }
+
+/**
+ * A person's name made from their email address, for an account created before names were
+ * required: `ada.lovelace@example.org` → `Ada Lovelace`, `j_smith+cms@…` → `J Smith Cms`. The
+ * whole address when its local part has no letters or digits.
+ */
+export const nameFromEmail = ({ email }: { email: string }): string => {
+  const local = email.slice(0, Math.max(0, email.lastIndexOf('@'))) || email
+  const name = local
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((word) => word !== '')
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join(' ')
+  return name === '' ? email : name
+}

@@ -282,7 +282,10 @@ export interface Source {
  */
 export interface User {
   id: number;
-  name?: string | null;
+  /**
+   * How the person appears in the admin: owner, lists, history.
+   */
+  name: string;
   /**
    * Admins manage users; editors review and publish; contributors write drafts.
    */

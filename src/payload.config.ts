@@ -73,6 +73,8 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
       // One date format everywhere in the admin (lib/dates.ts).
       dateFormat: DATE_TIME_FORMAT,
       importMap: { baseDir: path.join(projectRoot, 'src') },
+      // The browser side of the defect register (src/workarounds/index.ts).
+      components: { providers: ['/components/AdminBrowserFixes.tsx#AdminBrowserFixes'] },
     },
     collections,
     editor: lexicalEditor(),

@@ -1,17 +1,29 @@
 import type { CollectionConfig, Field } from 'payload'
 
+import { DATE_FORMAT } from '../../lib/dates.ts'
 import { isEditor, isStaff, publishedOrStaff } from '../access/index.ts'
 import { publicReadLimits } from '../hooks/publicReadLimits.ts'
 import { provenanceField } from './provenance.ts'
 import { slug } from './slug.ts'
 
-/** A calendar date picked by day, shown as "3 Dec 2026". */
-export const dayField = ({ name, label }: { name: string; label?: string }): Field => ({
+/**
+ * A calendar date picked by day, shown as "3 Dec 2026" (lib/dates.ts's DATE_FORMAT) in the field
+ * and in list columns.
+ */
+export const dayField = ({
+  name,
+  label,
+  isIndexed = true,
+}: {
+  name: string
+  label?: string
+  isIndexed?: boolean
+}): Field => ({
   name,
   type: 'date',
   ...(label ? { label } : {}),
-  index: true,
-  admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
+  index: isIndexed,
+  admin: { date: { pickerAppearance: 'dayOnly', displayFormat: DATE_FORMAT } },
 })
 
 /**

@@ -286,6 +286,17 @@ export const WORKAROUNDS: Workaround[] = [
     where: 'src/plugins/objectStorage.ts (s3ClientConfig, for a custom S3_ENDPOINT)',
   },
   {
+    id: 'list-cells-stale-intersection',
+    package: '@payloadcms/ui 3.90.2 (hooks/useIntersect, as used by the list’s RelationshipCell)',
+    breaks:
+      'list rows show "<No Author>" / "<No Sources>" for posts that have them (seed at 1440×900: rows 8–10 of page 1), for good: useIntersect keeps the first, oldest entry of an IntersectionObserver batch; when the rows move up into view while the admin hydrates, the batch holds "below the viewport" then "in view", the cell keeps "below", never asks for the titles and shows the placeholder of an empty value; no later callback comes while the row stays in view',
+    upstream: 'payloadcms/payload#18108 (fix proposed in #18109, not released)',
+    canary:
+      'tests/unit/workarounds.test.ts: useIntersect still keeps the first entry (behaviour: tests/e2e/lists.test.ts; the patch: tests/unit/intersectionEntries.test.ts)',
+    where:
+      'src/workarounds/intersectionEntries.ts, installed in the browser by the admin provider src/components/AdminBrowserFixes.tsx',
+  },
+  {
     id: 'next-module-copies',
     package: 'next 16.4.6 (route bundles) beside the Express server in one process',
     breaks:

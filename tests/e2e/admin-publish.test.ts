@@ -6,7 +6,11 @@ import { fillAndSubmit, formReady, openBrowser, type BrowserSession } from '../h
 
 const baseUrl = inject('baseUrl')
 const TITLE = `Browser-made post ${Date.now()}`
-const ADMIN = { email: 'first.admin@example.test', password: 'correct-horse-battery-staple' }
+const ADMIN = {
+  email: 'first.admin@example.test',
+  name: 'Fiona First',
+  password: 'correct-horse-battery-staple',
+}
 
 let session: BrowserSession
 
@@ -54,6 +58,7 @@ describe('admin panel: first admin, draft, publish, unpublish', () => {
         page,
         {
           '#field-email': ADMIN.email,
+          '#field-name': ADMIN.name,
           '#field-password': ADMIN.password,
           '#field-confirm-password': ADMIN.password,
         },
@@ -63,7 +68,7 @@ describe('admin panel: first admin, draft, publish, unpublish', () => {
       await page.waitForSelector('text=Posts')
       await screenshot('dashboard')
       const me = await page.evaluate(async () => (await fetch('/api/users/me')).json())
-      expect(me.user).toMatchObject({ email: ADMIN.email, role: 'admin' })
+      expect(me.user).toMatchObject({ email: ADMIN.email, name: ADMIN.name, role: 'admin' })
     })
 
     await step('log out and log back in', async () => {

@@ -28,6 +28,7 @@ beforeAll(async () => {
     method: 'POST',
     body: JSON.stringify({
       email: 'cache-editor@example.test',
+      name: 'Cass Cache',
       password: 'a-long-enough-password',
     }),
   })

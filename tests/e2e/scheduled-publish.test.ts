@@ -13,6 +13,7 @@ beforeAll(async () => {
     method: 'POST',
     body: JSON.stringify({
       email: 'editor-in-chief@example.test',
+      name: 'Edna Chief',
       password: 'a-long-enough-password',
     }),
   })

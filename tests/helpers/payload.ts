@@ -110,6 +110,7 @@ export const startTestCms = async (): Promise<TestCms> => {
     collection: 'users',
     data: {
       email: 'owner@example.test',
+      name: 'Olive Owner',
       password: crypto.randomBytes(12).toString('hex'),
       role: 'admin',
     },

@@ -83,6 +83,7 @@ beforeAll(async () => {
     ip: '198.51.100.250',
     body: JSON.stringify({
       email: 'editor-in-chief@example.test',
+      name: 'Edna Chief',
       password: 'a-long-enough-password',
     }),
   })

@@ -103,6 +103,7 @@ const operations = {
       collection: 'users',
       data: {
         email: `made-by-${actor}-${++counter}@example.test`,
+        name: `Made by ${actor}`,
         password: 'a-long-password-1',
         role: 'editor',
       },

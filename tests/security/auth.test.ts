@@ -333,7 +333,7 @@ describe('role escalation', () => {
       room.http('/api/users', {
         method: 'POST',
         token: room.tokens.contributor,
-        json: { email: 'sneaky@example.test', password: PASSWORD, role: 'admin' },
+        json: { email: 'sneaky@example.test', name: 'Sneaky', password: PASSWORD, role: 'admin' },
       }),
       room.http(`/api/users/${editorId}`, { method: 'DELETE', token: room.tokens.contributor }),
       room.http(`/api/users?where[id][equals]=${editorId}`, {

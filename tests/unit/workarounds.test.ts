@@ -125,6 +125,16 @@ describe('canaries: the upstream code each workaround is for still behaves so', 
     expect(handler).not.toMatch(/docAccessOperation|hasPublishPermission/)
   })
 
+  it('useIntersect still keeps the first entry of an IntersectionObserver batch', () => {
+    // The hook's own module and the admin's bundle of it (what the browser runs).
+    expect(source('@payloadcms/ui', 'hooks/useIntersect.js')).toMatch(
+      /new window\.IntersectionObserver\(t4 => \{\s*const \[ent\] = t4;\s*return updateEntry\(ent\);/,
+    )
+    expect(source('@payloadcms/ui', 'exports/client/index.js')).toMatch(
+      /new window\.IntersectionObserver\((\w+)=>\{let\[(\w+)\]=\1;return \w+\(\2\)\}/,
+    )
+  })
+
   it('sanitizeConfig still adds Payload’s own collections after plugins have run', () => {
     const build = source('payload', 'config/build.js')
     expect(build).toMatch(

@@ -6,6 +6,7 @@ import * as migration_20261125_005905_preview_links from './20261125_005905_prev
 import * as migration_20261125_015223_public_list_indexes from './20261125_015223_public_list_indexes';
 import * as migration_20261203_140040_drop_unused_reset_column from './20261203_140040_drop_unused_reset_column';
 import * as migration_20261205_022936_content_changes from './20261205_022936_content_changes';
+import * as migration_20261205_101059_users_name_required from './20261205_101059_users_name_required';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261205_022936_content_changes.up,
     down: migration_20261205_022936_content_changes.down,
-    name: '20261205_022936_content_changes'
+    name: '20261205_022936_content_changes',
+  },
+  {
+    up: migration_20261205_101059_users_name_required.up,
+    down: migration_20261205_101059_users_name_required.down,
+    name: '20261205_101059_users_name_required'
   },
 ];

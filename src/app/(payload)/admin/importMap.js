@@ -24,6 +24,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { WorkflowPanel as WorkflowPanel_5c5544dfdca7ee429b481d78b846eb52 } from '../../../components/WorkflowPanel.tsx'
 import { EditorsPublishButton as EditorsPublishButton_ed62c0381925b6a0a22b2fdc02b1fc2d } from '../../../components/EditorsPublishButton.tsx'
 import { ReviewQueue as ReviewQueue_e166fe301b803d51db48b0547f2f9982 } from '../../../components/ReviewQueue.tsx'
+import { AdminBrowserFixes as AdminBrowserFixes_3cecd8feb98dc2765c491631a2b0adcc } from '../../../components/AdminBrowserFixes.tsx'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -55,6 +56,7 @@ export const importMap = {
   "/components/WorkflowPanel.tsx#WorkflowPanel": WorkflowPanel_5c5544dfdca7ee429b481d78b846eb52,
   "/components/EditorsPublishButton.tsx#EditorsPublishButton": EditorsPublishButton_ed62c0381925b6a0a22b2fdc02b1fc2d,
   "/components/ReviewQueue.tsx#ReviewQueue": ReviewQueue_e166fe301b803d51db48b0547f2f9982,
+  "/components/AdminBrowserFixes.tsx#AdminBrowserFixes": AdminBrowserFixes_3cecd8feb98dc2765c491631a2b0adcc,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,96 @@
+import type { Payload } from 'payload'
+import { sql } from '@payloadcms/db-sqlite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { MAX_NAME_LENGTH } from '../../collections/Users.ts'
+import * as postgresNameRequired from '../../src/migrations/postgres/20261205_101115_users_name_required.ts'
+import * as sqliteNameRequired from '../../src/migrations/sqlite/20261205_101059_users_name_required.ts'
+import { startTestCms, type TestCms } from '../helpers/payload.ts'
+
+/** People appear by name in the admin: every account has one (collections/Users.ts). */
+
+let cms: TestCms
+let adminToken: string
+let counter = 0
+
+beforeAll(async () => {
+  cms = await startTestCms()
+  adminToken = (await cms.userWithRole('admin')).token
+})
+afterAll(async () => {
+  await cms?.close()
+})
+
+const createUser = (data: Record<string, unknown>) =>
+  cms.rest({
+    method: 'POST',
+    path: '/api/users',
+    token: adminToken,
+    body: { email: `person-${++counter}@example.test`, password: 'a-long-password-1', ...data },
+  })
+
+type FieldErrors = { errors: { data?: { errors?: { path: string; message: string }[] } }[] }
+const fieldErrors = (body: unknown) => (body as FieldErrors).errors[0]?.data?.errors ?? []
+
+describe('a user’s name', () => {
+  it.each([[undefined], [''], ['   ']])(
+    'should refuse a new user whose name is %j, naming the field',
+    async (name) => {
+      const { status, body } = await createUser({ name })
+      expect(status).toBe(400)
+      expect(fieldErrors(body)).toEqual([
+        {
+          label: 'Name',
+          path: 'name',
+          message:
+            'Enter the person’s name: it is how they appear in the admin (owner, lists, history).',
+        },
+      ])
+    },
+  )
+
+  it('should refuse a name longer than the limit, saying the limit', async () => {
+    const { status, body } = await createUser({ name: 'x'.repeat(MAX_NAME_LENGTH + 1) })
+    expect(status).toBe(400)
+    expect(fieldErrors(body)[0]).toMatchObject({
+      path: 'name',
+      message: expect.stringContaining(`at most ${MAX_NAME_LENGTH} characters`) as unknown,
+    })
+  })
+
+  it('should keep a name without the spaces around it', async () => {
+    const { status, body } = await createUser({ name: '  Ada Lovelace ' })
+    expect(status).toBe(201)
+    expect((body as { doc: { name: string } }).doc.name).toBe('Ada Lovelace')
+  })
+})
+
+/** Runs the migration that made names required, as on a database made before it. */
+const migrateNamelessAccount = async (payload: Payload, email: string) => {
+  const args = { db: (payload.db as unknown as { drizzle: never }).drizzle, payload, req: {} }
+  const migration = payload.db.name === 'postgres' ? postgresNameRequired : sqliteNameRequired
+  await migration.down(args as never)
+  const run = (statement: ReturnType<typeof sql>) =>
+    payload.db.name === 'postgres'
+      ? (args.db as { execute: (q: unknown) => Promise<unknown> }).execute(statement)
+      : (args.db as { run: (q: unknown) => Promise<unknown> }).run(statement)
+  await run(sql`UPDATE users SET name = NULL WHERE email = ${email}`)
+  await migration.up(args as never)
+}
+
+describe.skipIf(process.env.TEST_DATABASE === 'mongodb')(
+  'the migration making names required',
+  () => {
+    it('should name an account that had no name from its email', async () => {
+      const email = 'grace.hopper@example.test'
+      await createUser({ email, name: 'To be removed' })
+      await migrateNamelessAccount(cms.payload, email)
+      const { docs } = await cms.payload.find({
+        collection: 'users',
+        where: { email: { equals: email } },
+        overrideAccess: true,
+      })
+      expect(docs.map((user) => user.name)).toEqual(['Grace Hopper'])
+    })
+  },
+)
