@@ -186,6 +186,10 @@ export interface Post {
    * The writer responsible. Imported documents have none until an editor assigns one.
    */
   owner?: (number | null) | User;
+  /**
+   * Set on every save; each version keeps its own.
+   */
+  lastEditedBy?: (number | null) | User;
   workflowNote?: string | null;
   /**
    * Set by the seed import; read-only.
@@ -378,6 +382,10 @@ export interface Digest {
    * The writer responsible. Imported documents have none until an editor assigns one.
    */
   owner?: (number | null) | User;
+  /**
+   * Set on every save; each version keeps its own.
+   */
+  lastEditedBy?: (number | null) | User;
   workflowNote?: string | null;
   /**
    * Set by the seed import; read-only.
@@ -701,6 +709,7 @@ export interface PostsSelect<T extends boolean = true> {
   content?: T;
   stage?: T;
   owner?: T;
+  lastEditedBy?: T;
   workflowNote?: T;
   provenance?:
     | T
@@ -743,6 +752,7 @@ export interface DigestsSelect<T extends boolean = true> {
   relatedPosts?: T;
   stage?: T;
   owner?: T;
+  lastEditedBy?: T;
   workflowNote?: T;
   provenance?:
     | T

@@ -25,6 +25,7 @@ import { objectStorage } from './plugins/objectStorage.ts'
 import { previewLinks } from './plugins/previewLinks.ts'
 import { responseCache } from './plugins/responseCache/index.ts'
 import { seedOnStart } from './plugins/seedOnStart.ts'
+import { versionHistory } from './plugins/versionHistory.ts'
 import { skipPayloadVersionCheck } from './workarounds/dependencyCheck.ts'
 import { defectWorkarounds } from './workarounds/index.ts'
 
@@ -96,6 +97,7 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
     plugins: [
       accounts(),
       editorialWorkflow({ collections: reviewed }),
+      versionHistory({ collections: reviewed }),
       previewLinks({ collections: reviewed }),
       objectStorage({ storage: env.objectStorage, serverUrl: env.serverUrl }),
       contentApi(),

@@ -1,5 +1,6 @@
 import * as migration_20261203_140026_initial from './20261203_140026_initial';
 import * as migration_20261205_022945_content_changes from './20261205_022945_content_changes';
+import * as migration_20261205_102217_last_edited_by from './20261205_102217_last_edited_by';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261205_022945_content_changes.up,
     down: migration_20261205_022945_content_changes.down,
-    name: '20261205_022945_content_changes'
+    name: '20261205_022945_content_changes',
+  },
+  {
+    up: migration_20261205_102217_last_edited_by.up,
+    down: migration_20261205_102217_last_edited_by.down,
+    name: '20261205_102217_last_edited_by'
   },
 ];

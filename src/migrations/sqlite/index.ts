@@ -6,6 +6,7 @@ import * as migration_20261125_005905_preview_links from './20261125_005905_prev
 import * as migration_20261125_015223_public_list_indexes from './20261125_015223_public_list_indexes';
 import * as migration_20261203_140040_drop_unused_reset_column from './20261203_140040_drop_unused_reset_column';
 import * as migration_20261205_022936_content_changes from './20261205_022936_content_changes';
+import * as migration_20261205_102159_last_edited_by from './20261205_102159_last_edited_by';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261205_022936_content_changes.up,
     down: migration_20261205_022936_content_changes.down,
-    name: '20261205_022936_content_changes'
+    name: '20261205_022936_content_changes',
+  },
+  {
+    up: migration_20261205_102159_last_edited_by.up,
+    down: migration_20261205_102159_last_edited_by.down,
+    name: '20261205_102159_last_edited_by'
   },
 ];
