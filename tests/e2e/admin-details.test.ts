@@ -103,21 +103,27 @@ afterAll(async () => {
   await server?.stop()
 })
 
-/** Opens `path` at each screen size, waits for `selector`, and saves a screenshot of each. */
+/**
+ * Opens `path` at each screen size, waits for `selector` (and for an edit view's form to be
+ * ready), and saves a screenshot of each.
+ */
 const screenshotsOf = async ({
   path,
   selector,
   name,
+  isEditView = true,
 }: {
   path: string
   selector: string
   name: string
+  isEditView?: boolean
 }) => {
   const { page, screenshot } = session
   for (const size of SIZES) {
     await page.setViewportSize({ width: size.width, height: size.height })
     await page.goto(`${server.baseUrl}${path}`)
     await page.waitForSelector(selector)
+    if (isEditView) await formReady(page)
     await screenshot(`${name}-${size.width}x${size.height}`)
   }
 }
@@ -147,6 +153,7 @@ describe('admin details', () => {
         path: `/admin/collections/posts/${ids.post}/versions`,
         selector: '.version-saved-by',
         name: 'post-versions',
+        isEditView: false,
       }),
     )
     const rows = await page.locator('.versions table tbody tr').evaluateAll((trs) =>
