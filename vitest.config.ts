@@ -9,6 +9,11 @@ const alias = { '@payload-config': path.join(root, 'src/payload.config.ts') }
 const hasPostgres = postgresProjectsEnabled()
 /** Notices that are not the tests' business (README: Media in object storage, Node 20). */
 const QUIET = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }
+/**
+ * Everything a test process prints goes through `console` (Payload's log too: LOG_TO_STDERR
+ * makes it writable there), so `silent: 'passed-only'` below shows it for failing tests only.
+ */
+const setupFiles = ['tests/helpers/quietOutput.ts']
 
 /** The integration suite, run once per database (tests/helpers/testDatabase.ts). */
 const integration = (database: 'sqlite' | 'postgres' | 'mongodb') => ({
@@ -22,7 +27,8 @@ const integration = (database: 'sqlite' | 'postgres' | 'mongodb') => ({
     fileParallelism: database !== 'mongodb',
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { TEST_DATABASE: database, LOG_LEVEL: 'warn', ...QUIET },
+    env: { TEST_DATABASE: database, LOG_LEVEL: 'warn', LOG_TO_STDERR: 'true', ...QUIET },
+    setupFiles,
     globalSetup:
       database === 'sqlite'
         ? ['tests/helpers/announceDatabases.ts']
@@ -58,7 +64,8 @@ const productionServer = (database: 'sqlite' | 'postgres') => ({
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 600_000,
-    env: { TEST_DATABASE: database, ...QUIET },
+    env: { TEST_DATABASE: database, LOG_TO_STDERR: 'true', ...QUIET },
+    setupFiles,
     // The SQLite run also starts the shared server the browser tests use.
     globalSetup:
       database === 'sqlite'
@@ -70,6 +77,9 @@ const productionServer = (database: 'sqlite' | 'postgres') => ({
 export default defineConfig({
   resolve: { alias },
   test: {
+    // What tests print (expected errors included) only for tests that fail; `--silent=false`
+    // shows it all.
+    silent: 'passed-only',
     projects: [
       {
         resolve: { alias },
@@ -77,6 +87,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles,
         },
       },
       integration('sqlite'),

@@ -12,7 +12,14 @@ export const Authors: CollectionConfig = namedCollection({
   defaultColumns: ['name', 'slug', 'twitter', 'updatedAt'],
   defaultPopulate: { name: true, slug: true },
   fields: [
-    { name: 'bio', type: 'textarea' },
+    {
+      name: 'bio',
+      type: 'textarea',
+      admin: {
+        // Bios pasted from a messenger can carry "Anne Anne, [13.03.19 11:20]" (the seed import warns too).
+        components: { afterInput: ['/components/ChatPasteWarning.tsx#ChatPasteWarning'] },
+      },
+    },
     {
       name: 'twitter',
       type: 'text',

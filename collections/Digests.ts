@@ -61,7 +61,11 @@ export const Digests: CollectionConfig = publishableCollection({
       name: 'items',
       type: 'array',
       labels: { singular: 'Item', plural: 'Items' },
-      admin: { initCollapsed: true },
+      admin: {
+        initCollapsed: true,
+        // Collapsed rows read as their heading and first words, not "Item 01…08".
+        components: { RowLabel: '/components/DigestItemLabel.tsx#DigestItemLabel' },
+      },
       fields: [
         {
           name: 'heading',

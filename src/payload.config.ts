@@ -3,6 +3,7 @@ import path from 'node:path'
 // First: loaded after the editor, the adapters can leave the config unsettled (defect register,
 // "config-import-order").
 import { databaseAdapter, migrateOnStart } from './database.ts'
+import { DATE_TIME_FORMAT } from '../lib/dates.ts'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
@@ -25,6 +26,7 @@ import { objectStorage } from './plugins/objectStorage.ts'
 import { previewLinks } from './plugins/previewLinks.ts'
 import { responseCache } from './plugins/responseCache/index.ts'
 import { seedOnStart } from './plugins/seedOnStart.ts'
+import { versionHistory } from './plugins/versionHistory.ts'
 import { skipPayloadVersionCheck } from './workarounds/dependencyCheck.ts'
 import { defectWorkarounds } from './workarounds/index.ts'
 
@@ -98,6 +100,7 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
     plugins: [
       accounts(),
       editorialWorkflow({ collections: reviewed }),
+      versionHistory({ collections: reviewed }),
       previewLinks({ collections: reviewed }),
       objectStorage({ storage: env.objectStorage, serverUrl: env.serverUrl }),
       contentApi(),

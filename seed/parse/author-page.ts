@@ -1,3 +1,4 @@
+import { findChatPasteArtefacts } from '../../lib/chatPaste.ts'
 import { type Credit, parseCredit, quote, splitCreditLine } from './credit.ts'
 import { findDate, parseCreditDate } from './dates.ts'
 import { SeedParseError } from './errors.ts'
@@ -96,6 +97,16 @@ const readTwitter = ({ line, notes }: { line: SeedLine; notes: Notes }): string 
   if (TWITTER_HANDLE.test(value)) return value
   notes.warn({ line: line.line, message: `unreadable Twitter handle ${quote({ text: value })}` })
   return undefined
+}
+
+/** A bio line holding what a messenger adds to a copied message (lib/chatPaste.ts) is kept, with a warning. */
+const warnAboutChatPaste = ({ line, notes }: { line: SeedLine; notes: Notes }): void => {
+  for (const artefact of findChatPasteArtefacts(line.text)) {
+    notes.warn({
+      line: line.line,
+      message: `bio holds a chat-paste artefact ${quote({ text: artefact.text })} (a sender and the time of a chat message); kept: remove it in the admin`,
+    })
+  }
 }
 
 const parseEntry = ({
@@ -246,7 +257,10 @@ export const parseAuthorPage = ({
     if (EMAIL_LINE.test(line.text)) email = readEmail({ line, notes })
     else if (TWITTER_LINE.test(line.text)) twitter = readTwitter({ line, notes })
     else if (POSTED_ON_LINE.test(line.text)) continue
-    else bio.push(line.text)
+    else {
+      warnAboutChatPaste({ line, notes })
+      bio.push(line.text)
+    }
   }
   if (starts.length === 0)
     notes.warn({ line: header.line, message: 'author page lists no entries' })

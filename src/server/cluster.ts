@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster'
 
 import { log } from './log.ts'
+import { isRepeatedSignal, type FirstSignal } from './shutdown.ts'
 
 /** What a worker tells the primary once its /readyz said 200. */
 const READY = 'newsroom:ready'
@@ -84,7 +85,10 @@ export const runPrimary = ({ workers }: { workers: number }): void => {
     restartDelay = Math.min(restartDelay * 2, MAX_RESTART_MS)
   })
 
+  let first: FirstSignal | undefined
   const stop = (signal: NodeJS.Signals): void => {
+    if (first && isRepeatedSignal({ first, signal })) return
+    first ??= { signal, at: Date.now() }
     if (isStopping) {
       log.warn(`${signal} again: stopping the workers now`)
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL')

@@ -14,7 +14,10 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 let server: RunningServer | undefined
 
-/** Builds once, starts the production server, and hands its URL to the browser tests. */
+/**
+ * Builds once, starts the production server, and hands its URL to the browser tests. Its output
+ * is in tests/.output/e2e/server.log; it is printed only if the server does not stop cleanly.
+ */
 export async function setup(project: TestProject): Promise<void> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(
@@ -25,7 +28,6 @@ export async function setup(project: TestProject): Promise<void> {
   fs.mkdirSync(outputDir, { recursive: true })
   const serverLog = path.join(outputDir, 'server.log')
   server = await startProductionServer({ logFile: serverLog })
-  console.log(`[e2e] production server ready at ${server.baseUrl}`)
   project.provide('baseUrl', server.baseUrl)
   project.provide('serverLog', serverLog)
   project.provide('chromiumPath', CHROMIUM_PATH)
@@ -37,7 +39,6 @@ export async function teardown(): Promise<void> {
     console.error(`[e2e] server exited with code ${code} after SIGTERM:\n${server?.output()}`)
     throw new Error(`graceful shutdown failed: exit code ${code}`)
   }
-  console.log('[e2e] server stopped gracefully (exit 0)')
 }
 
 declare module 'vitest' {

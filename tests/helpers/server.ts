@@ -34,7 +34,13 @@ const hashInputs = (): string => {
   return hash.digest('hex')
 }
 
-/** Runs `npm run build` unless the last build was made from the same sources. */
+/** Where test runs keep logs nobody needs unless something failed (git-ignored). */
+export const logDir = path.join(projectRoot, 'tests', '.output', 'logs')
+
+/**
+ * Runs `npm run build` unless the last build was made from the same sources. Its output goes to
+ * tests/.output/logs/build.log; a failed build throws with the end of it.
+ */
 export const ensureProductionBuild = (): void => {
   const wanted = hashInputs()
   const serverBuilt = fs.existsSync(path.join(projectRoot, 'dist', 'src', 'server.js'))
@@ -43,17 +49,27 @@ export const ensureProductionBuild = (): void => {
     fs.existsSync(BUILD_STAMP) &&
     fs.readFileSync(BUILD_STAMP, 'utf8') === wanted
   ) {
-    console.log('[e2e] production build is up to date')
     return
   }
-  console.log('[e2e] building for production (npm run build)…')
+  fs.mkdirSync(logDir, { recursive: true })
+  const logFile = path.join(logDir, 'build.log')
+  console.log(
+    `[e2e] building for production (npm run build, output in ${path.relative(projectRoot, logFile)})…`,
+  )
   const started = Date.now()
+  const log = fs.openSync(logFile, 'w')
   const result = spawnSync('npm', ['run', 'build'], {
     cwd: projectRoot,
-    stdio: 'inherit',
+    stdio: ['ignore', log, log],
     env: process.env,
   })
-  if (result.status !== 0) throw new Error(`npm run build failed with exit code ${result.status}`)
+  fs.closeSync(log)
+  if (result.status !== 0) {
+    const tail = fs.readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-60).join('\n')
+    throw new Error(
+      `npm run build failed with exit code ${result.status} (whole output: ${logFile}):\n${tail}`,
+    )
+  }
   fs.writeFileSync(BUILD_STAMP, wanted)
   console.log(`[e2e] build finished in ${Math.round((Date.now() - started) / 1000)} s`)
 }

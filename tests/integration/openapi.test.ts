@@ -53,6 +53,8 @@ describe('GET /api/openapi.json', () => {
     ['Post', 'provenance'],
     ['Post', 'stage'],
     ['Post', 'owner'],
+    ['Post', 'lastEditedBy'],
+    ['Digest', 'lastEditedBy'],
     ['Post', 'workflowNote'],
     ['Author', 'email'],
   ])('should not describe the staff-only field %s.%s', (schema, field) => {

@@ -63,6 +63,23 @@ describe('importing the five seed files', () => {
     expect(author.twitter).toBe('IranInterlink')
   })
 
+  it('should report the chat-paste artefact in the bio it kept, with its file and line', async () => {
+    const [author] = await find('authors', { name: { equals: 'Ali Alavi' } })
+    expect([
+      author.bio.startsWith('Anne Anne, [13.03.19 11:20]'),
+      first.warnings.filter((w) => /chat-paste/.test(w.message)),
+    ]).toEqual([
+      true,
+      [
+        {
+          file: expect.stringMatching(/002_fd58d360e7ce22ec\.txt$/),
+          line: 5,
+          message: expect.stringContaining('"Anne Anne, [13.03.19 11:20]"'),
+        },
+      ],
+    ])
+  })
+
   it('should import each of the 26 "Posted on" entries exactly once', async () => {
     const fromAuthorPages = [...(await find('posts')), ...(await find('digests'))].filter((doc) =>
       /\/00[012]_/.test(doc.provenance.file),

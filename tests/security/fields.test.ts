@@ -98,7 +98,7 @@ describe('anonymous callers and staff-only fields', () => {
       const answer = await room.http(path)
       expect(answer.status).toBe(200)
       expect(answer.text).not.toContain('@example.test')
-      expect(answer.text).not.toMatch(/"(owner|provenance|email)"/)
+      expect(answer.text).not.toMatch(/"(owner|lastEditedBy|provenance|email)"/)
     }
   })
 

@@ -1,6 +1,7 @@
 import * as migration_20261203_140026_initial from './20261203_140026_initial';
 import * as migration_20261205_022945_content_changes from './20261205_022945_content_changes';
 import * as migration_20261205_101115_users_name_required from './20261205_101115_users_name_required';
+import * as migration_20261205_102217_last_edited_by from './20261205_102217_last_edited_by';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261205_101115_users_name_required.up,
     down: migration_20261205_101115_users_name_required.down,
-    name: '20261205_101115_users_name_required'
+    name: '20261205_101115_users_name_required',
+  },
+  {
+    up: migration_20261205_102217_last_edited_by.up,
+    down: migration_20261205_102217_last_edited_by.down,
+    name: '20261205_102217_last_edited_by'
   },
 ];

@@ -7,6 +7,7 @@ import * as migration_20261125_015223_public_list_indexes from './20261125_01522
 import * as migration_20261203_140040_drop_unused_reset_column from './20261203_140040_drop_unused_reset_column';
 import * as migration_20261205_022936_content_changes from './20261205_022936_content_changes';
 import * as migration_20261205_101059_users_name_required from './20261205_101059_users_name_required';
+import * as migration_20261205_102159_last_edited_by from './20261205_102159_last_edited_by';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261205_101059_users_name_required.up,
     down: migration_20261205_101059_users_name_required.down,
-    name: '20261205_101059_users_name_required'
+    name: '20261205_101059_users_name_required',
+  },
+  {
+    up: migration_20261205_102159_last_edited_by.up,
+    down: migration_20261205_102159_last_edited_by.down,
+    name: '20261205_102159_last_edited_by'
   },
 ];

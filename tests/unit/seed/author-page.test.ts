@@ -97,6 +97,18 @@ describe('author pages: profile', () => {
     })
   })
 
+  it('should warn about the chat-paste artefact at the start of the bio of 002, with its line', () => {
+    expect(page({ prefix: '002' }).warnings).toContainEqual({
+      file: readSeed({ prefix: '002' }).fileName,
+      line: 5,
+      message: expect.stringContaining('chat-paste artefact "Anne Anne, [13.03.19 11:20]"'),
+    })
+  })
+
+  it.each([['000'], ['001']])('should find no chat-paste artefact in the bio of %s', (prefix) => {
+    expect(page({ prefix }).warnings.filter((w) => /chat-paste/.test(w.message))).toEqual([])
+  })
+
   it.each([
     ['000', 'Aims of Iran-Interlink – to inform'],
     ['002', 'Anne Anne, [13.03.19 11:20] I am Ali Alavi'],

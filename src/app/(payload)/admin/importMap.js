@@ -23,6 +23,9 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WorkflowPanel as WorkflowPanel_5c5544dfdca7ee429b481d78b846eb52 } from '../../../components/WorkflowPanel.tsx'
 import { EditorsPublishButton as EditorsPublishButton_ed62c0381925b6a0a22b2fdc02b1fc2d } from '../../../components/EditorsPublishButton.tsx'
+import { DocumentVersions as DocumentVersions_a2d36bd00694fe12a4edb970bbd48989 } from '../../../components/DocumentVersions.tsx'
+import { DigestItemLabel as DigestItemLabel_a1953297806ac81f6e91eeb74bd78f9c } from '../../../components/DigestItemLabel.tsx'
+import { ChatPasteWarning as ChatPasteWarning_988efcd6718447be487548d5d5f81d65 } from '../../../components/ChatPasteWarning.tsx'
 import { ReviewQueue as ReviewQueue_e166fe301b803d51db48b0547f2f9982 } from '../../../components/ReviewQueue.tsx'
 import { AdminBrowserFixes as AdminBrowserFixes_3cecd8feb98dc2765c491631a2b0adcc } from '../../../components/AdminBrowserFixes.tsx'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
@@ -55,6 +58,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/WorkflowPanel.tsx#WorkflowPanel": WorkflowPanel_5c5544dfdca7ee429b481d78b846eb52,
   "/components/EditorsPublishButton.tsx#EditorsPublishButton": EditorsPublishButton_ed62c0381925b6a0a22b2fdc02b1fc2d,
+  "/components/DocumentVersions.tsx#DocumentVersions": DocumentVersions_a2d36bd00694fe12a4edb970bbd48989,
+  "/components/DigestItemLabel.tsx#DigestItemLabel": DigestItemLabel_a1953297806ac81f6e91eeb74bd78f9c,
+  "/components/ChatPasteWarning.tsx#ChatPasteWarning": ChatPasteWarning_988efcd6718447be487548d5d5f81d65,
   "/components/ReviewQueue.tsx#ReviewQueue": ReviewQueue_e166fe301b803d51db48b0547f2f9982,
   "/components/AdminBrowserFixes.tsx#AdminBrowserFixes": AdminBrowserFixes_3cecd8feb98dc2765c491631a2b0adcc,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
