@@ -1,0 +1,128 @@
+import type {
+  CollectionAfterOperationHook,
+  CollectionBeforeOperationHook,
+  JoinQuery,
+  Where,
+} from 'payload'
+
+import { canPublish, isStaffUser } from '../../lib/roles.ts'
+import { ownDocumentIds } from '../access/ownWork.ts'
+
+type ListArgs = {
+  id?: unknown
+  where?: Where
+  draft?: boolean
+  overrideAccess?: boolean
+  trash?: boolean
+  depth?: number
+  currentDepth?: number
+  select?: Record<string, unknown>
+  populate?: Record<string, unknown>
+  showHiddenFields?: boolean
+  joins?: JoinQuery
+}
+
+type Doc = { id: number | string; _isLocked?: unknown; _userEditing?: unknown }
+
+/** Lists this hook rewrote, with the ids of the contributor's own documents they may hold. */
+const ownOnPage = new WeakMap<object, Set<string>>()
+
+const isContributor = (user: unknown): boolean => isStaffUser(user) && !canPublish(user)
+
+/**
+ * A contributor's list with `draft`: each of their own documents as its latest version, each
+ * of everyone else's as it is live.
+ *
+ * With `draft`, Payload lists the latest version of every document, and a filter on that version
+ * cannot stand for the live one: someone else's published post with a pending draft would drop
+ * out of the list (the read filter keeps it from leaking). So the list is read from the main rows,
+ * which hold what is live, and the contributor's own documents are found by their latest version:
+ * first the ids of those whose latest version matches the caller's `where`, then one query of
+ * the main rows for "anyone else's, matching `where`" or "one of those ids". Counts and pages
+ * stay exact, and `where` is only ever tested against what the caller may read. Sorting places
+ * one's own documents by their main row (their last published or created state).
+ */
+export const contributorDraftListsBefore: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
+  const list = args as ListArgs
+  // `read` is find, findByID and the version reads; only find has draft and no id.
+  const isDraftList = operation === 'read' && list.id === undefined && list.draft === true
+  if (!isDraftList || list.overrideAccess === true || !isContributor(req.user)) return args
+  const slug = collection.slug
+  const ownIds = await ownDocumentIds({ req, collection: slug })
+  if (ownIds.length === 0) return { ...args, draft: false }
+
+  const { docs: matching } = await req.payload.find({
+    collection: slug,
+    draft: true,
+    where: { and: [...(list.where ? [list.where] : []), { id: { in: ownIds } }] },
+    select: {},
+    depth: 0,
+    pagination: false,
+    trash: list.trash,
+    overrideAccess: true,
+    req,
+  })
+  const others: Where = {
+    and: [...(list.where ? [list.where] : []), { id: { not_in: ownIds } }],
+  }
+  const where: Where =
+    matching.length === 0 ? others : { or: [others, { id: { in: matching.map((doc) => doc.id) } }] }
+  const rewritten = { ...args, draft: false, where }
+  ownOnPage.set(rewritten, new Set(matching.map((doc) => String(doc.id))))
+  return rewritten
+}
+
+/**
+ * Puts the latest version of the contributor's own documents in place of their main rows in a
+ * list `contributorDraftListsBefore` rewrote, read as Payload reads one document with `draft`
+ * (same depth, select and access).
+ */
+export const contributorDraftListsAfter: CollectionAfterOperationHook = async ({
+  args,
+  collection,
+  operation,
+  req,
+  result,
+}) => {
+  const own = operation === 'find' ? ownOnPage.get(args) : undefined
+  if (!own || own.size === 0) return result
+  const list = args as ListArgs
+  const page = result as { docs: Doc[] }
+  const docs: Doc[] = []
+  // One after another: a request's transaction has one connection.
+  for (const doc of page.docs) {
+    const latest = own.has(String(doc.id))
+      ? ((await req.payload.findByID({
+          collection: collection.slug,
+          id: doc.id,
+          draft: true,
+          depth: list.depth,
+          currentDepth: list.currentDepth,
+          select: list.select,
+          populate: list.populate,
+          showHiddenFields: list.showHiddenFields,
+          joins: list.joins,
+          trash: list.trash,
+          disableErrors: true,
+          overrideAccess: false,
+          req,
+        })) as Doc | null)
+      : null
+    docs.push(
+      latest
+        ? {
+            ...latest,
+            ...('_isLocked' in doc
+              ? { _isLocked: doc._isLocked, _userEditing: doc._userEditing }
+              : {}),
+          }
+        : doc,
+    )
+  }
+  return { ...page, docs }
+}
