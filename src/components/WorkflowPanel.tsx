@@ -3,7 +3,7 @@
 import { Button, toast, useAuth, useDocumentInfo, useField, useFormFields } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
-import { roleOf } from '../../lib/roles.ts'
+import { canPublish, roleOf } from '../../lib/roles.ts'
 import {
   ACTION_LABELS,
   allowedActions,
@@ -39,9 +39,10 @@ export const WorkflowPanel: React.FC<{ path: string }> = ({ path }) => {
   const [previewUrl, setPreviewUrl] = useState('')
 
   const stage = isStage(value) ? value : 'draft'
-  const actions = id
-    ? allowedActions({ role: roleOf(user), isOwner: idOf(owner) === user?.id, stage })
-    : []
+  const isOwner = idOf(owner) === user?.id
+  const actions = id ? allowedActions({ role: roleOf(user), isOwner, stage }) : []
+  // The server gives contributors preview links to their own documents only.
+  const canPreview = Boolean(id) && (canPublish(user) || isOwner)
 
   const loadHistory = useCallback(async () => {
     if (!id || !collectionSlug) return
@@ -152,7 +153,7 @@ export const WorkflowPanel: React.FC<{ path: string }> = ({ path }) => {
           </Button>
         ))}
       </div>
-      {id && (
+      {canPreview && (
         <div className="workflow-panel__preview">
           <Button
             buttonStyle="secondary"
