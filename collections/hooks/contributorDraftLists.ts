@@ -1,8 +1,9 @@
-import type {
-  CollectionAfterOperationHook,
-  CollectionBeforeOperationHook,
-  JoinQuery,
-  Where,
+import {
+  validateQueryPaths,
+  type CollectionAfterOperationHook,
+  type CollectionBeforeOperationHook,
+  type JoinQuery,
+  type Where,
 } from 'payload'
 
 import { canPublish, isStaffUser } from '../../lib/roles.ts'
@@ -56,6 +57,16 @@ export const contributorDraftListsBefore: CollectionBeforeOperationHook = async 
   const ownIds = await ownDocumentIds({ req, collection: slug })
   if (ownIds.length === 0) return { ...args, draft: false }
 
+  // The ids are read with access overridden: first refuse, as the list itself will, a `where` on
+  // fields the contributor may not read, so no such field is ever tested.
+  if (list.where) {
+    await validateQueryPaths({
+      collectionConfig: collection,
+      overrideAccess: false,
+      req,
+      where: list.where,
+    })
+  }
   const { docs: matching } = await req.payload.find({
     collection: slug,
     draft: true,

@@ -338,6 +338,19 @@ describe('leaks: attack parameters change nothing for a contributor', () => {
     expect(idsOf(attacked.body)).toEqual(idsOf(expected.body))
     expect(attacked.body.totalDocs).toBe(expected.body.totalDocs)
   })
+
+  it.each([['hash'], ['resetPasswordToken'], ['lockUntil']])(
+    "should answer a filter on the owner's hidden %s alike whether it exists or not",
+    async (field) => {
+      const LIST_PATH = '/api/posts?depth=0&draft=true&pagination=false'
+      const [exists, missing] = await Promise.all([
+        restAs(a, `${LIST_PATH}&where[owner.${field}][exists]=true`),
+        restAs(a, `${LIST_PATH}&where[owner.${field}][exists]=false`),
+      ])
+      expect(exists.status).toBe(missing.status)
+      expect(exists.body).toEqual(missing.body)
+    },
+  )
 })
 
 describe("GraphQL: a contributor does not get another's unpublished work", () => {
@@ -524,5 +537,25 @@ describe('what a contributor and an editor do see', () => {
     expect(titlesOf(body)).toEqual(
       [`${SECRET} B's draft`, `${SECRET} B's pending edit`, "A's live post"].sort(),
     )
+  })
+})
+
+// Last: a copy becomes the contributor's own document and would change the lists above.
+describe('duplicating', () => {
+  const duplicate = (id: Id) =>
+    cms.rest({ method: 'POST', path: `/api/posts/${id}/duplicate`, token: a.token, body: {} })
+
+  it("should refuse a contributor a copy of B's draft", async () => {
+    const before = await cms.payload.count({ collection: 'posts', overrideAccess: true })
+    const { status, body } = await duplicate(docs.bDraft.id)
+    expect(status).toBe(403)
+    expect(JSON.stringify(body)).not.toContain(SECRET)
+    expect(await cms.payload.count({ collection: 'posts', overrideAccess: true })).toEqual(before)
+  })
+
+  it("should copy B's published post as it is live, not its pending draft", async () => {
+    const { status, body } = await duplicate(docs.bLive.id)
+    expect(status).toBe(200)
+    expect(body.doc).toMatchObject({ title: "B's live post", excerpt: "B's live excerpt" })
   })
 })
