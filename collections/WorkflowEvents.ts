@@ -16,7 +16,9 @@ const stageOptions = STAGES.map((stage) => ({ label: STAGE_LABELS[stage], value:
 
 /**
  * The audit trail: one entry per stage change, publish, unpublish or schedule, written by the
- * server. Staff read it; nobody edits or deletes it, not even through the Local API.
+ * server. Editors and admins read it all, contributors the entries of their own documents (the
+ * editorialWorkflow plugin sets that rule, knowing which collections are reviewed); nobody edits
+ * or deletes it, not even through the Local API.
  */
 export const WorkflowEvents: CollectionConfig = {
   slug: slugs.workflowEvents,

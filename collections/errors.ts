@@ -19,6 +19,14 @@ export class WorkflowError extends APIError {
   }
 }
 
+/** A refused request other than a workflow step: 403 with a message saying what is allowed. */
+export class ForbiddenError extends APIError {
+  constructor(message: string) {
+    super(message, 403, undefined, true)
+    this.name = 'Forbidden'
+  }
+}
+
 /** A 429; its own name so the log files it as a warning, not a server error. */
 export class TooManyAttemptsError extends APIError {
   constructor(message: string) {

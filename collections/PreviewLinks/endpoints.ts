@@ -3,9 +3,10 @@ import crypto from 'node:crypto'
 import { addDataAndFileToRequest, APIError, type Endpoint } from 'payload'
 
 import { errorBody } from '../../lib/errors.ts'
-import { isStaffUser } from '../../lib/roles.ts'
+import { canPublish, isStaffUser } from '../../lib/roles.ts'
+import { isOwnDocument } from '../access/ownWork.ts'
 import { slugs } from '../slugs.ts'
-import { BadRequestError } from '../errors.ts'
+import { BadRequestError, ForbiddenError } from '../errors.ts'
 
 const DEFAULT_HOURS = 24
 const MAX_HOURS = 24 * 14
@@ -21,6 +22,8 @@ const noPreview = () =>
 /**
  * `POST /api/<collection>/:id/preview-link` with `{ hours? }` (staff only): a link anyone can
  * use to read this one draft until it expires (24 h by default, 14 days at most) or is revoked.
+ * A link shows the latest draft, so contributors get links to their own documents only: of
+ * anyone else's they may read only what is live.
  */
 export const createPreviewLinkEndpoint = (
   collection: typeof slugs.posts | typeof slugs.digests,
@@ -44,6 +47,11 @@ export const createPreviewLinkEndpoint = (
       user: req.user,
       req,
     })
+    if (!canPublish(req.user) && !(await isOwnDocument({ req, collection, id: doc.id }))) {
+      throw new ForbiddenError(
+        'Contributors can create preview links only for their own documents.',
+      )
+    }
     const token = crypto.randomBytes(32).toString('base64url')
     const expiresAt = new Date(Date.now() + hours * 3_600_000).toISOString()
     const link = await req.payload.create({

@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
 import { DOCUMENT_KEY_FIELD } from '../../lib/siteTransfer.ts'
-import { isStaff, nobody } from '../access/index.ts'
+import { editorsOrOwnLinks, nobody } from '../access/index.ts'
 import { slugs } from '../slugs.ts'
 
 /**
- * Shareable, expiring links to one draft. Only a hash of each link's secret is stored; staff
- * see the links and revoke one by deleting it.
+ * Shareable, expiring links to one draft. Only a hash of each link's secret is stored; editors
+ * see every link and contributors their own, and revoke one by deleting it.
  */
 export const PreviewLinks: CollectionConfig = {
   slug: slugs.previewLinks,
@@ -18,7 +18,7 @@ export const PreviewLinks: CollectionConfig = {
     description:
       'Links that let anyone holding them read one draft until they expire. Delete one to revoke it.',
   },
-  access: { read: isStaff, create: nobody, update: nobody, delete: isStaff },
+  access: { read: editorsOrOwnLinks, create: nobody, update: nobody, delete: editorsOrOwnLinks },
   fields: [
     {
       name: 'documentKey',

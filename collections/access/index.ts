@@ -42,6 +42,16 @@ export const editorsOrSelf: Access = ({ req: { user } }) => {
   return false
 }
 
+/**
+ * Preview links: editors and admins see and revoke them all; a contributor the links they made
+ * (another's link names a document that may be someone else's draft); anonymous callers none.
+ */
+export const editorsOrOwnLinks: Access = ({ req: { user } }) => {
+  if (canPublish(user)) return true
+  if (user && isStaffUser(user)) return { createdBy: { equals: user.id } }
+  return false
+}
+
 export const isStaffField: FieldAccess = ({ req: { user } }) => isStaffUser(user)
 export const isAdminField: FieldAccess = ({ req: { user } }) => isAdminUser(user)
 export const isEditorField: FieldAccess = ({ req: { user } }) => canPublish(user)

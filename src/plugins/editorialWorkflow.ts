@@ -1,6 +1,11 @@
 import type { CollectionConfig, CollectionSlug, Config, Field, Plugin } from 'payload'
 
 import { contributorUpdate } from '../../collections/access/contributorUpdate.ts'
+import { ownOrPublished, ownVersions, ownWorkflowEvents } from '../../collections/access/ownWork.ts'
+import {
+  contributorDraftListsAfter,
+  contributorDraftListsBefore,
+} from '../../collections/hooks/contributorDraftLists.ts'
 import { WorkflowEvents } from '../../collections/WorkflowEvents.ts'
 import { workflowEndpoints } from '../../collections/workflow/endpoint.ts'
 import { workflowFields } from '../../collections/workflow/fields.ts'
@@ -40,15 +45,26 @@ const reviewed = (collection: CollectionConfig): CollectionConfig => ({
       },
     },
   },
-  // Contributors edit only their own drafts, and nothing under review or live.
-  access: { ...collection.access, update: contributorUpdate },
+  access: {
+    ...collection.access,
+    // Contributors read their own work and what is live of everyone else's (collections/access/ownWork.ts).
+    read: ownOrPublished(collection.slug as ReviewedSlug),
+    readVersions: ownVersions(collection.slug as ReviewedSlug),
+    // Contributors edit only their own drafts, and nothing under review or live.
+    update: contributorUpdate,
+  },
   endpoints: [
     ...(collection.endpoints || []),
     ...workflowEndpoints(collection.slug as ReviewedSlug),
   ],
   hooks: {
     ...collection.hooks,
-    beforeOperation: [...(collection.hooks?.beforeOperation ?? []), rememberDraftSave],
+    beforeOperation: [
+      ...(collection.hooks?.beforeOperation ?? []),
+      rememberDraftSave,
+      contributorDraftListsBefore,
+    ],
+    afterOperation: [...(collection.hooks?.afterOperation ?? []), contributorDraftListsAfter],
     beforeChange: [...(collection.hooks?.beforeChange ?? []), enforceWorkflow],
     afterChange: [...(collection.hooks?.afterChange ?? []), recordWorkflowEvents],
     afterRead: [...(collection.hooks?.afterRead ?? []), readSchedule],
@@ -89,7 +105,10 @@ export const editorialWorkflow =
           ? reviewed(collection)
           : collection,
       ),
-      WorkflowEvents,
+      {
+        ...WorkflowEvents,
+        access: { ...WorkflowEvents.access, read: ownWorkflowEvents(collections) },
+      },
     ],
     jobs: { ...config.jobs, jobsCollectionOverrides },
   })

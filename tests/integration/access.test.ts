@@ -116,7 +116,9 @@ type Operation = keyof typeof operations
 const ALL = Object.keys(operations) as Operation[]
 const allowed: Record<Actor, Operation[]> = {
   anonymous: ['read a published post'],
-  contributor: ['read a draft', 'read a published post', 'create a draft'],
+  // The draft is an unowned import: contributors read only their own drafts
+  // (tests/integration/contributor-isolation.test.ts).
+  contributor: ['read a published post', 'create a draft'],
   editor: ALL.filter((op) => op !== 'manage users'),
   admin: ALL,
 }

@@ -193,11 +193,11 @@ describe('anonymous GraphQL reads', () => {
 })
 
 describe('staff reads', () => {
-  it('should show drafts to a contributor with draft=true', async () => {
-    const contributor = await cms.userWithRole('contributor')
+  it('should show drafts to an editor with draft=true', async () => {
+    const editor = await cms.userWithRole('editor')
     const { body } = await cms.rest({
       path: '/api/posts?depth=0&draft=true',
-      token: contributor.token,
+      token: editor.token,
     })
     expect(titles(body)).toContain(`${SECRET} never published`)
   })
