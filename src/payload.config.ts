@@ -96,7 +96,7 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
     plugins: [
       accounts(),
       editorialWorkflow({ collections: reviewed }),
-      previewLinks({ collections: reviewed }),
+      previewLinks({ collections: reviewed, linkTemplate: env.previewUrl }),
       objectStorage({ storage: env.objectStorage, serverUrl: env.serverUrl }),
       contentApi(),
       apiValidation(),
