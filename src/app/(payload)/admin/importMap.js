@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WorkflowPanel as WorkflowPanel_5c5544dfdca7ee429b481d78b846eb52 } from '../../../components/WorkflowPanel.tsx'
+import { PreviewLinkControl as PreviewLinkControl_6211647e4d0d693ff1c032fcf7d46391 } from '../../../components/PreviewLinkControl.tsx'
 import { EditorsPublishButton as EditorsPublishButton_ed62c0381925b6a0a22b2fdc02b1fc2d } from '../../../components/EditorsPublishButton.tsx'
 import { ReviewQueue as ReviewQueue_e166fe301b803d51db48b0547f2f9982 } from '../../../components/ReviewQueue.tsx'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
@@ -53,6 +54,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/WorkflowPanel.tsx#WorkflowPanel": WorkflowPanel_5c5544dfdca7ee429b481d78b846eb52,
+  "/components/PreviewLinkControl.tsx#PreviewLinkControl": PreviewLinkControl_6211647e4d0d693ff1c032fcf7d46391,
   "/components/EditorsPublishButton.tsx#EditorsPublishButton": EditorsPublishButton_ed62c0381925b6a0a22b2fdc02b1fc2d,
   "/components/ReviewQueue.tsx#ReviewQueue": ReviewQueue_e166fe301b803d51db48b0547f2f9982,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
