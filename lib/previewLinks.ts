@@ -19,6 +19,15 @@ export const PREVIEW_LINK_DURATIONS: readonly { hours: number; label: string }[]
   { hours: PREVIEW_LINK_MAX_HOURS, label: '14 days' },
 ]
 
+/**
+ * The preview page's Content-Security-Policy, stricter than the admin's: no scripts at all, no
+ * forms, nothing loaded from elsewhere; images only from the CMS (uploads in the body). The
+ * endpoint sends it, and the server puts it in place of its site-wide policy (Next keeps a
+ * header the server already set: src/server/middleware/previewHeaders.ts).
+ */
+export const PREVIEW_PAGE_CSP =
+  "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+
 /** What `PREVIEW_URL` must hold: the place the link's secret goes. */
 export const TOKEN_PLACEHOLDER = '{token}'
 

@@ -7,6 +7,7 @@ import {
   choosePreviewFormat,
   PREVIEW_LINK_DEFAULT_HOURS,
   PREVIEW_LINK_MAX_HOURS,
+  PREVIEW_PAGE_CSP,
   previewLinkUrl,
   type PreviewFormat,
 } from '../../lib/previewLinks.ts'
@@ -27,13 +28,6 @@ const PRIVATE_HEADERS = {
   vary: 'Accept',
 }
 
-/**
- * The page's own policy, stricter than the admin's: no scripts at all, no frames, nothing
- * loaded from elsewhere; images only from the CMS (uploads in the body).
- */
-const PAGE_SECURITY_POLICY =
-  "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
-
 const htmlAnswer = ({ html, status }: { html: string; status: number }) =>
   new Response(html, {
     status,
@@ -41,7 +35,7 @@ const htmlAnswer = ({ html, status }: { html: string; status: number }) =>
       ...PRIVATE_HEADERS,
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'private, no-store',
-      'content-security-policy': PAGE_SECURITY_POLICY,
+      'content-security-policy': PREVIEW_PAGE_CSP,
     },
   })
 

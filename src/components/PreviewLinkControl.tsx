@@ -10,10 +10,13 @@ import {
 } from '@payloadcms/ui'
 import React, { useRef, useState } from 'react'
 
-import { formatDateTime, formatRelative, timeZoneName } from '../../lib/dates.ts'
+import { formatDateTime, timeZoneName } from '../../lib/dates.ts'
 import { PREVIEW_LINK_DEFAULT_HOURS, PREVIEW_LINK_DURATIONS } from '../../lib/previewLinks.ts'
 
 type MadeLink = { url: string; expiresAt: string }
+
+/** A link made here, with the duration it was made for ("7 days"). */
+type ShownLink = MadeLink & { duration: string }
 
 const DURATION_OPTIONS = PREVIEW_LINK_DURATIONS.map(({ hours, label }) => ({
   label,
@@ -46,7 +49,7 @@ export const PreviewLinkControl: React.FC = () => {
   const { id, collectionSlug } = useDocumentInfo()
   const isModified = useFormModified()
   const [hours, setHours] = useState(String(PREVIEW_LINK_DEFAULT_HOURS))
-  const [link, setLink] = useState<MadeLink | null>(null)
+  const [link, setLink] = useState<ShownLink | null>(null)
   const [isBusy, setIsBusy] = useState(false)
   const linkInput = useRef<HTMLInputElement>(null)
 
@@ -75,7 +78,8 @@ export const PreviewLinkControl: React.FC = () => {
         return
       }
       const made = (await response.json()) as MadeLink
-      setLink({ url: made.url, expiresAt: made.expiresAt })
+      const duration = DURATION_OPTIONS.find((option) => option.value === hours)?.label ?? ''
+      setLink({ url: made.url, expiresAt: made.expiresAt, duration })
       toast.success('Preview link created.')
     } catch {
       toast.error('Could not reach the server to create a preview link.')
@@ -146,7 +150,8 @@ export const PreviewLinkControl: React.FC = () => {
             />
           </div>
           <p className="field-description preview-link-control__expires" style={styles.note}>
-            Expires {expires} ({formatRelative({ value: link.expiresAt, now: Date.now() })})
+            Expires {expires}
+            {link.duration ? ` (in ${link.duration})` : ''}
           </p>
           <div style={styles.row}>
             <Button
