@@ -5,6 +5,7 @@ import {
   type HTMLConverter,
   type HTMLConvertersFunction,
 } from '@payloadcms/richtext-lexical/html'
+import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 
 import { formatDate, formatDateTime, timeZoneName } from '../../lib/dates.ts'
 import { safeHref, splitUrls } from '../../lib/previewLinks.ts'
@@ -103,14 +104,39 @@ const previewConverters: HTMLConvertersFunction<DefaultNodeTypes> = ({ defaultCo
     `<p class="unsupported">[${escapeHtml(node.type)}: not shown in this preview]</p>`,
 })
 
-const richText = (value: unknown): string => {
+type EditorState = Parameters<typeof convertLexicalToHTML>[0]['data']
+
+const editorState = (value: unknown): EditorState | undefined => {
   const state = value as RichText | null | undefined
-  if (!state || typeof state !== 'object' || !Array.isArray(state.root?.children)) return ''
-  return convertLexicalToHTML({
-    data: state as Parameters<typeof convertLexicalToHTML>[0]['data'],
-    converters: previewConverters,
-    disableContainer: true,
-  })
+  return state && typeof state === 'object' && Array.isArray(state.root?.children)
+    ? (state as EditorState)
+    : undefined
+}
+
+const richText = (value: unknown): string => {
+  const data = editorState(value)
+  if (!data) return ''
+  return convertLexicalToHTML({ data, converters: previewConverters, disableContainer: true })
+}
+
+const comparable = (text: string) =>
+  text
+    .replace(/(…|\.\.\.)\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+/**
+ * True when the body opens with the excerpt, as imported posts do (their excerpt is the first
+ * paragraph): a reader would not see it twice, so the page shows it once.
+ */
+const bodyOpensWith = ({ body, excerpt }: { body: unknown; excerpt: string }): boolean => {
+  const data = editorState(body)
+  const start = comparable(excerpt)
+  return (
+    data !== undefined &&
+    start !== '' &&
+    comparable(convertLexicalToPlaintext({ data })).startsWith(start)
+  )
 }
 
 const facts = (rows: [label: string, html: string][]): string => {
@@ -177,6 +203,7 @@ font:1.125rem/1.65 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Ar
 .banner{margin:0;padding:.7rem 1rem;background:var(--banner-bg);color:var(--banner-text);
 border-bottom:1px solid var(--banner-rule);font-size:.95rem;line-height:1.4;text-align:center}
 .banner strong{font-weight:650}
+.banner time{white-space:nowrap}
 main{max-width:70ch;margin:0 auto;padding:2.25rem 1.25rem 3rem}
 .kicker{margin:0 0 .5rem;color:var(--muted);font-size:.8rem;font-weight:600;letter-spacing:.08em;
 text-transform:uppercase}
@@ -210,9 +237,10 @@ code{font-size:.92em}
 .sources,.related{margin-top:2.5rem;padding-top:.5rem;border-top:1px solid var(--rule)}
 .sources h2,.related h2{margin-top:1rem;font-size:1.1rem}
 .notice{max-width:60ch;margin:0 auto;padding:4rem 1.25rem}
-footer{max-width:70ch;margin:0 auto;padding:1rem 1.25rem 2.5rem;color:var(--muted);font-size:.85rem;
-border-top:1px solid var(--rule)}
+footer{max-width:70ch;margin:0 auto;padding:0 1.25rem 2.5rem;color:var(--muted)}
+footer p{margin:0;padding-top:1rem;border-top:1px solid var(--rule);font-size:.85rem}
 @media (max-width:480px){body{font-size:1.0625rem}main{padding:1.5rem 1rem 2.5rem}
+footer{padding:0 1rem 2rem}
 .banner{text-align:left}}
 `
 
@@ -249,7 +277,10 @@ export const renderPreviewPage = ({
   const isDigest = collection === slugs.digests
   const issue = textOf(doc.issueNumber)
   const kicker = isDigest ? `Digest${issue ? ` · Issue ${escapeHtml(issue)}` : ''}` : 'Post'
-  const excerpt = textOf(doc.excerpt)
+  const bodyField = isDigest ? doc.intro : doc.content
+  const excerpt = bodyOpensWith({ body: bodyField, excerpt: textOf(doc.excerpt) })
+    ? ''
+    : textOf(doc.excerpt)
   const details = isDigest
     ? facts([
         ['Issue date', time({ value: doc.issueDate, withTime: false })],
@@ -265,8 +296,8 @@ export const renderPreviewPage = ({
         ['Last saved', time({ value: doc.updatedAt, withTime: true })],
       ])
   const body = isDigest
-    ? `${richText(doc.intro)}${digestItems(listOf(doc.items))}${relatedPosts(listOf(doc.relatedPosts))}`
-    : richText(doc.content)
+    ? `${richText(bodyField)}${digestItems(listOf(doc.items))}${relatedPosts(listOf(doc.relatedPosts))}`
+    : richText(bodyField)
   const expires = time({ value: expiresAt, withTime: true })
   return htmlDocument({
     title: `${title} · Draft preview`,

@@ -11,6 +11,8 @@ const PASSWORD = 'correct-horse-battery-staple'
 const EDITOR = { email: 'editor@example.test', name: 'Eddie Editor', role: 'editor' }
 /** An imported article (seed/data/003…) with a byline and numbered references. */
 const TITLE = 'Why the MEK endeavour Trump re-election'
+/** An imported digest whose items sit under "In English". */
+const DIGEST_TITLE = 'Iran Interlink Weekly Digest – 260'
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const WIDTHS = [
   { width: 1440, height: 900 },
@@ -23,6 +25,7 @@ let server: RunningServer
 let session: BrowserSession
 let postId: number | string
 let previewUrl = ''
+let digestPreviewUrl = ''
 
 const api = apiClient(() => server.baseUrl)
 
@@ -31,15 +34,17 @@ const openAnonymously = async ({
   browser,
   width,
   height,
+  url = previewUrl,
 }: {
   browser: Browser
   width: number
   height: number
+  url?: string
 }): Promise<{ page: Page; status: number; headers: Record<string, string> }> => {
   // The page forbids every script (its CSP); only axe, injected by the test, needs it lifted.
   const context = await browser.newContext({ viewport: { width, height }, bypassCSP: true })
   const page = await context.newPage()
-  const response = await page.goto(previewUrl)
+  const response = await page.goto(url)
   return { page, status: response?.status() ?? 0, headers: response?.headers() ?? {} }
 }
 
@@ -73,6 +78,21 @@ beforeAll(async () => {
     { token: first.body.token as string },
   )
   postId = found.body.docs[0].id
+  const editor = await api('/api/users/login', {
+    method: 'POST',
+    body: JSON.stringify({ email: EDITOR.email, password: PASSWORD }),
+  })
+  const digests = await api(
+    `/api/digests?draft=true&depth=0&where[title][equals]=${encodeURIComponent(DIGEST_TITLE)}`,
+    { token: editor.body.token as string },
+  )
+  const digestLink = await api(`/api/digests/${digests.body.docs[0].id}/preview-link`, {
+    method: 'POST',
+    token: editor.body.token as string,
+    body: JSON.stringify({}),
+  })
+  expect(digestLink.status).toBe(201)
+  digestPreviewUrl = digestLink.body.url as string
   session = await openBrowser({
     chromiumPath: inject('chromiumPath'),
     suite: 'preview-page',
@@ -132,6 +152,10 @@ describe('preview links in the browser', () => {
 
   it('should show the control in the sidebar at 1440×900 and 390×844', async () => {
     const { page, step } = session
+    // The toasts of making and copying the link would cover the sidebar: let them go first.
+    await page.waitForFunction(
+      () => document.querySelectorAll('.payload-toast-container li').length === 0,
+    )
     for (const { width, height } of WIDTHS) {
       await step(`screenshot the control at ${width}`, async () => {
         await page.setViewportSize({ width, height })
@@ -186,6 +210,27 @@ describe('preview links in the browser', () => {
       }
     },
   )
+
+  it('should show an anonymous reader a digest with its items under their headings', async () => {
+    const { page } = await openAnonymously({
+      browser: session.browser,
+      width: 390,
+      height: 844,
+      url: digestPreviewUrl,
+    })
+    try {
+      await page.screenshot({
+        path: path.join(outputDir, 'preview-page-digest-390.png'),
+        fullPage: true,
+      })
+      expect(await page.textContent('h1')).toBe(DIGEST_TITLE)
+      expect(await page.locator('h2.section').allTextContents()).toContain('In English')
+      expect(await page.locator('.items .item').count()).toBeGreaterThan(1)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390)
+    } finally {
+      await page.context().close()
+    }
+  })
 
   it('should serve the page with its own strict policy and no referrer', async () => {
     const { page, headers } = await openAnonymously({

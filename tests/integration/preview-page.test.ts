@@ -158,6 +158,29 @@ describe('the preview page a browser gets', () => {
     expect(page.body).toContain('<li><a href="https://www.nejatngo.org">Nejat Society</a></li>')
   })
 
+  it('should show the excerpt above the body', async () => {
+    const page = await openPage((await createLink(article.id)).url)
+    expect(page.body).toContain(
+      '<p class="lede">Once advocating the anti-American stance of their early leaders…</p>',
+    )
+  })
+
+  it('should not repeat an excerpt the body opens with', async () => {
+    const post = await cms.payload.create({
+      collection: 'posts',
+      data: {
+        title: 'Imported excerpt',
+        excerpt: 'The report   says so and click me.…',
+        content: body,
+        _status: 'draft',
+      },
+      draft: true,
+      overrideAccess: true,
+    })
+    const page = await openPage((await createLink(post.id)).url)
+    expect(page.body).not.toContain('class="lede"')
+  })
+
   it('should render the body and references with working links', async () => {
     const page = await openPage((await createLink(article.id)).url)
     expect(page.body).toContain('<a href="https://example.org/report?a=1&#38;b=2">says so</a>')
