@@ -25,10 +25,16 @@ const DURATION_OPTIONS = PREVIEW_LINK_DURATIONS.map(({ hours, label }) => ({
 
 const styles = {
   control: { marginBottom: 'var(--base)' },
-  row: { display: 'flex', flexWrap: 'wrap', gap: 'calc(var(--base) / 2)', alignItems: 'center' },
-  result: { marginTop: 'calc(var(--base) / 2)' },
+  heading: { marginBottom: 'calc(var(--base) / 2)' },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: 'calc(var(--base) / 2)',
+    alignItems: 'center',
+    marginTop: 'calc(var(--base) / 2)',
+  },
+  result: { marginTop: 'var(--base)' },
   note: { margin: 'calc(var(--base) / 4) 0', color: 'var(--theme-elevation-500)' },
-  button: { margin: 0 },
 } satisfies Record<string, React.CSSProperties>
 
 const errorMessageOf = async (response: Response): Promise<string | undefined> => {
@@ -106,7 +112,9 @@ export const PreviewLinkControl: React.FC = () => {
 
   return (
     <div className="field-type preview-link-control" style={styles.control}>
-      <FieldLabel as="h3" label="Preview link" />
+      <div style={styles.heading}>
+        <FieldLabel as="h3" label="Preview link" />
+      </div>
       <SelectInput
         isClearable={false}
         label="Works for"
@@ -126,7 +134,7 @@ export const PreviewLinkControl: React.FC = () => {
           id="preview-link-create"
           margin={false}
           onClick={() => void createLink()}
-          size="small"
+          size="medium"
         >
           {link ? 'Get another link' : 'Get preview link'}
         </Button>
@@ -159,7 +167,7 @@ export const PreviewLinkControl: React.FC = () => {
               id="preview-link-copy"
               margin={false}
               onClick={() => void copyLink()}
-              size="small"
+              size="medium"
             >
               Copy link
             </Button>
@@ -169,7 +177,7 @@ export const PreviewLinkControl: React.FC = () => {
               id="preview-link-open"
               margin={false}
               newTab
-              size="small"
+              size="medium"
               url={link.url}
             >
               Open
