@@ -1,4 +1,5 @@
 import { ConfigError } from './errors.ts'
+import { TOKEN_PLACEHOLDER } from './previewLinks.ts'
 
 /**
  * The parsers of each environment variable: pure, each throwing a `ConfigError` that names the
@@ -252,4 +253,33 @@ export const parseObjectStorage = (env: RawEnv): ObjectStorageSettings | undefin
       fallback: endpoint !== undefined,
     }),
   }
+}
+
+/**
+ * PREVIEW_URL: where preview links point when a front end renders previews, e.g.
+ * `https://site.example/preview?token={token}`; undefined (the CMS's own page) when unset.
+ */
+export const parsePreviewUrl = (value: string | undefined): string | undefined => {
+  if (value === undefined || value.trim() === '') return undefined
+  const template = value.trim()
+  if (!template.includes(TOKEN_PLACEHOLDER)) {
+    throw new ConfigError(
+      `PREVIEW_URL "${template}" must contain ${TOKEN_PLACEHOLDER}, where the link's secret goes (e.g. https://site.example/preview?token=${TOKEN_PLACEHOLDER})`,
+    )
+  }
+  let url: URL
+  try {
+    url = new URL(template.split(TOKEN_PLACEHOLDER).join('token'))
+  } catch {
+    throw new ConfigError(
+      `PREVIEW_URL "${template}" is not a URL (expected e.g. https://site.example/preview?token=${TOKEN_PLACEHOLDER})`,
+    )
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`PREVIEW_URL "${template}" must start with http:// or https://`)
+  }
+  if (url.username || url.password) {
+    throw new ConfigError('PREVIEW_URL must not hold credentials')
+  }
+  return template
 }

@@ -14,6 +14,7 @@ import {
   parseOrigin,
   parsePasswordResetSeconds,
   parsePort,
+  parsePreviewUrl,
   parseSmtpUrl,
   parseTrustProxy,
   parseWebConcurrency,
@@ -47,6 +48,8 @@ export type AppEnv = {
   email: { smtpUrl?: string; fromAddress: string; fromName: string }
   /** The bucket media files go to (S3_*); unset, they stay on the local disk (MEDIA_DIR). */
   objectStorage?: ObjectStorageSettings
+  /** Where preview links point, with `{token}` (PREVIEW_URL); unset, the CMS's own preview page. */
+  previewUrl?: string
 }
 
 /**
@@ -125,5 +128,6 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
     webConcurrency: parseWebConcurrency(env.WEB_CONCURRENCY),
     email: { smtpUrl: parseSmtpUrl(env.SMTP_URL), ...parseEmailFrom(env.EMAIL_FROM) },
     objectStorage: parseObjectStorage(env),
+    previewUrl: parsePreviewUrl(env.PREVIEW_URL),
   }
 }

@@ -101,7 +101,7 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
       accounts(),
       editorialWorkflow({ collections: reviewed }),
       versionHistory({ collections: reviewed }),
-      previewLinks({ collections: reviewed }),
+      previewLinks({ collections: reviewed, linkTemplate: env.previewUrl }),
       objectStorage({ storage: env.objectStorage, serverUrl: env.serverUrl }),
       contentApi(),
       apiValidation(),

@@ -19,6 +19,7 @@ import { graphqlRequests } from './server/middleware/graphql.ts'
 import { httpCache } from './server/middleware/httpCache.ts'
 import { mediaFileHeaders } from './server/middleware/mediaHeaders.ts'
 import { headAsGet, refuseUnknownMethods } from './server/middleware/methods.ts'
+import { previewPageHeaders } from './server/middleware/previewHeaders.ts'
 import { validateApiQuery } from './server/middleware/queryChecks.ts'
 import { securityHeaders } from './server/middleware/securityHeaders.ts'
 import { startNext } from './server/next.ts'
@@ -47,6 +48,7 @@ const serve = async ({
   app.use(refuseUnknownMethods, refuseBadPaths, bodySizeCap)
   app.use('/api', headAsGet, validateApiQuery, checkApiBodies)
   app.use('/api/media/file', mediaFileHeaders)
+  app.use('/api/preview', previewPageHeaders)
   // Outside the cache and GraphQL: ETags and cached answers are computed on the plain body.
   app.use(compression())
   app.use(httpCache)

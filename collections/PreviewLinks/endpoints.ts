@@ -3,40 +3,83 @@ import crypto from 'node:crypto'
 import { addDataAndFileToRequest, APIError, type Endpoint } from 'payload'
 
 import { errorBody } from '../../lib/errors.ts'
+import {
+  choosePreviewFormat,
+  PREVIEW_LINK_DEFAULT_HOURS,
+  PREVIEW_LINK_MAX_HOURS,
+  PREVIEW_PAGE_CSP,
+  previewLinkUrl,
+  type PreviewFormat,
+} from '../../lib/previewLinks.ts'
 import { canPublish, isStaffUser } from '../../lib/roles.ts'
 import { isOwnDocument } from '../access/ownWork.ts'
 import { slugs } from '../slugs.ts'
 import { BadRequestError, ForbiddenError } from '../errors.ts'
-
-const DEFAULT_HOURS = 24
-const MAX_HOURS = 24 * 14
+import { renderBadRequestPage, renderInvalidLinkPage, renderPreviewPage } from './page.ts'
 
 const hashOf = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
 
-const noPreview = () =>
-  Response.json(errorBody('This preview link is not valid: it may have expired or been revoked.'), {
-    status: 404,
-    headers: { 'cache-control': 'no-store', 'x-robots-tag': 'noindex' },
+/** The collections preview links are made for. */
+export type PreviewedCollection = typeof slugs.posts | typeof slugs.digests
+
+/** Headers of every preview answer: the secret is in the URL, so never cached nor passed on. */
+const PRIVATE_HEADERS = {
+  'x-robots-tag': 'noindex',
+  'referrer-policy': 'no-referrer',
+  vary: 'Accept',
+}
+
+const htmlAnswer = ({ html, status }: { html: string; status: number }) =>
+  new Response(html, {
+    status,
+    headers: {
+      ...PRIVATE_HEADERS,
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'private, no-store',
+      'content-security-policy': PREVIEW_PAGE_CSP,
+    },
   })
 
+const NOT_VALID = 'This preview link is not valid: it may have expired or been revoked.'
+
+const noPreview = (format: PreviewFormat) =>
+  format === 'html'
+    ? htmlAnswer({ html: renderInvalidLinkPage(), status: 404 })
+    : Response.json(errorBody(NOT_VALID), {
+        status: 404,
+        headers: { ...PRIVATE_HEADERS, 'cache-control': 'no-store' },
+      })
+
 /**
- * `POST /api/<collection>/:id/preview-link` with `{ hours? }` (staff only): a link anyone can
+ * `POST /api/<collection>/:id/preview-link` with `{ hours? }` (staff): a link anyone can
  * use to read this one draft until it expires (24 h by default, 14 days at most) or is revoked.
+ * The link is the CMS's preview page, or `linkTemplate` (PREVIEW_URL) with the token in it.
  * A link shows the latest draft, so contributors get links to their own documents only: of
  * anyone else's they may read only what is live.
  */
-export const createPreviewLinkEndpoint = (
-  collection: typeof slugs.posts | typeof slugs.digests,
-): Endpoint => ({
+export const createPreviewLinkEndpoint = ({
+  collection,
+  linkTemplate,
+}: {
+  collection: PreviewedCollection
+  linkTemplate?: string
+}): Endpoint => ({
   path: '/:id/preview-link',
   method: 'post',
   handler: async (req) => {
     if (!isStaffUser(req.user))
       throw new APIError('Log in as staff to create preview links.', 401, undefined, true)
     await addDataAndFileToRequest(req)
-    const hours = (req.data as { hours?: unknown } | undefined)?.hours ?? DEFAULT_HOURS
-    if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0 || hours > MAX_HOURS) {
-      throw new BadRequestError(`hours must be a number above 0 and at most ${MAX_HOURS}`)
+    const hours = (req.data as { hours?: unknown } | undefined)?.hours ?? PREVIEW_LINK_DEFAULT_HOURS
+    if (
+      typeof hours !== 'number' ||
+      !Number.isFinite(hours) ||
+      hours <= 0 ||
+      hours > PREVIEW_LINK_MAX_HOURS
+    ) {
+      throw new BadRequestError(
+        `hours must be a number above 0 and at most ${PREVIEW_LINK_MAX_HOURS}`,
+      )
     }
     const doc = await req.payload.findByID({
       collection,
@@ -66,22 +109,43 @@ export const createPreviewLinkEndpoint = (
       req,
     })
     return Response.json(
-      { id: link.id, url: `${req.payload.config.serverURL}/api/preview/${token}`, expiresAt },
+      {
+        id: link.id,
+        url: previewLinkUrl({
+          template: linkTemplate,
+          serverUrl: req.payload.config.serverURL,
+          token,
+        }),
+        expiresAt,
+      },
       { status: 201, headers: { 'cache-control': 'no-store' } },
     )
   },
 })
 
 /**
- * `GET /api/preview/:token`: the latest draft of the one document the link was made for,
- * marked as a preview and never indexed or cached.
+ * `GET /api/preview/:token`: the latest draft of the one document the link was made for, never
+ * indexed or cached. Browsers get the page (renderPreviewPage); front ends get JSON, marked as a
+ * preview, with `Accept: application/json` or `?format=json`.
  */
 export const previewEndpoint: Endpoint = {
   path: '/preview/:token',
   method: 'get',
   handler: async (req) => {
+    const { format, error } = choosePreviewFormat({
+      formats: req.searchParams.getAll('format'),
+      accept: req.headers.get('accept'),
+    })
+    if (error) {
+      return format === 'html'
+        ? htmlAnswer({ html: renderBadRequestPage({ message: error }), status: 400 })
+        : Response.json(errorBody(error), {
+            status: 400,
+            headers: { ...PRIVATE_HEADERS, 'cache-control': 'no-store' },
+          })
+    }
     const token = typeof req.routeParams?.token === 'string' ? req.routeParams.token : ''
-    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return noPreview()
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return noPreview(format)
     const { docs } = await req.payload.find({
       collection: slugs.previewLinks,
       where: { tokenHash: { equals: hashOf(token) } },
@@ -90,11 +154,8 @@ export const previewEndpoint: Endpoint = {
       overrideAccess: true,
     })
     const link = docs[0]
-    if (!link || Date.parse(link.expiresAt) <= Date.now()) return noPreview()
-    const [collection, id] = link.documentKey.split(':') as [
-      typeof slugs.posts | typeof slugs.digests,
-      string,
-    ]
+    if (!link || Date.parse(link.expiresAt) <= Date.now()) return noPreview(format)
+    const [collection, id] = link.documentKey.split(':') as [PreviewedCollection, string]
     const doc = await req.payload.findByID({
       collection,
       id,
@@ -103,7 +164,13 @@ export const previewEndpoint: Endpoint = {
       overrideAccess: true,
       disableErrors: true,
     })
-    if (!doc) return noPreview()
+    if (!doc) return noPreview(format)
+    if (format === 'html') {
+      return htmlAnswer({
+        html: renderPreviewPage({ collection, doc, expiresAt: link.expiresAt }),
+        status: 200,
+      })
+    }
     const {
       provenance: _provenance,
       owner: _owner,
@@ -112,7 +179,7 @@ export const previewEndpoint: Endpoint = {
     } = doc as unknown as Record<string, unknown>
     return Response.json(
       { preview: true, expiresAt: link.expiresAt, doc: visible },
-      { headers: { 'x-robots-tag': 'noindex', 'cache-control': 'private, no-store' } },
+      { headers: { ...PRIVATE_HEADERS, 'cache-control': 'private, no-store' } },
     )
   },
 }

@@ -1,4 +1,4 @@
-import type { CollectionConfig, CollectionSlug, Config, Field, Plugin } from 'payload'
+import type { CollectionConfig, CollectionSlug, Config, Plugin } from 'payload'
 
 import { contributorUpdate } from '../../collections/access/contributorUpdate.ts'
 import { ownOrPublished, ownVersions, ownWorkflowEvents } from '../../collections/access/ownWork.ts'
@@ -6,6 +6,7 @@ import {
   contributorDraftListsAfter,
   contributorDraftListsBefore,
 } from '../../collections/hooks/contributorDraftLists.ts'
+import { insertBefore } from '../../collections/fields/insertBefore.ts'
 import { WorkflowEvents } from '../../collections/WorkflowEvents.ts'
 import { workflowEndpoints } from '../../collections/workflow/endpoint.ts'
 import { workflowFields } from '../../collections/workflow/fields.ts'
@@ -17,20 +18,6 @@ import {
 import { jobsCollectionOverrides, readSchedule } from '../../collections/workflow/scheduling.ts'
 
 type ReviewedSlug = Parameters<typeof workflowEndpoints>[0]
-
-/** The fields with `added` placed before the first field named `before` (or at the end). */
-const insertBefore = ({
-  fields,
-  before,
-  added,
-}: {
-  fields: Field[]
-  before: string
-  added: Field[]
-}): Field[] => {
-  const at = fields.findIndex((field) => 'name' in field && field.name === before)
-  return at === -1 ? [...fields, ...added] : [...fields.slice(0, at), ...added, ...fields.slice(at)]
-}
 
 const reviewed = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,

@@ -44,8 +44,12 @@ const BASE = 'http://localhost:3000'
 /**
  * Boots a real Payload on a throwaway database of the project's kind (tests/helpers/testDatabase.ts):
  * a fresh SQLite file, a fresh database on the project's PostgreSQL, or one on MongoDB.
+ * `env` adds settings (e.g. PREVIEW_URL); the config reads them once per test file, at its first
+ * start, so a file that needs other settings starts its CMS with them.
  */
-export const startTestCms = async (): Promise<TestCms> => {
+export const startTestCms = async ({
+  env = {},
+}: { env?: Record<string, string> } = {}): Promise<TestCms> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'))
   const database = await freshTestDatabase(dir)
   const isMongo = database.kind === 'mongodb'
@@ -54,6 +58,7 @@ export const startTestCms = async (): Promise<TestCms> => {
   process.env.SERVER_URL = BASE
   process.env.SEED_ON_START = 'false'
   process.env.MEDIA_DIR = path.join(dir, 'media')
+  Object.assign(process.env, env)
   const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
   const { handleEndpoints } = await import('payload')

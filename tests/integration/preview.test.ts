@@ -14,7 +14,17 @@ const createLink = async (
   token = editorToken,
 ) => cms.rest({ method: 'POST', path: `/api/${collection}/${id}/preview-link`, token, body })
 const tokenOf = (url: string) => url.split('/api/preview/')[1]
-const open = (token: string) => cms.rest({ path: `/api/preview/${token}` })
+/** What a front end reads: the preview as JSON. */
+const open = (token: string) =>
+  cms.rest({ path: `/api/preview/${token}`, headers: { accept: 'application/json' } })
+/** Ends a link's life now, as time would. */
+const expire = (id: number | string) =>
+  cms.payload.update({
+    collection: 'preview-links',
+    id,
+    data: { expiresAt: new Date(Date.now() - 1000).toISOString() },
+    overrideAccess: true,
+  })
 
 beforeAll(async () => {
   cms = await startTestCms()
@@ -51,9 +61,17 @@ describe('preview links', () => {
     expect((await open(tokenOf(body.url))).body.doc.title).toBe(`${SECRET} digest`)
   })
 
+  it('should make a link that expires after the hours asked for', async () => {
+    const before = Date.now()
+    const { body } = await createLink(f.draft.id, { hours: 1 })
+    const expiresAt = Date.parse(body.expiresAt)
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 3_600_000)
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 3_600_000)
+  })
+
   it('should stop working once it expires', async () => {
-    const { body } = await createLink(f.draft.id, { hours: 0.0003 })
-    await new Promise((resolve) => setTimeout(resolve, 1500))
+    const { body } = await createLink(f.draft.id)
+    await expire(body.id)
     const preview = await open(tokenOf(body.url))
     expect(preview.status).toBe(404)
     expect(JSON.stringify(preview.body)).not.toContain(SECRET)

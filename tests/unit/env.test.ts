@@ -175,4 +175,28 @@ describe('loadEnv', () => {
       ...expected,
     })
   })
+
+  it.each([
+    ['', undefined],
+    ['https://site.example/preview?token={token}', 'https://site.example/preview?token={token}'],
+    ['  http://localhost:4000/preview/{token}  ', 'http://localhost:4000/preview/{token}'],
+  ])('should read PREVIEW_URL %j as %j', (value, previewUrl) => {
+    const env = loadEnv({
+      env: { PAYLOAD_SECRET: SECRET, PREVIEW_URL: value },
+      projectRoot: tempRoot(),
+    })
+    expect(env.previewUrl).toBe(previewUrl)
+  })
+
+  it.each([
+    ['https://site.example/preview', /PREVIEW_URL .* must contain \{token\}/],
+    ['site.example/preview?token={token}', /PREVIEW_URL .* is not a URL/],
+    ['ftp://site.example/{token}', /PREVIEW_URL .* must start with http:\/\/ or https:\/\//],
+    ['javascript:alert({token})', /PREVIEW_URL .* must start with http:\/\/ or https:\/\//],
+    ['https://user:pw@site.example/{token}', /PREVIEW_URL must not hold credentials/],
+  ])('should refuse PREVIEW_URL %j, naming the variable', (value, message) => {
+    expect(() =>
+      loadEnv({ env: { PAYLOAD_SECRET: SECRET, PREVIEW_URL: value }, projectRoot: tempRoot() }),
+    ).toThrow(message)
+  })
 })

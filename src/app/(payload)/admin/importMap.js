@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WorkflowPanel as WorkflowPanel_5c5544dfdca7ee429b481d78b846eb52 } from '../../../components/WorkflowPanel.tsx'
+import { PreviewLinkControl as PreviewLinkControl_6211647e4d0d693ff1c032fcf7d46391 } from '../../../components/PreviewLinkControl.tsx'
 import { EditorsPublishButton as EditorsPublishButton_ed62c0381925b6a0a22b2fdc02b1fc2d } from '../../../components/EditorsPublishButton.tsx'
 import { DocumentVersions as DocumentVersions_a2d36bd00694fe12a4edb970bbd48989 } from '../../../components/DocumentVersions.tsx'
 import { DigestItemLabel as DigestItemLabel_a1953297806ac81f6e91eeb74bd78f9c } from '../../../components/DigestItemLabel.tsx'
@@ -57,6 +58,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/WorkflowPanel.tsx#WorkflowPanel": WorkflowPanel_5c5544dfdca7ee429b481d78b846eb52,
+  "/components/PreviewLinkControl.tsx#PreviewLinkControl": PreviewLinkControl_6211647e4d0d693ff1c032fcf7d46391,
   "/components/EditorsPublishButton.tsx#EditorsPublishButton": EditorsPublishButton_ed62c0381925b6a0a22b2fdc02b1fc2d,
   "/components/DocumentVersions.tsx#DocumentVersions": DocumentVersions_a2d36bd00694fe12a4edb970bbd48989,
   "/components/DigestItemLabel.tsx#DigestItemLabel": DigestItemLabel_a1953297806ac81f6e91eeb74bd78f9c,
