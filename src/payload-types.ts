@@ -186,6 +186,10 @@ export interface Post {
    * The writer responsible. Imported documents have none until an editor assigns one.
    */
   owner?: (number | null) | User;
+  /**
+   * Set on every save; each version keeps its own.
+   */
+  lastEditedBy?: (number | null) | User;
   scheduledFor?: string | null;
   scheduledAction?: ('publish' | 'unpublish') | null;
   workflowNote?: string | null;
@@ -383,6 +387,10 @@ export interface Digest {
    * The writer responsible. Imported documents have none until an editor assigns one.
    */
   owner?: (number | null) | User;
+  /**
+   * Set on every save; each version keeps its own.
+   */
+  lastEditedBy?: (number | null) | User;
   scheduledFor?: string | null;
   scheduledAction?: ('publish' | 'unpublish') | null;
   workflowNote?: string | null;
@@ -710,6 +718,7 @@ export interface PostsSelect<T extends boolean = true> {
   content?: T;
   stage?: T;
   owner?: T;
+  lastEditedBy?: T;
   scheduledFor?: T;
   scheduledAction?: T;
   workflowNote?: T;
@@ -754,6 +763,7 @@ export interface DigestsSelect<T extends boolean = true> {
   relatedPosts?: T;
   stage?: T;
   owner?: T;
+  lastEditedBy?: T;
   scheduledFor?: T;
   scheduledAction?: T;
   workflowNote?: T;

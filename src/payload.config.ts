@@ -3,7 +3,6 @@ import path from 'node:path'
 // First: loaded after the editor, the adapters can leave the config unsettled (defect register,
 // "config-import-order").
 import { databaseAdapter, migrateOnStart } from './database.ts'
-import { DATE_TIME_FORMAT } from '../lib/dates.ts'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'

@@ -15,7 +15,6 @@ import {
   decideTransition,
   stageChangeRefusal,
   isStage,
-  STAGE_LABELS,
   type Action,
   type ScheduleType,
   type Stage,

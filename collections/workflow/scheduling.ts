@@ -94,7 +94,8 @@ type ScheduleContext = { pendingSchedules?: Promise<PendingSchedule[]> }
  * step, for staff (anonymous readers never see them). One query of the jobs per request, however
  * many documents it reads.
  */
-export const readSchedule: CollectionAfterReadHook = async ({ collection, doc, req }) => {
+export const readSchedule: CollectionAfterReadHook = async ({ collection, doc: read, req }) => {
+  const doc = read as Record<string, unknown> | null
   if (!isStaffUser(req.user) || !doc || typeof doc !== 'object') return doc
   const context = req.context as ScheduleContext
   context.pendingSchedules ??= findPendingSchedules({ req })
@@ -207,7 +208,8 @@ export const onlyPublishersCancel: CollectionBeforeDeleteHook = async ({ req, id
 }
 
 /** A person cancelling a scheduled publish or unpublish is written to the audit trail. */
-export const recordCancelledSchedule: CollectionAfterDeleteHook = async ({ doc, req }) => {
+export const recordCancelledSchedule: CollectionAfterDeleteHook = async ({ doc: deleted, req }) => {
+  const doc = deleted as unknown
   const job = doc as JobDoc & { taskSlug?: string; completedAt?: string | null }
   if (!req.user || job.taskSlug !== TASK || job.completedAt) return doc
   const pending = toPending(job)

@@ -2,6 +2,7 @@ import * as migration_20261203_140026_initial from './20261203_140026_initial';
 import * as migration_20261205_022945_content_changes from './20261205_022945_content_changes';
 import * as migration_20261205_101115_users_name_required from './20261205_101115_users_name_required';
 import * as migration_20261205_102217_last_edited_by from './20261205_102217_last_edited_by';
+import * as migration_20261205_130410_workflow_schedules from './20261205_130410_workflow_schedules';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261205_102217_last_edited_by.up,
     down: migration_20261205_102217_last_edited_by.down,
-    name: '20261205_102217_last_edited_by'
+    name: '20261205_102217_last_edited_by',
+  },
+  {
+    up: migration_20261205_130410_workflow_schedules.up,
+    down: migration_20261205_130410_workflow_schedules.down,
+    name: '20261205_130410_workflow_schedules'
   },
 ];

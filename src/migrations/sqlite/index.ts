@@ -8,6 +8,7 @@ import * as migration_20261203_140040_drop_unused_reset_column from './20261203_
 import * as migration_20261205_022936_content_changes from './20261205_022936_content_changes';
 import * as migration_20261205_101059_users_name_required from './20261205_101059_users_name_required';
 import * as migration_20261205_102159_last_edited_by from './20261205_102159_last_edited_by';
+import * as migration_20261205_130352_workflow_schedules from './20261205_130352_workflow_schedules';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261205_102159_last_edited_by.up,
     down: migration_20261205_102159_last_edited_by.down,
-    name: '20261205_102159_last_edited_by'
+    name: '20261205_102159_last_edited_by',
+  },
+  {
+    up: migration_20261205_130352_workflow_schedules.up,
+    down: migration_20261205_130352_workflow_schedules.down,
+    name: '20261205_130352_workflow_schedules'
   },
 ];
