@@ -15,7 +15,7 @@ import {
   useFormFields,
   useFormModified,
 } from '@payloadcms/ui'
-import React, { useCallback, useEffect, useState } from 'react'
+import React, { useCallback, useEffect, useRef, useState } from 'react'
 
 import { DATE_TIME_FORMAT, formatDateTime, formatRelative, timeZoneName } from '../../lib/dates.ts'
 import { roleOf } from '../../lib/roles.ts'
@@ -104,6 +104,7 @@ export const WorkflowPanel: React.FC<{ path: string }> = ({ path }) => {
   const [history, setHistory] = useState<HistoryEntry[]>([])
   const [schedules, setSchedules] = useState<Schedule[]>([])
   const [now, setNow] = useState(() => Date.now())
+  const pickerRef = useRef<HTMLDivElement>(null)
 
   const stage: Stage = isStage(value) ? value : 'draft'
   const actions = id
@@ -136,6 +137,14 @@ export const WorkflowPanel: React.FC<{ path: string }> = ({ path }) => {
   useEffect(() => {
     void load()
   }, [load])
+
+  // Payload's DatePicker gives its id to a wrapper, not to the input: the input is named by the
+  // label above it here, for screen readers (and axe's "label" rule).
+  useEffect(() => {
+    pickerRef.current
+      ?.querySelector('input')
+      ?.setAttribute('aria-labelledby', `${baseClass}-when-label`)
+  }, [isScheduling])
 
   // Relative times ("3 minutes ago") stay true while the page is open.
   useEffect(() => {
@@ -191,7 +200,7 @@ export const WorkflowPanel: React.FC<{ path: string }> = ({ path }) => {
       if (action === 'unpublish') setHasPublishedDoc(false)
       setNote('')
       toast.success(
-        `${ACTION_LABELS[action]}: done. The document is now ${STAGE_LABELS[isStage(next) ? next : stage].toLowerCase()}.`,
+        `${ACTION_LABELS[action]}: done. Stage now: ${STAGE_LABELS[isStage(next) ? next : stage]}.`,
       )
     } finally {
       setBusy(null)
@@ -264,10 +273,10 @@ export const WorkflowPanel: React.FC<{ path: string }> = ({ path }) => {
           {schedules.map((item) => (
             <li className={`${baseClass}__schedule`} key={item.id} data-type={item.type}>
               <span>
-                {item.hasError ? 'Failed: ' : 'Scheduled for '}
-                <strong>
-                  {SCHEDULE_LABELS[item.type].toLowerCase()} {formatDateTime(item.at)}
-                </strong>{' '}
+                {item.hasError
+                  ? `Scheduled ${SCHEDULE_LABELS[item.type].toLowerCase()} failed: `
+                  : `${SCHEDULE_LABELS[item.type]} scheduled for `}
+                <strong>{formatDateTime(item.at)}</strong>{' '}
                 <span className={`${baseClass}__muted`}>
                   ({formatRelative({ value: item.at, now })})
                 </span>
@@ -338,8 +347,10 @@ export const WorkflowPanel: React.FC<{ path: string }> = ({ path }) => {
           </div>
           {canSchedule && isScheduling && (
             <div className={`${baseClass}__scheduler`} role="group" aria-label="Schedule">
-              <FieldLabel htmlFor="workflow-schedule-at" label={`Date and time (${zoneLabel()})`} />
-              <div id="workflow-schedule-at">
+              <div id={`${baseClass}-when-label`}>
+                <FieldLabel as="span" label={`Date and time (${zoneLabel()})`} />
+              </div>
+              <div id="workflow-schedule-at" ref={pickerRef}>
                 <DatePicker
                   displayFormat={DATE_TIME_FORMAT}
                   minDate={new Date()}

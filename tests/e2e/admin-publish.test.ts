@@ -97,8 +97,10 @@ describe('admin panel: first admin, draft, publish, unpublish', () => {
 
     await step('publish the draft', async () => {
       await formReady(page)
-      await page.click('#action-save')
-      await page.waitForSelector('text=Published')
+      // One way to publish: the workflow control's Publish (Payload's own button is hidden).
+      expect(await page.locator('#action-save').count()).toBe(0)
+      await page.click('#workflow-publish')
+      await page.waitForSelector('.workflow-panel__live >> text=Live on the site')
       await screenshot('published')
     })
 

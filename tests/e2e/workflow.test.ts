@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { formatDateTime } from '../../lib/dates.ts'
+import { expectNoSeriousViolations } from '../helpers/axe.ts'
 import { fillAndSubmit, formReady, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { apiClient, startProductionServer, type RunningServer } from '../helpers/server.ts'
 
@@ -77,7 +79,7 @@ afterAll(async () => {
 })
 
 describe('editorial workflow in the admin panel', () => {
-  it('should take an imported draft from a contributor through review to publication', async () => {
+  it('should take an imported draft from a contributor through review to a scheduled publication', async () => {
     const { page, step, screenshot } = session
     const login = async (who: keyof typeof PEOPLE) => {
       await page.context().clearCookies()
@@ -88,41 +90,76 @@ describe('editorial workflow in the admin panel', () => {
     const openPost = async () => {
       await page.goto(`${server.baseUrl}/admin/collections/posts/${postId}`)
       await page.waitForSelector('.workflow-panel')
+      await formReady(page)
     }
     const stageIs = (label: string) =>
-      page.waitForSelector(`.workflow-panel__stage >> text=${label}`)
+      page.waitForSelector(`.workflow-panel__state >> text=${label}`)
+    const toast = (text: string | RegExp) =>
+      page.waitForSelector(
+        `.payload-toast-container >> text=${typeof text === 'string' ? text : text.toString()}`,
+      )
+    /** Screenshots at the desktop size and at a phone's, back to the desktop after. */
+    const screenshots = async (name: string) => {
+      await screenshot(`${name}-1440`)
+      await page.setViewportSize({ width: 390, height: 844 })
+      await page.locator('.workflow-panel').scrollIntoViewIfNeeded()
+      await screenshot(`${name}-390`)
+      await page.setViewportSize({ width: 1440, height: 900 })
+    }
+    const noteBox = page.locator('.workflow-panel textarea')
+    const schedule = async (at: Date) => {
+      await page.click('#workflow-schedule')
+      const input = page.locator('#workflow-schedule-at input')
+      await input.fill(formatDateTime(at))
+      await input.press('Enter')
+      await page.waitForFunction(
+        (label) =>
+          document.querySelector<HTMLInputElement>('#workflow-schedule-at input')?.value === label,
+        formatDateTime(at),
+      )
+      await page.click('#workflow-schedule-publish')
+    }
+    const scheduledLine = page.locator('.workflow-panel__schedule')
 
     await step('contributor submits the imported draft', async () => {
       await login('contributor')
       await openPost()
+      // One way to publish: Payload's own Publish button is not there, for anyone.
       expect(await page.locator('#action-save').count()).toBe(0)
-      await screenshot('contributor-draft')
+      expect(await page.locator('#workflow-publish').count()).toBe(0)
+      expect(await page.locator('#workflow-schedule').count()).toBe(0)
+      await stageIs('Draft')
+      await screenshots('workflow-contributor-draft')
       await page.click('#workflow-submit')
+      await toast('Stage now: In review')
       await stageIs('In review')
-      await screenshot('contributor-submitted')
-      expect(await page.locator('.workflow-panel__none').textContent()).toMatch(
+      expect(await page.locator('.workflow-panel__hint').textContent()).toMatch(
         /an editor takes it from here/,
       )
+      await screenshot('workflow-contributor-submitted')
     })
 
-    await step('editor sees it in the review queue and requests changes with a note', async () => {
+    await step('editor sees it on the dashboard and requests changes with a note', async () => {
       await login('editor')
       await page.goto(`${server.baseUrl}/admin`)
-      await page.waitForSelector(`.review-queue >> text=${TITLE}`)
-      await screenshot('editor-review-queue')
+      await page.waitForSelector(`a >> text=${TITLE}`)
       await openPost()
+      expect(await page.locator('#action-save').count()).toBe(0)
       await page.click('#workflow-request_changes')
-      await page.waitForSelector('text=Write a note for the writer')
-      await page.fill('.workflow-panel__note', 'Please add the date NBC News published this.')
+      await toast('Write a note for the writer')
+      await noteBox.fill('Please add the date NBC News published this.')
       await page.click('#workflow-request_changes')
+      await toast('Stage now: Changes requested')
       await stageIs('Changes requested')
-      await screenshot('editor-requested-changes')
+      await screenshot('workflow-editor-requested-changes')
     })
 
     await step('contributor edits and resubmits', async () => {
       await login('contributor')
       await openPost()
-      await page.waitForSelector('text=Please add the date NBC News published this.')
+      await page.waitForSelector(
+        '.workflow-panel__note >> text=Please add the date NBC News published this.',
+      )
       const saved = page.waitForResponse(
         (response) =>
           response.request().method() === 'PATCH' &&
@@ -137,19 +174,53 @@ describe('editorial workflow in the admin panel', () => {
       await formReady(page)
       await page.click('#workflow-submit')
       await stageIs('In review')
-      await screenshot('contributor-resubmitted')
     })
 
-    await step('editor approves and publishes', async () => {
-      await login('editor')
+    await step(
+      'editor approves, schedules a publish in two days, sees it, cancels it',
+      async () => {
+        await login('editor')
+        await openPost()
+        await page.click('#workflow-approve')
+        await stageIs('Approved')
+        expect(await anonymousTitles()).toEqual({ rest: [], graphql: [] })
+
+        const later = new Date(Date.now() + 2 * 24 * 3_600_000)
+        later.setSeconds(0, 0)
+        await schedule(later)
+        await toast(`Publishing scheduled for ${formatDateTime(later)}`)
+        await scheduledLine
+          .filter({ hasText: `Publish scheduled for ${formatDateTime(later)}` })
+          .waitFor()
+        await screenshots('workflow-scheduled')
+        await expectNoSeriousViolations(page, 'the edit view with a schedule')
+
+        // The list shows it too, in the Scheduled column.
+        await page.goto(`${server.baseUrl}/admin/collections/posts?where[id][equals]=${postId}`)
+        await page.waitForSelector(`.scheduled-cell >> text=Publish ${formatDateTime(later)}`)
+        await screenshot('workflow-scheduled-list-1440')
+
+        await openPost()
+        await scheduledLine.getByRole('button', { name: 'Cancel' }).click()
+        await toast('Publishing cancelled.')
+        await scheduledLine.waitFor({ state: 'detached' })
+        expect(await anonymousTitles()).toEqual({ rest: [], graphql: [] })
+      },
+    )
+
+    await step('editor schedules it for the next minute and it goes live by itself', async () => {
+      const soon = new Date(Date.now() + 90_000)
+      soon.setSeconds(0, 0)
+      await schedule(soon)
+      await toast(`Publishing scheduled for ${formatDateTime(soon)}`)
+      // The server's job runner publishes it (every 10 s): wait for anonymous readers to see it.
+      await expect
+        .poll(async () => (await anonymousTitles()).rest, { timeout: 180_000, interval: 2_000 })
+        .toEqual([TITLE])
       await openPost()
-      await page.click('#workflow-approve')
-      await stageIs('Approved')
-      await screenshot('editor-approved')
-      expect(await anonymousTitles()).toEqual({ rest: [], graphql: [] })
-      await page.click('#workflow-publish')
       await stageIs('Published')
-      await screenshot('editor-published')
+      await page.waitForSelector('.workflow-panel__live >> text=Live on the site')
+      expect(await scheduledLine.count()).toBe(0)
     })
 
     await step('anonymous REST and GraphQL now return the post', async () => {
@@ -158,23 +229,28 @@ describe('editorial workflow in the admin panel', () => {
       expect(live.body.excerpt).toMatch(/October 21 2019/)
     })
 
-    await step('the history shows every step', async () => {
-      // The panel re-renders once the publish has been refreshed from the server: wait for the
-      // steps to be there before reading them, not for whatever the page shows at that moment.
+    await step('the history is a timeline of every step, notes on their own line', async () => {
+      // The panel lists the history once it has been read from the server: wait for every step.
       await page.waitForFunction(
-        () => document.querySelectorAll('.workflow-panel__history li').length >= 5,
+        () => document.querySelectorAll('.workflow-panel__timeline > li').length >= 8,
       )
-      const items = await page.locator('.workflow-panel__history li').allTextContents()
-      const actions = items.map((text) => text.split(' by ')[0]).reverse()
-      expect(actions).toEqual([
-        'Submit for review',
-        'Request changes',
-        'Submit for review',
-        'Approve',
-        'Publish',
+      const steps = await page.locator('.workflow-panel__what').allTextContents()
+      expect(steps.reverse()).toEqual([
+        'Submit for review: Draft → In review',
+        'Request changes: In review → Changes requested',
+        'Submit for review: Changes requested → In review',
+        'Approve: In review → Approved',
+        expect.stringMatching(/^Scheduled to publish \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/),
+        expect.stringMatching(/^Cancelled the publish set for /),
+        expect.stringMatching(/^Scheduled to publish /),
+        'Publish: Approved → Published',
       ])
-      expect(items.join('\n')).toContain('Please add the date NBC News published this.')
-      await screenshot('history')
+      expect(await page.locator('.workflow-panel__note').allTextContents()).toEqual([
+        'Please add the date NBC News published this.',
+      ])
+      const who = await page.locator('.workflow-panel__timeline > li').last().textContent()
+      expect(who).toContain(PEOPLE.contributor.name)
+      await screenshots('workflow-history')
     })
   })
 })
