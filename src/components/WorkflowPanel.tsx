@@ -144,7 +144,11 @@ export const WorkflowPanel: React.FC<{ path: string }> = ({ path }) => {
     pickerRef.current
       ?.querySelector('input')
       ?.setAttribute('aria-labelledby', `${baseClass}-when-label`)
-  }, [isScheduling])
+    // Its clear button is an icon alone.
+    pickerRef.current
+      ?.querySelector('.date-time-picker__clear-button')
+      ?.setAttribute('aria-label', 'Clear the date and time')
+  }, [isScheduling, when])
 
   // Relative times ("3 minutes ago") stay true while the page is open.
   useEffect(() => {

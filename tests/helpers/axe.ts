@@ -74,3 +74,59 @@ export const expectNoSeriousViolations = async (
     0,
   )
 }
+
+/**
+ * Serious violations in @payloadcms/ui 3.90.2's own list markup that no config or style of ours
+ * can name: excused for those elements only, until the upstream fixes are released.
+ */
+export const PAYLOAD_LIST_MARKUP: AxeException[] = [
+  {
+    rule: 'button-name',
+    selector: '.clickable-arrow',
+    reason:
+      'pagination arrows are icon-only buttons without aria-label (payloadcms/payload#17377, fix in #17663)',
+  },
+  {
+    rule: 'label',
+    selector: '.select-row input[type="checkbox"]',
+    reason:
+      'row checkboxes render aria-label="" and no label (payloadcms/payload#17376, fix in #17402)',
+  },
+  {
+    rule: 'label-title-only',
+    selector: '#select-all',
+    reason: 'the select-all checkbox is named by its title alone (same CheckboxInput as above)',
+  },
+]
+
+/**
+ * Violations in the markup of Payload 3.90.2's edit view (and the react-select and Lexical
+ * markup it renders), excused for those elements only. Our own controls in the edit view (the
+ * workflow panel, the preview-link control) are not excused: they name their inputs and
+ * buttons themselves. The contrast Payload gets wrong is fixed in custom.scss, not excused.
+ */
+export const PAYLOAD_EDIT_VIEW_MARKUP: AxeException[] = [
+  {
+    rule: 'aria-hidden-focus',
+    selector: '.rs__indicators > [aria-hidden="true"]',
+    reason:
+      'react-select (relationship and select fields) hides its clear and dropdown indicators with aria-hidden while they stay focusable',
+  },
+  {
+    rule: 'label',
+    selector: 'input[id^="react-select-"]',
+    reason:
+      'Payload labels a relationship or select field on its wrapper; react-select’s own input gets no label or aria-label',
+  },
+  {
+    rule: 'aria-input-field-name',
+    selector: '.ContentEditable__root',
+    reason: 'the Lexical rich-text editor’s textbox has role="textbox" and no accessible name',
+  },
+  {
+    rule: 'button-name',
+    selector: '.popup-button, .date-time-picker__clear-button',
+    reason:
+      'icon-only buttons of Payload’s document controls menu and of its date fields’ clear button, without aria-label',
+  },
+]
