@@ -37,7 +37,7 @@ export const formatRelative = ({
 }): string => {
   const date = toDate(value)
   if (!date) return ''
-  const distance = formatDistanceStrict(date, now, { roundingMethod: 'floor' })
+  const distance = formatDistanceStrict(date, now, { roundingMethod: 'round' })
   if (Math.abs(date.getTime() - Number(now)) < 60_000) return 'just now'
   return date.getTime() < Number(now) ? `${distance} ago` : `in ${distance}`
 }
