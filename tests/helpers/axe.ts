@@ -119,6 +119,12 @@ export const PAYLOAD_EDIT_VIEW_MARKUP: AxeException[] = [
       'Payload labels a relationship or select field on its wrapper; react-select’s own input gets no label or aria-label',
   },
   {
+    rule: 'label',
+    selector: '[id^="field-"] .date-time-picker input',
+    reason:
+      'Payload’s date fields point their label at the wrapper (id="field-…"), not at react-datepicker’s input',
+  },
+  {
     rule: 'aria-input-field-name',
     selector: '.ContentEditable__root',
     reason: 'the Lexical rich-text editor’s textbox has role="textbox" and no accessible name',
