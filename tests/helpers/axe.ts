@@ -125,6 +125,17 @@ export const PAYLOAD_EDIT_VIEW_MARKUP: AxeException[] = [
       'Payload’s date fields point their label at the wrapper (id="field-…"), not at react-datepicker’s input',
   },
   {
+    rule: 'list',
+    selector: '.doc-tabs__tabs',
+    reason: 'the document tabs (Edit, Versions, API) are a <ul> holding <div> and <a>, not <li>',
+  },
+  {
+    rule: 'nested-interactive',
+    selector: '.rs__multi-value',
+    reason:
+      'react-select’s chips for a hasMany relationship (Sources) hold their edit and remove buttons inside a focusable chip',
+  },
+  {
     rule: 'aria-input-field-name',
     selector: '.ContentEditable__root',
     reason: 'the Lexical rich-text editor’s textbox has role="textbox" and no accessible name',
