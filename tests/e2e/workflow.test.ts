@@ -108,7 +108,7 @@ describe('editorial workflow in the admin panel', () => {
     await step('editor sees it in the review queue and requests changes with a note', async () => {
       await login('editor')
       await page.goto(`${server.baseUrl}/admin`)
-      await page.waitForSelector(`.review-queue >> text=${TITLE}`)
+      await page.waitForSelector(`[data-section="review-queue"] >> text=${TITLE}`)
       await screenshot('editor-review-queue')
       await openPost()
       await page.click('#workflow-request_changes')

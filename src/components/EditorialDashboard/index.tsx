@@ -78,23 +78,16 @@ const Panel = ({
   title,
   hint,
   tone,
-  isWide = false,
   children,
 }: {
   name: string
   title: string
   hint?: string
   tone?: 'error'
-  isWide?: boolean
   children: React.ReactNode
 }) => (
   <section
-    className={[
-      'card',
-      `${baseClass}__panel`,
-      tone ? `${baseClass}__panel--${tone}` : '',
-      isWide ? `${baseClass}__panel--wide` : '',
-    ]
+    className={['card', `${baseClass}__panel`, tone ? `${baseClass}__panel--${tone}` : '']
       .filter(Boolean)
       .join(' ')}
     aria-labelledby={`${baseClass}-${name}`}
@@ -356,7 +349,6 @@ const Activity = ({
     hint={
       seesEverything ? 'The latest workflow steps.' : 'The latest workflow steps on your documents.'
     }
-    isWide
   >
     {!section.isLoaded ? (
       <NotLoaded />
@@ -398,12 +390,14 @@ const Activity = ({
 /** The dashboard for the data `loadDashboard` read. */
 export const DashboardView = ({ data }: { data: DashboardData }) => {
   const { now, seesEverything, counts, myWork, reviewQueue, schedules, activity } = data
-  const queue = (
-    <ReviewQueue key="queue" section={reviewQueue} now={now} seesEverything={seesEverything} />
-  )
-  const mine = <MyWork key="mine" section={myWork} now={now} />
+  const queue = <ReviewQueue section={reviewQueue} now={now} seesEverything={seesEverything} />
+  const mine = <MyWork section={myWork} now={now} />
+  // A failed or overdue schedule goes first, above the counts; otherwise it sits by the schedules.
+  const isUrgent = schedules?.isLoaded === true && schedules.value.needsAttention.length > 0
+  const attention = schedules ? <NeedsAttention section={schedules} now={now} /> : null
   return (
     <div className={baseClass}>
+      {isUrgent ? attention : null}
       <div className={`${baseClass}__grid ${baseClass}__grid--counts`}>
         {counts.isLoaded ? (
           counts.value.map((group) => (
@@ -418,19 +412,23 @@ export const DashboardView = ({ data }: { data: DashboardData }) => {
       <div className={`${baseClass}__grid`}>
         {schedules ? (
           <>
-            <NeedsAttention section={schedules} now={now} />
-            {queue}
-            {mine}
-            <UpcomingSchedules section={schedules} now={now} />
+            <div className={`${baseClass}__column`}>
+              {queue}
+              {mine}
+            </div>
+            <div className={`${baseClass}__column`}>
+              {isUrgent ? null : attention}
+              <UpcomingSchedules section={schedules} now={now} />
+            </div>
           </>
         ) : (
           <>
-            {mine}
-            {queue}
+            <div className={`${baseClass}__column`}>{mine}</div>
+            <div className={`${baseClass}__column`}>{queue}</div>
           </>
         )}
-        <Activity section={activity} now={now} seesEverything={seesEverything} />
       </div>
+      <Activity section={activity} now={now} seesEverything={seesEverything} />
     </div>
   )
 }
