@@ -1,3 +1,4 @@
+import { formatDateTime } from './dates.ts'
 import { canPublish, isStaffUser, roleCan, type Role } from './roles.ts'
 
 /**
@@ -201,3 +202,37 @@ export const stageChangeRefusal = ({
 
 /** True for a value that is one of the stages. */
 export const isStage = (value: unknown): value is Stage => STAGES.includes(value as Stage)
+
+/** A workflow trail entry, as far as saying what happened goes. */
+export type WorkflowEventSummary = {
+  action: Action
+  from?: Stage | null
+  to?: Stage | null
+  scheduleType?: ScheduleType | null
+  scheduledAt?: string | null
+}
+
+/**
+ * What a trail entry says happened, e.g. "Approve: In review → Approved" or "Scheduled to publish
+ * 5 Dec 2026, 14:00". `formatWhen` writes a scheduled time: the browser's zone by default, so
+ * server-rendered text names its zone.
+ */
+export const describeWorkflowEvent = ({
+  event,
+  formatWhen = formatDateTime,
+}: {
+  event: WorkflowEventSummary
+  formatWhen?: (value: string) => string
+}): string => {
+  if ((event.action === 'schedule' || event.action === 'unschedule') && event.scheduledAt) {
+    const what = SCHEDULE_LABELS[event.scheduleType ?? 'publish'].toLowerCase()
+    const when = formatWhen(event.scheduledAt)
+    return event.action === 'schedule'
+      ? `Scheduled to ${what} ${when}`
+      : `Cancelled the ${what} set for ${when}`
+  }
+  if (event.from && event.to && event.from !== event.to) {
+    return `${ACTION_LABELS[event.action]}: ${STAGE_LABELS[event.from]} → ${STAGE_LABELS[event.to]}`
+  }
+  return ACTION_LABELS[event.action]
+}

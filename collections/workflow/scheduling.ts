@@ -12,6 +12,7 @@ import { BadRequestError, WorkflowError } from '../errors.ts'
 import { isEditor } from '../access/index.ts'
 import { canPublish, isStaffUser } from '../../lib/roles.ts'
 import { slugs } from '../slugs.ts'
+import { idOf } from '../../lib/values.ts'
 import { nameOf, writeWorkflowEvent } from './hooks.ts'
 import { isScheduleType, isStage, type ScheduleType } from '../../lib/workflow.ts'
 
@@ -26,7 +27,10 @@ export type PendingSchedule = {
   /** When it is due, ISO 8601. */
   at: string
   hasError: boolean
+  /** The scheduler's name, when the job's input holds the user itself (not only their id). */
   scheduledBy?: string
+  /** The id of the user who scheduled it, whose rights the job publishes with. */
+  scheduledById?: number | string
 }
 
 type JobDoc = {
@@ -52,21 +56,26 @@ const toPending = (job: JobDoc): PendingSchedule | null => {
     at: new Date(job.waitUntil).toISOString(),
     hasError: job.hasError === true,
     scheduledBy: typeof scheduler === 'object' ? nameOf(scheduler) : undefined,
+    scheduledById: idOf(input.user?.value) as number | string | undefined,
   }
 }
 
 /**
  * Every scheduled publish and unpublish not yet done, soonest first (failed ones included, with
- * `hasError`). There are few at any time: finished jobs are deleted or completed.
+ * `hasError`). There are few at any time: finished jobs are deleted or completed. Read as trusted
+ * server code unless `overrideAccess` is false: then with the access of `req.user` (only editors
+ * and admins read jobs; anyone else is refused).
  */
 export const findPendingSchedules = async ({
   req,
   collection,
   docId,
+  overrideAccess = true,
 }: {
   req: PayloadRequest
   collection?: string
   docId?: number | string
+  overrideAccess?: boolean
 }): Promise<PendingSchedule[]> => {
   const { docs } = await req.payload.find({
     collection: slugs.jobs,
@@ -74,7 +83,7 @@ export const findPendingSchedules = async ({
     sort: 'waitUntil',
     limit: 1000,
     depth: 0,
-    overrideAccess: true,
+    overrideAccess,
     req,
   })
   return (docs as JobDoc[])

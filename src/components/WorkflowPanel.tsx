@@ -22,6 +22,7 @@ import { roleOf } from '../../lib/roles.ts'
 import {
   ACTION_LABELS,
   allowedActions,
+  describeWorkflowEvent,
   isStage,
   SCHEDULE_LABELS,
   STAGE_LABELS,
@@ -53,21 +54,6 @@ const baseClass = 'workflow-panel'
 
 /** The buttons shown as steps; scheduling has its own form, cancelling sits by each schedule. */
 const STEP_ACTIONS: Action[] = ['submit', 'request_changes', 'approve', 'publish', 'unpublish']
-
-/** What a history entry says happened, e.g. "Scheduled to publish 5 Dec 2026, 14:00". */
-const describe = (entry: HistoryEntry): string => {
-  if ((entry.action === 'schedule' || entry.action === 'unschedule') && entry.scheduledAt) {
-    const what = SCHEDULE_LABELS[entry.scheduleType ?? 'publish'].toLowerCase()
-    const when = formatDateTime(entry.scheduledAt)
-    return entry.action === 'schedule'
-      ? `Scheduled to ${what} ${when}`
-      : `Cancelled the ${what} set for ${when}`
-  }
-  if (entry.from && entry.to && entry.from !== entry.to) {
-    return `${ACTION_LABELS[entry.action]}: ${STAGE_LABELS[entry.from]} → ${STAGE_LABELS[entry.to]}`
-  }
-  return ACTION_LABELS[entry.action]
-}
 
 /** "Europe/Berlin (CET)": the zone the editor's times are read in. */
 const zoneLabel = (): string => {
@@ -417,7 +403,9 @@ export const WorkflowPanel: React.FC<{ path: string }> = ({ path }) => {
           <ol className={`${baseClass}__timeline`}>
             {history.map((entry) => (
               <li key={entry.id}>
-                <div className={`${baseClass}__what`}>{describe(entry)}</div>
+                <div className={`${baseClass}__what`}>
+                  {describeWorkflowEvent({ event: entry })}
+                </div>
                 <div className={`${baseClass}__muted`}>
                   {entry.userName ?? 'the system'} ·{' '}
                   <time dateTime={entry.createdAt} title={formatDateTime(entry.createdAt)}>

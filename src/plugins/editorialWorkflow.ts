@@ -68,8 +68,8 @@ const reviewed = (collection: CollectionConfig): CollectionConfig => ({
  * The editorial workflow on the collections it names: review stages kept apart from Payload's
  * draft/published status, rights per role enforced on every write path (collections/workflow
  * hooks, with the rules in lib/workflow.ts), the audit trail (`workflow-events`), the workflow
- * endpoint and sidebar, the review queue on the dashboard, and scheduled publishing shown to
- * editors as background jobs. The scheduling check itself is wired by the workaround register
+ * endpoint and sidebar, the editorial dashboard (counts per stage, each user's work, the review
+ * queue, schedules and recent steps), and scheduled publishing shown to editors as background jobs. The scheduling check itself is wired by the workaround register
  * ("schedule-publish-unchecked").
  */
 export const editorialWorkflow =
@@ -82,7 +82,7 @@ export const editorialWorkflow =
         ...config.admin?.components,
         beforeDashboard: [
           ...(config.admin?.components?.beforeDashboard ?? []),
-          '/components/ReviewQueue.tsx#ReviewQueue',
+          '/components/EditorialDashboard/index.tsx#EditorialDashboard',
         ],
       },
     },

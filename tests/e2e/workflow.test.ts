@@ -144,7 +144,8 @@ describe('editorial workflow in the admin panel', () => {
     await step('editor sees it on the dashboard and requests changes with a note', async () => {
       await login('editor')
       await page.goto(`${server.baseUrl}/admin`)
-      await page.waitForSelector(`a >> text=${TITLE}`)
+      await page.waitForSelector(`[data-section="review-queue"] >> text=${TITLE}`)
+      await screenshot('workflow-editor-review-queue')
       await openPost()
       expect(await page.locator('#action-save').count()).toBe(0)
       await page.click('#workflow-request_changes')

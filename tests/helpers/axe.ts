@@ -100,50 +100,74 @@ export const PAYLOAD_LIST_MARKUP: AxeException[] = [
 ]
 
 /**
- * Violations in the markup of Payload 3.90.2's edit view (and the react-select and Lexical
- * markup it renders), excused for those elements only. Our own controls in the edit view (the
- * workflow panel, the preview-link control) are not excused: they name their inputs and
- * buttons themselves. The contrast Payload gets wrong is fixed in custom.scss, not excused.
+ * Serious violations in @payloadcms/next 3.90.2's own dashboard markup (the "Dashboard" breadcrumb
+ * select of its modular dashboard) that no config or style of ours can name: excused for those
+ * elements only, until the upstream fixes are released.
+ */
+export const PAYLOAD_DASHBOARD_MARKUP: AxeException[] = [
+  {
+    rule: 'label',
+    selector: '.dashboard-breadcrumb-select input',
+    reason:
+      'the breadcrumb select is rendered without an accessible name (payloadcms/payload#18140)',
+  },
+  {
+    rule: 'aria-hidden-focus',
+    selector: '.dashboard-breadcrumb-select .dropdown-indicator',
+    reason:
+      "react-select's aria-hidden is spread onto a focusable indicator button (payloadcms/payload#18139)",
+  },
+]
+
+/**
+ * Serious violations in the markup of Payload 3.90.2's edit view (@payloadcms/ui fields and
+ * document controls, @payloadcms/richtext-lexical) that no config or style of ours can name;
+ * colour contrast is ours to fix and is not excused (src/app/(payload)/custom.scss). Excused for
+ * those elements only. Our own controls (the workflow panel, the preview-link control) name
+ * their inputs and buttons and are not excused. No upstream issue was found for those without one (searched 2026-12-05).
  */
 export const PAYLOAD_EDIT_VIEW_MARKUP: AxeException[] = [
   {
     rule: 'aria-hidden-focus',
-    selector: '.rs__indicators > [aria-hidden="true"]',
+    selector: '.react-select .dropdown-indicator, .react-select .clear-indicator',
     reason:
-      'react-select (relationship and select fields) hides its clear and dropdown indicators with aria-hidden while they stay focusable',
+      "react-select's aria-hidden is spread onto focusable select indicators (payloadcms/payload#18139)",
   },
   {
     rule: 'label',
-    selector: 'input[id^="react-select-"]',
+    selector: '.react-select input',
     reason:
-      'Payload labels a relationship or select field on its wrapper; react-select’s own input gets no label or aria-label',
+      'relationship and select fields label "field-<name>", not the react-select input inside (no inputId)',
   },
   {
     rule: 'label',
     selector: '[id^="field-"] .date-time-picker input',
-    reason:
-      'Payload’s date fields point their label at the wrapper (id="field-…"), not at react-datepicker’s input',
+    reason: "date fields' <label> does not point at the date picker's input",
   },
   {
-    rule: 'list',
-    selector: '.doc-tabs__tabs',
-    reason: 'the document tabs (Edit, Versions, API) are a <ul> holding <div> and <a>, not <li>',
-  },
-  {
-    rule: 'nested-interactive',
-    selector: '.rs__multi-value',
+    rule: 'button-name',
+    selector: '.date-time-picker__clear-button, .doc-controls .popup-button',
     reason:
-      'react-select’s chips for a hasMany relationship (Sources) hold their edit and remove buttons inside a focusable chip',
+      "icon-only buttons (a date field's clear, the document's more-actions menu) with no name",
   },
   {
     rule: 'aria-input-field-name',
     selector: '.ContentEditable__root',
-    reason: 'the Lexical rich-text editor’s textbox has role="textbox" and no accessible name',
+    reason: "the rich-text editor's textbox is not named by its field label",
   },
   {
-    rule: 'button-name',
-    selector: '.popup-button, .date-time-picker__clear-button',
-    reason:
-      'icon-only buttons of Payload’s document controls menu and of its date fields’ clear button, without aria-label',
+    rule: 'list',
+    selector: '.doc-tabs__tabs',
+    reason: 'the document tabs list holds elements other than <li>',
+  },
+  {
+    rule: 'scrollable-region-focusable',
+    selector: '.doc-controls__content',
+    reason: 'on a phone the status bar (status, dates) scrolls sideways but takes no focus',
+  },
+  {
+    rule: 'nested-interactive',
+    selector: '.rs__multi-value',
+    reason: "a has-many relationship's chosen value is a control holding edit and remove buttons",
   },
 ]
