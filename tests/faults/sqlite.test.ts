@@ -67,9 +67,21 @@ const countTitled = async (title: string) =>
     )
   ).body.totalDocs as number
 
+/**
+ * Once the fault is gone the server recovers by itself, without a restart: readiness reports it
+ * as soon as SQLite lets a write through again (a connection that met the read-only file can
+ * need a moment). Waits on that condition, bounded, then writes.
+ */
 const expectHealthyAgain = async (title: string) => {
-  const ready = await room.http('/readyz')
-  expect(ready.status, ready.text).toBe(200)
+  await expect
+    .poll(
+      async () => {
+        const ready = await room.http('/readyz')
+        return { status: ready.status, body: ready.text }
+      },
+      { timeout: 20_000, interval: 250 },
+    )
+    .toMatchObject({ status: 200 })
   const written = await write(title)
   expect(written.status, written.text).toBe(201)
   expect(await countTitled(title)).toBe(1)
