@@ -234,6 +234,21 @@ describe('scheduled publishing across instances', () => {
       return json(answer).totalDocs === 20
     }, 90_000)
     expect(allLive).toBeLessThan(90_000)
+    // A job records its completion just after the publish it made commits: wait for every
+    // remaining job to be completed (or deleted) before reading them.
+    await expect
+      .poll(
+        async () =>
+          json(
+            await call(
+              a,
+              '/api/payload-jobs?where[taskSlug][equals]=schedulePublish&where[completedAt][exists]=false&limit=0&depth=0',
+              { token },
+            ),
+          ).totalDocs as number,
+        { timeout: 30_000, interval: 250 },
+      )
+      .toBe(0)
     // Every job ran to completion once: a completed job is deleted (Payload's default) or, just
     // before, holds one successful run in its log; none failed.
     const jobs = json(
