@@ -121,6 +121,57 @@ type ScheduleInput = {
   user?: { relationTo: string; value: unknown } | null
 }
 
+/**
+ * Writes a schedule or its cancelling to the audit trail, at the document's current stage (a
+ * schedule changes no stage until it runs).
+ */
+const writeScheduleEvent = async ({
+  req,
+  collection,
+  id,
+  action,
+  type,
+  at,
+  note,
+  user,
+}: {
+  req: PayloadRequest
+  collection: string
+  id: number | string
+  action: 'schedule' | 'unschedule'
+  type: ScheduleType
+  at: string
+  note?: string
+  user: { id: number | string; name?: string | null; email?: string } | null | undefined
+}): Promise<void> => {
+  const target = await req.payload.findByID({
+    collection: collection as typeof slugs.posts,
+    id,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  const stage = isStage(target?.stage) ? target.stage : 'draft'
+  await writeWorkflowEvent({
+    req,
+    event: {
+      collection,
+      id,
+      action,
+      from: stage,
+      to: stage,
+      title: target?.title,
+      note,
+      scheduleType: type,
+      scheduledAt: at,
+      userId: user?.id,
+      userName: nameOf(user),
+    },
+  })
+}
+
 /** A scheduled time this far back is a mistake, not "now" typed a moment ago. */
 const PAST_TOLERANCE_MS = 60_000
 
@@ -171,33 +222,16 @@ export const queueWithScheduleRules = async <Queued>({
   }
   const job = await queue()
   if (!input.doc) return job
-  const target = await payload.findByID({
-    collection: input.doc.relationTo as typeof slugs.posts,
+  await writeScheduleEvent({
+    req: (args.req ?? { payload }) as PayloadRequest,
+    collection: input.doc.relationTo,
     id: input.doc.value as number,
-    draft: true,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
-    req: args.req,
-  })
-  const stage = isStage(target?.stage) ? target.stage : 'draft'
-  const req = args.req ?? { payload }
-  await writeWorkflowEvent({
-    req: req as Parameters<typeof writeWorkflowEvent>[0]['req'],
-    event: {
-      collection: input.doc.relationTo,
-      id: input.doc.value as number,
-      action: 'schedule',
-      from: stage,
-      to: stage,
-      title: target?.title,
-      // The scheduler's note, for the audit trail (the workflow endpoint's `note`).
-      note: (args.req?.context as { scheduleNote?: string } | undefined)?.scheduleNote,
-      scheduleType: input.type === 'unpublish' ? 'unpublish' : 'publish',
-      scheduledAt: new Date(String(args.waitUntil ?? Date.now())).toISOString(),
-      userId: scheduler?.id,
-      userName: nameOf(scheduler),
-    },
+    action: 'schedule',
+    type: input.type === 'unpublish' ? 'unpublish' : 'publish',
+    at: new Date(String(args.waitUntil ?? Date.now())).toISOString(),
+    // The scheduler's note, for the audit trail (the workflow endpoint's `note`).
+    note: (args.req?.context as { scheduleNote?: string } | undefined)?.scheduleNote,
+    user: scheduler,
   })
   return job
 }
@@ -223,30 +257,14 @@ export const recordCancelledSchedule: CollectionAfterDeleteHook = async ({ doc: 
   if (!req.user || job.taskSlug !== TASK || job.completedAt) return doc
   const pending = toPending(job)
   if (!pending) return doc
-  const target = await req.payload.findByID({
-    collection: pending.collection as typeof slugs.posts,
+  await writeScheduleEvent({
+    req,
+    collection: pending.collection,
     id: pending.docId,
-    draft: true,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
-    req,
-  })
-  const stage = isStage(target?.stage) ? target.stage : 'draft'
-  await writeWorkflowEvent({
-    req,
-    event: {
-      collection: pending.collection,
-      id: pending.docId,
-      action: 'unschedule',
-      from: stage,
-      to: stage,
-      title: target?.title,
-      scheduleType: pending.type,
-      scheduledAt: pending.at,
-      userId: req.user.id,
-      userName: nameOf(req.user),
-    },
+    action: 'unschedule',
+    type: pending.type,
+    at: pending.at,
+    user: req.user,
   })
   return doc
 }
