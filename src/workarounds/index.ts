@@ -22,7 +22,7 @@ import {
 import {
   endFailedJobTransactions,
   queueLoneWrites,
-  retireConnectionsAfterBusyStatements,
+  retireSpentConnections,
   serializeWriteTransactions,
   surfaceCommitErrors,
   type LibsqlClient,
@@ -70,17 +70,15 @@ export const WORKAROUNDS: Workaround[] = [
     apply: (payload) => surfaceCommitErrors(payload.db as never),
   },
   {
-    id: 'libsql-busy-statement',
+    id: 'libsql-spent-connections',
     package: '@libsql/client 0.14 / 0.15 (as bundled by @payloadcms/db-sqlite 3.90.2)',
     breaks:
-      'a statement that met SQLITE_BUSY stays open on the shared connection; the next transaction on it fails at COMMIT ("SQL statements in progress")',
+      'the client keeps using a spent connection: after SQLITE_BUSY the next transaction on it fails at COMMIT ("SQL statements in progress"); one opened while the file was read-only refuses every write after the file is writable again',
     upstream: 'not reported',
     canary: 'tests/integration/sqlite-connections.test.ts',
     adapters: ['sqlite'],
     apply: (payload) =>
-      retireConnectionsAfterBusyStatements(
-        (payload.db as unknown as { client: LibsqlClient }).client,
-      ),
+      retireSpentConnections((payload.db as unknown as { client: LibsqlClient }).client),
   },
   {
     id: 'sqlite-write-queue',

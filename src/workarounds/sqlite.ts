@@ -279,39 +279,56 @@ export type LibsqlClient = {
   transaction: (mode?: 'write' | 'read' | 'deferred') => Promise<{ rollback: () => Promise<void> }>
 }
 
+/** A write SQLite refused because the connection, or the file, is read-only. */
+const isReadOnly = (err: unknown) =>
+  /SQLITE_READONLY|readonly database/i.test(String((err as Error)?.message ?? err))
+
 /**
- * Keeps a statement that met a busy database from breaking a later transaction. A statement
- * that fails with SQLITE_BUSY stays open on its connection (SQLite keeps it, to be retried)
- * until garbage collection finalizes it, and @libsql/client goes on using that connection: the
- * next transaction on it fails at COMMIT, "cannot commit transaction - SQL statements in
- * progress", a refused save nobody caused. Both kinds of statement do it: a write outside a
- * transaction (`execute`), and the BEGIN IMMEDIATE of a transaction that found another
- * process writing (`transaction`; the write queue retries those, so after any wait for an
- * import or a backup the first save failed). Here the connection is retired at once:
- * `transaction()` takes the client's current connection and leaves it a fresh one, and that
- * empty transaction is rolled back.
+ * Retires the connections @libsql/client would otherwise go on using after they are spent.
+ *
+ * - **Busy.** A statement that fails with SQLITE_BUSY stays open on its connection (SQLite
+ *   keeps it, to be retried) until garbage collection finalizes it, and the client goes on using
+ *   that connection: the next transaction on it fails at COMMIT, "cannot commit transaction -
+ *   SQL statements in progress", a refused save nobody caused. Both kinds of statement do it: a
+ *   write outside a transaction (`execute`), and the BEGIN IMMEDIATE of a transaction that found
+ *   another process writing (`transaction`; the write queue retries those, so after any wait
+ *   for an import or a backup the first save failed).
+ * - **Read-only.** A connection that first reads the database while its files are read-only
+ *   (a disk remounted read-only, an immutable file, a restore in progress) opens them read-only
+ *   for its whole life, and the BEGIN of every transaction on it fails with SQLITE_READONLY.
+ *   The client hands its connection to a transaction only once BEGIN succeeds, so it kept that
+ *   one: writes stayed refused after the files were writable again, until a restart (1 fault
+ *   run in 3 in CI). Such a failure leaves nothing written, so after retiring the connection
+ *   the statement is tried once more, on a fresh one: the first write after the fault clears
+ *   goes through.
+ *
+ * A connection is retired by `transaction()`, which takes the client's current connection and
+ * leaves it a fresh one; that empty transaction is rolled back (the garbage collector closes
+ * the connection).
  */
-export const retireConnectionsAfterBusyStatements = (client: LibsqlClient): void => {
+export const retireSpentConnections = (client: LibsqlClient): void => {
   const execute = client.execute.bind(client)
   const transaction = client.transaction.bind(client)
   const retire = () =>
     transaction('deferred')
       .then((retired) => retired.rollback())
       .catch(() => undefined)
-  client.execute = async (...args: never[]) => {
+  const guard = async <T>(attempt: () => Promise<T>): Promise<T> => {
     try {
-      return await execute(...args)
+      return await attempt()
     } catch (err) {
       if (isBusy(err)) await retire()
-      throw err
+      if (!isReadOnly(err)) throw err
+      await retire()
+      try {
+        return await attempt()
+      } catch (again) {
+        // Still read-only: that fresh connection was opened read-only too.
+        if (isBusy(again) || isReadOnly(again)) await retire()
+        throw again
+      }
     }
   }
-  client.transaction = async (mode) => {
-    try {
-      return await transaction(mode)
-    } catch (err) {
-      if (isBusy(err)) await retire()
-      throw err
-    }
-  }
+  client.execute = (...args: never[]) => guard(() => execute(...args))
+  client.transaction = (mode) => guard(() => transaction(mode))
 }

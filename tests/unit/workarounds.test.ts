@@ -47,7 +47,7 @@ describe('the defect register', () => {
   it('should run the SQLite-only workarounds on SQLite alone', () => {
     const sqliteOnly = WORKAROUNDS.filter((entry) => entry.adapters?.join() === 'sqlite')
     expect(sqliteOnly.map((entry) => entry.id)).toEqual([
-      'libsql-busy-statement',
+      'libsql-spent-connections',
       'sqlite-write-queue',
       'sqlite-lone-writes',
     ])
