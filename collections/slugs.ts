@@ -9,6 +9,9 @@ export const slugs = {
   workflowEvents: 'workflow-events',
   previewLinks: 'preview-links',
   contentChanges: 'content-changes',
+  contentEvents: 'content-events',
+  webhooks: 'webhooks',
+  webhookDeliveries: 'webhook-deliveries',
   jobs: 'payload-jobs',
 } as const
 

@@ -28,6 +28,8 @@ export type AppEnv = {
   isProduction: boolean
   port: number
   serverUrl: string
+  /** The public site (PUBLIC_SITE_URL): where feeds and webhook events point; else `serverUrl`. */
+  siteUrl: string
   database: DatabaseChoice
   secret: string
   /** Extra origins allowed for CORS/CSRF besides `serverUrl`. */
@@ -115,6 +117,9 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
     isProduction,
     port,
     serverUrl,
+    siteUrl: env.PUBLIC_SITE_URL?.trim()
+      ? parseOrigin({ name: 'PUBLIC_SITE_URL', value: env.PUBLIC_SITE_URL.trim() })
+      : serverUrl,
     database,
     secret,
     extraOrigins,

@@ -19,6 +19,7 @@ import { onShutdown } from './lifecycle.ts'
 import { accounts } from './plugins/accounts.ts'
 import { apiValidation } from './plugins/apiValidation.ts'
 import { contentApi } from './plugins/contentApi.ts'
+import { contentEvents } from './plugins/contentEvents/index.ts'
 import { editorialWorkflow } from './plugins/editorialWorkflow.ts'
 import { graphqlSelectByDefault } from './plugins/graphqlSelect/index.ts'
 import { objectStorage } from './plugins/objectStorage.ts'
@@ -102,6 +103,11 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
       versionHistory({ collections: reviewed }),
       previewLinks({ collections: reviewed, linkTemplate: env.previewUrl }),
       objectStorage({ storage: env.objectStorage, serverUrl: env.serverUrl }),
+      contentEvents({
+        site: { siteUrl: env.siteUrl, serverUrl: env.serverUrl },
+        delivery: env.webhooks,
+        runsJobs: env.jobsEnabled,
+      }),
       contentApi(),
       apiValidation(),
       responseCache(),

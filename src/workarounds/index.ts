@@ -11,6 +11,7 @@
 import type { Config, Payload, Plugin } from 'payload'
 
 import { chainOnInit } from '../plugins/onInit.ts'
+import { outboxTransactionEnded } from '../plugins/contentEvents/index.ts'
 import { transactionEnded } from '../plugins/responseCache/hooks.ts'
 import {
   checkInternalCollections,
@@ -186,10 +187,17 @@ export const WORKAROUNDS: Workaround[] = [
     id: 'no-commit-listener',
     package: 'payload 3.90.2 (no after-commit hook)',
     breaks:
-      'a read between a write’s hook and its COMMIT would be cached as current: the response cache must hear of commits',
+      'a read between a write’s hook and its COMMIT would be cached as current, and webhook deliveries queued by a write would wait for the next tick of the queue: the response cache and the outbox must hear of commits',
     upstream: 'not reported (a feature Payload lacks)',
     canary: 'tests/unit/workarounds.test.ts: no afterCommit hook in the config types',
-    apply: (payload) => listenForTransactionEnds({ db: payload.db, onEnd: transactionEnded }),
+    apply: (payload) =>
+      listenForTransactionEnds({
+        db: payload.db,
+        onEnd: (event) => {
+          transactionEnded(event)
+          outboxTransactionEnded(event)
+        },
+      }),
   },
   {
     id: 'schedule-publish-unchecked',
