@@ -22,6 +22,7 @@ import {
   type RawEnv,
 } from '../lib/envValues.ts'
 import { ConfigError } from '../lib/errors.ts'
+import { parseRetrySchedule } from '../lib/webhooks.ts'
 
 /** Everything the CMS reads from the environment, validated. */
 export type AppEnv = {
@@ -52,6 +53,8 @@ export type AppEnv = {
   objectStorage?: ObjectStorageSettings
   /** Where preview links point, with `{token}` (PREVIEW_URL); unset, the CMS's own preview page. */
   previewUrl?: string
+  /** Webhook deliveries: private addresses and http allowed (WEBHOOKS_ALLOW_PRIVATE), retry waits. */
+  webhooks: { allowPrivate: boolean; retrySchedule: readonly number[] }
 }
 
 /**
@@ -134,5 +137,16 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
     email: { smtpUrl: parseSmtpUrl(env.SMTP_URL), ...parseEmailFrom(env.EMAIL_FROM) },
     objectStorage: parseObjectStorage(env),
     previewUrl: parsePreviewUrl(env.PREVIEW_URL),
+    webhooks: {
+      allowPrivate: parseBoolean({
+        name: 'WEBHOOKS_ALLOW_PRIVATE',
+        value: env.WEBHOOKS_ALLOW_PRIVATE,
+        fallback: false,
+      }),
+      retrySchedule: parseRetrySchedule({
+        name: 'WEBHOOK_RETRY_SECONDS',
+        value: env.WEBHOOK_RETRY_SECONDS,
+      }),
+    },
   }
 }

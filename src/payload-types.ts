@@ -75,6 +75,9 @@ export interface Config {
     users: User;
     'workflow-events': WorkflowEvent;
     'preview-links': PreviewLink;
+    'content-events': ContentEvent;
+    webhooks: Webhook;
+    'webhook-deliveries': WebhookDelivery;
     'content-changes': ContentChange;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -92,6 +95,9 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'preview-links': PreviewLinksSelect<false> | PreviewLinksSelect<true>;
+    'content-events': ContentEventsSelect<false> | ContentEventsSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'content-changes': ContentChangesSelect<false> | ContentChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -112,6 +118,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      deliverWebhook: TaskDeliverWebhook;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -498,6 +505,163 @@ export interface PreviewLink {
   createdAt: string;
 }
 /**
+ * What the CMS announced to webhooks: every publish, unpublish, change and slug change of published content. Read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-events".
+ */
+export interface ContentEvent {
+  id: number;
+  /**
+   * Sent as `webhook-id`; the same on every retry.
+   */
+  eventId: string;
+  type:
+    | 'post.published'
+    | 'post.unpublished'
+    | 'post.updated'
+    | 'post.deleted'
+    | 'digest.published'
+    | 'digest.unpublished'
+    | 'digest.updated'
+    | 'digest.deleted'
+    | 'author.created'
+    | 'author.updated'
+    | 'author.deleted'
+    | 'source.created'
+    | 'source.updated'
+    | 'source.deleted'
+    | 'slug.changed'
+    | 'schedule.failed'
+    | 'webhook.test';
+  occurredAt: string;
+  /**
+   * The documents it names, by title.
+   */
+  summary?: string | null;
+  documents?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  documentKeys?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  affected?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Exactly what is signed and sent.
+   */
+  body?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Front ends and services told when published content changes, with signed requests (Standard Webhooks).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: number;
+  name: string;
+  /**
+   * https only; private, loopback and link-local addresses are refused (also after DNS). Redirects are not followed.
+   */
+  url: string;
+  /**
+   * Leave empty for every event.
+   */
+  events?:
+    | (
+        | 'post.published'
+        | 'post.unpublished'
+        | 'post.updated'
+        | 'post.deleted'
+        | 'digest.published'
+        | 'digest.unpublished'
+        | 'digest.updated'
+        | 'digest.deleted'
+        | 'author.created'
+        | 'author.updated'
+        | 'author.deleted'
+        | 'source.created'
+        | 'source.updated'
+        | 'source.deleted'
+        | 'slug.changed'
+        | 'schedule.failed'
+      )[]
+    | null;
+  /**
+   * Leave empty for every collection.
+   */
+  collections?: ('posts' | 'digests' | 'authors' | 'sources')[] | null;
+  /**
+   * Switched off by the CMS when a delivery still fails after a day of retries; tick it again once the receiver works.
+   */
+  active?: boolean | null;
+  secret?: string | null;
+  secretHint?: string | null;
+  secretShownAt?: string | null;
+  consecutiveFailures?: number | null;
+  lastDeliveredAt?: string | null;
+  lastFailedAt?: string | null;
+  disabledAt?: string | null;
+  disabledReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every event sent to every webhook, with its attempts. Replay one from its page.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  eventType?: string | null;
+  eventId?: string | null;
+  webhook: number | Webhook;
+  event: number | ContentEvent;
+  status: 'pending' | 'retrying' | 'delivered' | 'failed';
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  deliveredAt?: string | null;
+  replayOf?: (number | null) | WebhookDelivery;
+  responseStatus?: number | null;
+  durationMs?: number | null;
+  response?: string | null;
+  error?: string | null;
+  log?:
+    | {
+        at?: string | null;
+        responseStatus?: number | null;
+        durationMs?: number | null;
+        error?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "content-changes".
  */
@@ -580,7 +744,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverWebhook' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -613,7 +777,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverWebhook' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -658,6 +822,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'preview-links';
         value: number | PreviewLink;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: number | Webhook;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -938,6 +1106,73 @@ export interface PreviewLinksSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-events_select".
+ */
+export interface ContentEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  occurredAt?: T;
+  summary?: T;
+  documents?: T;
+  documentKeys?: T;
+  affected?: T;
+  body?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  events?: T;
+  collections?: T;
+  active?: T;
+  secret?: T;
+  secretHint?: T;
+  secretShownAt?: T;
+  consecutiveFailures?: T;
+  lastDeliveredAt?: T;
+  lastFailedAt?: T;
+  disabledAt?: T;
+  disabledReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  eventType?: T;
+  eventId?: T;
+  webhook?: T;
+  event?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  deliveredAt?: T;
+  replayOf?: T;
+  responseStatus?: T;
+  durationMs?: T;
+  response?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        at?: T;
+        responseStatus?: T;
+        durationMs?: T;
+        error?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "content-changes_select".
  */
 export interface ContentChangesSelect<T extends boolean = true> {
@@ -1027,6 +1262,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    delivery: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,6 +1,6 @@
 'use client'
 
-import { Button, FieldLabel, toast, useDocumentInfo } from '@payloadcms/ui'
+import { Button, FieldLabel, toast, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation.js'
 import React, { useState } from 'react'
 
@@ -10,6 +10,11 @@ import { postJson, styles } from './shared.ts'
 export const ReplayDelivery: React.FC = () => {
   const { id } = useDocumentInfo()
   const router = useRouter()
+  const {
+    config: {
+      routes: { admin },
+    },
+  } = useConfig()
   const [isBusy, setIsBusy] = useState(false)
   if (!id) return null
 
@@ -24,7 +29,7 @@ export const ReplayDelivery: React.FC = () => {
       return
     }
     toast.success(answer.data.message)
-    router.push(`/admin/collections/webhook-deliveries/${answer.data.delivery}`)
+    router.push(`${admin}/collections/webhook-deliveries/${answer.data.delivery}`)
   }
 
   return (

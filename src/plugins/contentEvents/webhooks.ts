@@ -40,8 +40,9 @@ export const prepareWebhook =
   ({ data, operation, originalDoc, req }) => {
     const incoming = data as Record<string, unknown>
     if (typeof incoming.url === 'string') {
-      incoming.url = incoming.url.trim()
-      const problem = webhookUrlProblem({ url: incoming.url, allowPrivate })
+      const url = incoming.url.trim()
+      incoming.url = url
+      const problem = webhookUrlProblem({ url, allowPrivate })
       if (problem) {
         throw new ValidationError({
           collection: slugs.webhooks,

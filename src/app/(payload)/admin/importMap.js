@@ -29,6 +29,9 @@ import { PreviewLinkControl as PreviewLinkControl_6211647e4d0d693ff1c032fcf7d463
 import { DocumentVersions as DocumentVersions_a2d36bd00694fe12a4edb970bbd48989 } from '../../../components/DocumentVersions.tsx'
 import { DigestItemLabel as DigestItemLabel_a1953297806ac81f6e91eeb74bd78f9c } from '../../../components/DigestItemLabel.tsx'
 import { ChatPasteWarning as ChatPasteWarning_988efcd6718447be487548d5d5f81d65 } from '../../../components/ChatPasteWarning.tsx'
+import { SecretControl as SecretControl_3033929e2006e4a133c6cdf70d984b34 } from '../../../components/webhooks/SecretControl.tsx'
+import { WebhookTools as WebhookTools_b4c1d88b160daf9ab524866f8b0bd419 } from '../../../components/webhooks/WebhookTools.tsx'
+import { ReplayDelivery as ReplayDelivery_fad0d96a987035e22817a5eb8e9867cd } from '../../../components/webhooks/ReplayDelivery.tsx'
 import { EditorialDashboard as EditorialDashboard_feb23b338060bca77324133535895222 } from '../../../components/EditorialDashboard/index.tsx'
 import { AdminBrowserFixes as AdminBrowserFixes_3cecd8feb98dc2765c491631a2b0adcc } from '../../../components/AdminBrowserFixes.tsx'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
@@ -67,6 +70,9 @@ export const importMap = {
   "/components/DocumentVersions.tsx#DocumentVersions": DocumentVersions_a2d36bd00694fe12a4edb970bbd48989,
   "/components/DigestItemLabel.tsx#DigestItemLabel": DigestItemLabel_a1953297806ac81f6e91eeb74bd78f9c,
   "/components/ChatPasteWarning.tsx#ChatPasteWarning": ChatPasteWarning_988efcd6718447be487548d5d5f81d65,
+  "/components/webhooks/SecretControl.tsx#SecretControl": SecretControl_3033929e2006e4a133c6cdf70d984b34,
+  "/components/webhooks/WebhookTools.tsx#WebhookTools": WebhookTools_b4c1d88b160daf9ab524866f8b0bd419,
+  "/components/webhooks/ReplayDelivery.tsx#ReplayDelivery": ReplayDelivery_fad0d96a987035e22817a5eb8e9867cd,
   "/components/EditorialDashboard/index.tsx#EditorialDashboard": EditorialDashboard_feb23b338060bca77324133535895222,
   "/components/AdminBrowserFixes.tsx#AdminBrowserFixes": AdminBrowserFixes_3cecd8feb98dc2765c491631a2b0adcc,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
