@@ -22,6 +22,7 @@ import {
   type RawEnv,
 } from '../lib/envValues.ts'
 import { ConfigError } from '../lib/errors.ts'
+import { parseRetrySchedule } from '../lib/webhooks.ts'
 
 /** Everything the CMS reads from the environment, validated. */
 export type AppEnv = {
@@ -50,6 +51,12 @@ export type AppEnv = {
   objectStorage?: ObjectStorageSettings
   /** Where preview links point, with `{token}` (PREVIEW_URL); unset, the CMS's own preview page. */
   previewUrl?: string
+  /**
+   * Outgoing webhooks: whether deliveries may go to `http` URLs and private, loopback or
+   * link-local addresses (WEBHOOKS_ALLOW_PRIVATE; development and tests), and the seconds to
+   * wait between attempts (WEBHOOK_RETRY_SECONDS; about a day in all by default).
+   */
+  webhooks: { allowPrivate: boolean; retrySchedule: number[] }
 }
 
 /**
@@ -129,5 +136,16 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
     email: { smtpUrl: parseSmtpUrl(env.SMTP_URL), ...parseEmailFrom(env.EMAIL_FROM) },
     objectStorage: parseObjectStorage(env),
     previewUrl: parsePreviewUrl(env.PREVIEW_URL),
+    webhooks: {
+      allowPrivate: parseBoolean({
+        name: 'WEBHOOKS_ALLOW_PRIVATE',
+        value: env.WEBHOOKS_ALLOW_PRIVATE,
+        fallback: false,
+      }),
+      retrySchedule: parseRetrySchedule({
+        value: env.WEBHOOK_RETRY_SECONDS,
+        name: 'WEBHOOK_RETRY_SECONDS',
+      }),
+    },
   }
 }
