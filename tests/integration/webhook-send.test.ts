@@ -300,6 +300,18 @@ describe('sendWebhook failing', () => {
     })
     expect(receiver.connections()).toBe(0)
   })
+
+  it('should report a message id a header cannot hold without sending', async () => {
+    const receiver = await startReceiver({ answer: answerWith(200) })
+
+    const result = await deliver({ url: receiver.url, messageId: 'msg_1\r\nx-injected: 1' })
+
+    expect(result).toMatchObject({
+      isDelivered: false,
+      error: expect.stringMatching(/webhook-id/),
+    })
+    expect(receiver.connections()).toBe(0)
+  })
 })
 
 describe('sendWebhook refusing private destinations', () => {
