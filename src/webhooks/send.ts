@@ -46,9 +46,9 @@ class RefusedAddressError extends Error {
  * so a name cannot resolve to a public address for the check and a private one for the
  * connection (DNS rebinding). TLS still verifies the certificate against the name.
  *
- * (request-filtering-agent does much the same through the socket's `lookup` event, but judges
- * only the address the socket picked, with its own idea of "private"; this keeps one rule,
- * lib/webhooks.ts, for saving a URL and for delivering to it.)
+ * (request-filtering-agent does much the same as an http(s) Agent, but with its own idea of
+ * "private" and its own messages; this keeps one rule, lib/webhooks.ts, for saving a URL and
+ * for delivering to it, and one wording for both.)
  */
 const checkedLookup =
   ({ resolve, allowPrivate }: { resolve: ResolveHost; allowPrivate: boolean }): LookupFunction =>
