@@ -53,8 +53,12 @@ export type AppEnv = {
   objectStorage?: ObjectStorageSettings
   /** Where preview links point, with `{token}` (PREVIEW_URL); unset, the CMS's own preview page. */
   previewUrl?: string
-  /** Webhook deliveries: private addresses and http allowed (WEBHOOKS_ALLOW_PRIVATE), retry waits. */
-  webhooks: { allowPrivate: boolean; retrySchedule: readonly number[] }
+  /**
+   * Outgoing webhooks: whether deliveries may go to `http` URLs and private, loopback or
+   * link-local addresses (WEBHOOKS_ALLOW_PRIVATE; development and tests), and the seconds to
+   * wait between attempts (WEBHOOK_RETRY_SECONDS; about a day in all by default).
+   */
+  webhooks: { allowPrivate: boolean; retrySchedule: number[] }
 }
 
 /**
@@ -144,8 +148,8 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
         fallback: false,
       }),
       retrySchedule: parseRetrySchedule({
-        name: 'WEBHOOK_RETRY_SECONDS',
         value: env.WEBHOOK_RETRY_SECONDS,
+        name: 'WEBHOOK_RETRY_SECONDS',
       }),
     },
   }

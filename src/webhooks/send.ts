@@ -46,9 +46,9 @@ class RefusedAddressError extends Error {
  * so a name cannot resolve to a public address for the check and a private one for the
  * connection (DNS rebinding). TLS still verifies the certificate against the name.
  *
- * (request-filtering-agent does much the same through the socket's `lookup` event, but judges
- * only the address the socket picked, with its own idea of "private"; this keeps one rule,
- * lib/webhooks.ts, for saving a URL and for delivering to it.)
+ * (request-filtering-agent does much the same as an http(s) Agent, but with its own idea of
+ * "private" and its own messages; this keeps one rule, lib/webhooks.ts, for saving a URL and
+ * for delivering to it, and one wording for both.)
  */
 const checkedLookup =
   ({ resolve, allowPrivate }: { resolve: ResolveHost; allowPrivate: boolean }): LookupFunction =>
@@ -152,8 +152,9 @@ export const sendWebhook = async ({
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
   const urlProblem = webhookUrlProblem({ url, allowPrivate })
-  if (urlProblem)
+  if (urlProblem) {
     return { isDelivered: false, durationMs: elapsed(), error: `refused: ${urlProblem}` }
+  }
   let signature: string
   try {
     signature = new Webhook(secret).sign(messageId, timestamp, body)
@@ -177,6 +178,7 @@ export const sendWebhook = async ({
 
   return new Promise<AttemptResult>((settle) => {
     let isSettled = false
+    let request: http.ClientRequest | undefined
     let answer: { statusCode: number; location?: string; chunks: Buffer[]; size: number } | null =
       null
 
@@ -185,7 +187,7 @@ export const sendWebhook = async ({
       isSettled = true
       clearTimeout(timer)
       // No keep-alive (agent: false): this closes the connection, the answer's rest unread.
-      request.destroy()
+      request?.destroy()
       settle({ ...result, durationMs: elapsed() })
     }
 
@@ -218,12 +220,18 @@ export const sendWebhook = async ({
       else finish({ isDelivered: false, error: `timed out after ${seconds(timeoutMs)}` })
     }, timeoutMs)
 
-    const request = transport.request(target, {
-      method: 'POST',
-      headers,
-      agent: false,
-      lookup: checkedLookup({ resolve, allowPrivate }),
-    })
+    try {
+      request = transport.request(target, {
+        method: 'POST',
+        headers,
+        agent: false,
+        lookup: checkedLookup({ resolve, allowPrivate }),
+      })
+    } catch (error) {
+      // Node refuses some headers before sending anything, e.g. a message id with a line break.
+      finish({ isDelivered: false, error: describeError({ error, hostname: target.hostname }) })
+      return
+    }
     request.on('error', (error) => {
       if (answer) finishWithAnswer()
       else

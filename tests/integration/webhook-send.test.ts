@@ -209,6 +209,50 @@ describe('sendWebhook failing', () => {
     expect(receiver.received).toHaveLength(1)
   })
 
+  it('should count a name that never resolves against timeoutMs', async () => {
+    const result = await deliver({
+      url: 'https://hooks.example.test/',
+      timeoutMs: 300,
+      resolve: () => new Promise(() => undefined),
+    })
+
+    expect(result).toEqual({
+      isDelivered: false,
+      durationMs: expect.any(Number),
+      error: 'timed out after 0.3 s',
+    })
+  })
+
+  it('should take a 2xx whose body never ends as delivered once timeoutMs is up', async () => {
+    const receiver = await startReceiver({
+      answer: (response) => {
+        response.writeHead(200, { 'content-type': 'text/plain' })
+        response.write('accepted, still thinking')
+      },
+    })
+
+    const result = await deliver({ url: receiver.url, timeoutMs: 500 })
+
+    expect(result).toMatchObject({
+      isDelivered: true,
+      statusCode: 200,
+      responseSnippet: 'accepted, still thinking',
+    })
+    expect(result.durationMs).toBeGreaterThanOrEqual(450)
+  })
+
+  it('should report a connection closed without an answer', async () => {
+    const receiver = await startReceiver({ answer: (response) => response.socket?.destroy() })
+
+    const result = await deliver({ url: receiver.url })
+
+    expect(result).toEqual({
+      isDelivered: false,
+      durationMs: expect.any(Number),
+      error: 'connection reset before an answer',
+    })
+  })
+
   it('should keep only the first 1 KB of a large answer', async () => {
     const receiver = await startReceiver({
       answer: answerWith(200, 'é'.repeat(200_000)),
@@ -253,6 +297,18 @@ describe('sendWebhook failing', () => {
     expect(result).toMatchObject({
       isDelivered: false,
       error: expect.stringMatching(/not a Standard Webhooks secret/),
+    })
+    expect(receiver.connections()).toBe(0)
+  })
+
+  it('should report a message id a header cannot hold without sending', async () => {
+    const receiver = await startReceiver({ answer: answerWith(200) })
+
+    const result = await deliver({ url: receiver.url, messageId: 'msg_1\r\nx-injected: 1' })
+
+    expect(result).toMatchObject({
+      isDelivered: false,
+      error: expect.stringMatching(/webhook-id/),
     })
     expect(receiver.connections()).toBe(0)
   })

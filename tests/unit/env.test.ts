@@ -53,6 +53,36 @@ describe('loadEnv', () => {
     ).toThrow(new RegExp(name))
   })
 
+  it('should keep webhooks to public https addresses on the default schedule by default', () => {
+    const env = loadEnv({ env: { PAYLOAD_SECRET: SECRET }, projectRoot: tempRoot() })
+    expect(env.webhooks).toEqual({
+      allowPrivate: false,
+      retrySchedule: [5, 30, 120, 600, 1800, 3600, 7200, 14_400, 28_800, 28_800],
+    })
+  })
+
+  it('should read WEBHOOKS_ALLOW_PRIVATE and WEBHOOK_RETRY_SECONDS', () => {
+    const env = loadEnv({
+      env: {
+        PAYLOAD_SECRET: SECRET,
+        WEBHOOKS_ALLOW_PRIVATE: 'true',
+        WEBHOOK_RETRY_SECONDS: '1,1,2',
+      },
+      projectRoot: tempRoot(),
+    })
+    expect(env.webhooks).toEqual({ allowPrivate: true, retrySchedule: [1, 1, 2] })
+  })
+
+  it.each([
+    ['WEBHOOKS_ALLOW_PRIVATE', 'sometimes'],
+    ['WEBHOOK_RETRY_SECONDS', '1,soon'],
+    ['WEBHOOK_RETRY_SECONDS', '-5'],
+  ])('should refuse %s=%s, naming the variable', (name, value) => {
+    expect(() =>
+      loadEnv({ env: { PAYLOAD_SECRET: SECRET, [name]: value }, projectRoot: tempRoot() }),
+    ).toThrow(new RegExp(`^${name} "${value}"`))
+  })
+
   it('should derive SERVER_URL from PORT', () => {
     const env = loadEnv({ env: { PAYLOAD_SECRET: SECRET, PORT: '8080' }, projectRoot: tempRoot() })
     expect(env.serverUrl).toBe('http://localhost:8080')

@@ -13,6 +13,7 @@ import {
   responseSnippet,
   webhookUrlProblem,
 } from '../../lib/webhooks.ts'
+import { generateWebhookSecret } from '../../src/webhooks/secret.ts'
 
 const bytes = (length: number) => Uint8Array.from({ length }, (_, index) => index * 7)
 
@@ -32,6 +33,15 @@ describe('formatSecret', () => {
       'webhook-signature': signature,
     }
     expect(new Webhook(secret).verify(body, headers)).toEqual({ event: 'post.published' })
+  })
+})
+
+describe('generateWebhookSecret', () => {
+  it('should make a new 32-byte whsec_ secret each time', () => {
+    const [first, second] = [generateWebhookSecret(), generateWebhookSecret()]
+    expect(isWebhookSecret({ value: first })).toBe(true)
+    expect(Buffer.from(first.slice('whsec_'.length), 'base64')).toHaveLength(32)
+    expect(second).not.toBe(first)
   })
 })
 
