@@ -39,7 +39,10 @@ export const ContentEvents: CollectionConfig = {
       type: 'select',
       required: true,
       index: true,
-      options: EVENT_TYPES.map((type) => ({ label: `${type} · ${EVENT_LABELS[type]}`, value: type })),
+      options: EVENT_TYPES.map((type) => ({
+        label: `${type} · ${EVENT_LABELS[type]}`,
+        value: type,
+      })),
       admin: { readOnly: true },
     },
     { name: 'occurredAt', type: 'date', required: true, index: true, admin: { readOnly: true } },
@@ -50,7 +53,12 @@ export const ContentEvents: CollectionConfig = {
     },
     { name: 'documents', type: 'json', admin: { readOnly: true } },
     { name: 'documentKeys', type: 'json', admin: { hidden: true } },
-    { name: 'affected', type: 'json', label: 'Affected pages and feeds', admin: { readOnly: true } },
+    {
+      name: 'affected',
+      type: 'json',
+      label: 'Affected pages and feeds',
+      admin: { readOnly: true },
+    },
     {
       name: 'body',
       type: 'code',

@@ -76,8 +76,18 @@ export const WebhookDeliveries: CollectionConfig = {
       defaultValue: 0,
       admin: { ...readOnly, position: 'sidebar' },
     },
-    { name: 'nextAttemptAt', type: 'date', label: 'Next attempt', admin: { ...readOnly, position: 'sidebar' } },
-    { name: 'deliveredAt', type: 'date', label: 'Delivered', admin: { ...readOnly, position: 'sidebar' } },
+    {
+      name: 'nextAttemptAt',
+      type: 'date',
+      label: 'Next attempt',
+      admin: { ...readOnly, position: 'sidebar' },
+    },
+    {
+      name: 'deliveredAt',
+      type: 'date',
+      label: 'Delivered',
+      admin: { ...readOnly, position: 'sidebar' },
+    },
     {
       name: 'replayOf',
       type: 'relationship',
@@ -111,7 +121,11 @@ export const WebhookDeliveries: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'at', type: 'date', admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
+            {
+              name: 'at',
+              type: 'date',
+              admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } },
+            },
             { name: 'responseStatus', type: 'number', label: 'Answer', admin: readOnly },
             { name: 'durationMs', type: 'number', label: 'ms', admin: readOnly },
             { name: 'error', type: 'text', admin: readOnly },

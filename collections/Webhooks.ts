@@ -28,7 +28,12 @@ export const Webhooks: CollectionConfig = {
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
   graphQL: false,
   fields: [
-    { name: 'name', type: 'text', required: true, admin: { placeholder: 'Front end revalidation' } },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      admin: { placeholder: 'Front end revalidation' },
+    },
     {
       name: 'url',
       type: 'text',
@@ -44,7 +49,10 @@ export const Webhooks: CollectionConfig = {
       name: 'events',
       type: 'select',
       hasMany: true,
-      options: subscribable.map((type) => ({ label: `${type} · ${EVENT_LABELS[type]}`, value: type })),
+      options: subscribable.map((type) => ({
+        label: `${type} · ${EVENT_LABELS[type]}`,
+        value: type,
+      })),
       admin: { description: 'Leave empty for every event.' },
     },
     {

@@ -79,7 +79,13 @@ export const SecretControl: React.FC = () => {
             />
           </div>
           <div style={styles.row}>
-            <Button buttonStyle="primary" id="webhook-secret-copy" margin={false} onClick={() => void copy()} size="medium">
+            <Button
+              buttonStyle="primary"
+              id="webhook-secret-copy"
+              margin={false}
+              onClick={() => void copy()}
+              size="medium"
+            >
               Copy secret
             </Button>
           </div>

@@ -1,6 +1,13 @@
 'use client'
 
-import { Button, DatePicker, FieldLabel, toast, useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import {
+  Button,
+  DatePicker,
+  FieldLabel,
+  toast,
+  useDocumentInfo,
+  useFormFields,
+} from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import { postJson, styles } from './shared.ts'

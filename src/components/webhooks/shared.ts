@@ -41,7 +41,10 @@ export const postJson = async <T>({
       body: JSON.stringify(body ?? {}),
     })
     if (!response.ok) {
-      return { ok: false, message: (await errorMessageOf(response)) ?? `The server answered ${response.status}.` }
+      return {
+        ok: false,
+        message: (await errorMessageOf(response)) ?? `The server answered ${response.status}.`,
+      }
     }
     return { ok: true, data: (await response.json()) as T }
   } catch {

@@ -22,7 +22,14 @@ type DeliveryRow = {
   attempts?: number | null
   nextAttemptAt?: string | null
   createdAt: string
-  log?: { at: string; responseStatus?: number | null; durationMs?: number | null; error?: string | null }[] | null
+  log?:
+    | {
+        at: string
+        responseStatus?: number | null
+        durationMs?: number | null
+        error?: string | null
+      }[]
+    | null
 }
 
 type WebhookRow = {
@@ -34,7 +41,12 @@ type WebhookRow = {
   consecutiveFailures?: number | null
 }
 
-type EventRow = { id: number | string; eventId: string; body?: string | null; documentKeys?: unknown }
+type EventRow = {
+  id: number | string
+  eventId: string
+  body?: string | null
+  documentKeys?: unknown
+}
 
 const idOfRelation = (value: DeliveryRow['webhook']): number | string =>
   typeof value === 'object' ? value.id : value
@@ -104,7 +116,8 @@ const earlierOpenDelivery = async ({
   })
   return (docs as DeliveryRow[]).find((earlier) => {
     const event = earlier.event as EventRow | number | string
-    const theirs = typeof event === 'object' && Array.isArray(event.documentKeys) ? event.documentKeys : []
+    const theirs =
+      typeof event === 'object' && Array.isArray(event.documentKeys) ? event.documentKeys : []
     return theirs.some((key) => keys.includes(String(key)))
   })
 }
@@ -251,7 +264,12 @@ export const deliverOnce = async ({
       req,
       collection: slugs.webhookDeliveries,
       id: delivery.id,
-      data: { ...common, status: 'failed', nextAttemptAt: null, error: `${reason} (after ${attempts} attempts)` },
+      data: {
+        ...common,
+        status: 'failed',
+        nextAttemptAt: null,
+        error: `${reason} (after ${attempts} attempts)`,
+      },
     })
     await update({
       req,

@@ -40,9 +40,7 @@ type Doc = {
 }
 
 const isPublicNow = ({ collection, doc }: { collection: EventCollection; doc: Doc | null }) =>
-  Boolean(doc) &&
-  !doc?.deletedAt &&
-  (!hasDrafts(collection) || doc?._status === 'published')
+  Boolean(doc) && !doc?.deletedAt && (!hasDrafts(collection) || doc?._status === 'published')
 
 const keyOf = (collection: string, id: number | string) => `${collection}:${String(id)}`
 
@@ -104,7 +102,7 @@ const slugsOf = async ({
     overrideAccess: true,
     req,
   })
-  return docs as Named[]
+  return docs
 }
 
 const idsOf = (value: unknown): (number | string)[] =>
@@ -134,7 +132,7 @@ const digestsContaining = async ({
     overrideAccess: true,
     req,
   })
-  return docs as Named[]
+  return docs
 }
 
 /** The pages and feeds a change to `doc` makes stale (lib/publicPaths.ts). */
@@ -196,7 +194,7 @@ const announce = async ({
 /** After a save: the events it amounts to (none for a draft save), in its transaction. */
 export const announceChange =
   (settings: EventSettings): CollectionAfterChangeHook =>
-  async ({ collection, doc: changed, operation, req }) => {
+  async ({ collection, doc: changed, operation, req }): Promise<unknown> => {
     const slug = collection.slug
     const doc = changed as Doc
     if (!isEventCollection(slug)) return changed
@@ -224,7 +222,7 @@ export const announceChange =
 /** After a delete: `<subject>.deleted` when readers could see the document. */
 export const announceDelete =
   (settings: EventSettings): CollectionAfterDeleteHook =>
-  async ({ collection, doc: deleted, req }) => {
+  async ({ collection, doc: deleted, req }): Promise<unknown> => {
     const slug = collection.slug
     const doc = deleted as Doc
     if (!isEventCollection(slug)) return deleted

@@ -203,7 +203,12 @@ export const addToOutbox = async ({
   const open = openTransactions()
   let state = open.get(transactionId)
   if (!state) {
-    state = { payload: req.payload, events: new Map(), chain: Promise.resolve(), hasDeliveries: false }
+    state = {
+      payload: req.payload,
+      events: new Map(),
+      chain: Promise.resolve(),
+      hasDeliveries: false,
+    }
     open.set(transactionId, state)
   }
   const current = state

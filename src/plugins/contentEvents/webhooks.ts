@@ -84,7 +84,7 @@ export const revealNewSecret: CollectionAfterOperationHook = async ({ operation,
       req,
     })
   }
-  return { ...(result as object), secret }
+  return { ...result, secret }
 }
 
 const requireAdmin = (req: PayloadRequest): void => {
@@ -179,13 +179,19 @@ export const webhookEndpoints = (): Endpoint[] => [
           `since ${sinceDate.toISOString()} covers more than ${REPLAY_LIMIT} events: pick a later time`,
         )
       }
-      const wanted = (docs as { id: number | string; eventId: string; type: EventType; documents?: { collection: string }[] }[]).filter(
-        (event) =>
-          webhookWants({
-            webhook,
-            type: event.type,
-            collections: [...new Set((event.documents ?? []).map((item) => item.collection))],
-          }),
+      const wanted = (
+        docs as {
+          id: number | string
+          eventId: string
+          type: EventType
+          documents?: { collection: string }[]
+        }[]
+      ).filter((event) =>
+        webhookWants({
+          webhook,
+          type: event.type,
+          collections: [...new Set((event.documents ?? []).map((item) => item.collection))],
+        }),
       )
       await inTransaction(req, async () => {
         for (const event of wanted) {
