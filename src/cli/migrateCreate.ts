@@ -27,27 +27,47 @@ const program = new Command()
     }
     for (const dialect of DIALECTS) {
       console.log(`[migrate:create] ${dialect.name}: src/migrations/${dialect.name}/`)
-      const result = spawnSync(
-        'npx',
-        [
-          'payload',
-          'migrate:create',
-          name,
-          ...(options.forceEmpty ? ['--force-accept-warning'] : ['--skip-empty']),
-        ],
-        {
-          stdio: 'inherit',
-          env: {
-            ...process.env,
-            DATABASE_URI: dialect.uri,
-            NODE_OPTIONS: '--no-deprecation',
-            SEED_ON_START: 'false',
+      // Payload's command can end with exit 0 having done nothing, when its modules never
+      // finish loading (Node 20's loader, see src/cli/rerunIfUnsettled.ts): it then printed
+      // neither a migration nor "no schema changes", and is run again, at most twice more.
+      let isSettled = false
+      for (let attempt = 1; attempt <= 3 && !isSettled; attempt += 1) {
+        const result = spawnSync(
+          'npx',
+          [
+            'payload',
+            'migrate:create',
+            name,
+            ...(options.forceEmpty ? ['--force-accept-warning'] : ['--skip-empty']),
+          ],
+          {
+            stdio: ['ignore', 'pipe', 'pipe'],
+            encoding: 'utf8',
+            env: {
+              ...process.env,
+              DATABASE_URI: dialect.uri,
+              NODE_OPTIONS: '--no-deprecation',
+              SEED_ON_START: 'false',
+            },
           },
-        },
-      )
-      if (result.status !== 0) {
+        )
+        process.stdout.write(result.stdout ?? '')
+        process.stderr.write(result.stderr ?? '')
+        if (result.status !== 0) {
+          program.error(
+            `error: payload migrate:create failed for ${dialect.name} (exit ${result.status})`,
+          )
+        }
+        const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
+        // With --skip-empty an unchanged schema ends right after the DOWN statements.
+        isSettled = /Migration created at|DOWN statements generation complete/i.test(output)
+        if (!isSettled && attempt < 3) {
+          console.log(`[migrate:create] ${dialect.name}: ended without a result; running it again`)
+        }
+      }
+      if (!isSettled) {
         program.error(
-          `error: payload migrate:create failed for ${dialect.name} (exit ${result.status})`,
+          `error: payload migrate:create for ${dialect.name} ended three times without writing a migration or saying the schema is unchanged`,
         )
       }
     }
