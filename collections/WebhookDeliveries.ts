@@ -37,7 +37,13 @@ export const WebhookDeliveries: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'eventType', type: 'text', label: 'Event', index: true, admin: readOnly },
-        { name: 'eventId', type: 'text', label: 'Event id', index: true, admin: readOnly },
+        {
+          name: 'messageId',
+          type: 'text',
+          label: 'webhook-id',
+          index: true,
+          admin: readOnly,
+        },
       ],
     },
     {

@@ -637,7 +637,7 @@ export interface Webhook {
 export interface WebhookDelivery {
   id: number;
   eventType?: string | null;
-  eventId?: string | null;
+  messageId?: string | null;
   webhook: number | Webhook;
   event: number | ContentEvent;
   status: 'pending' | 'retrying' | 'delivered' | 'failed';
@@ -1147,7 +1147,7 @@ export interface WebhooksSelect<T extends boolean = true> {
  */
 export interface WebhookDeliveriesSelect<T extends boolean = true> {
   eventType?: T;
-  eventId?: T;
+  messageId?: T;
   webhook?: T;
   event?: T;
   status?: T;

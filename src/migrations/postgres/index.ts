@@ -3,7 +3,7 @@ import * as migration_20261205_022945_content_changes from './20261205_022945_co
 import * as migration_20261205_101115_users_name_required from './20261205_101115_users_name_required';
 import * as migration_20261205_102217_last_edited_by from './20261205_102217_last_edited_by';
 import * as migration_20261205_130410_workflow_schedules from './20261205_130410_workflow_schedules';
-import * as migration_20261206_015023_content_events from './20261206_015023_content_events';
+import * as migration_20261206_015721_content_events from './20261206_015721_content_events';
 
 export const migrations = [
   {
@@ -32,8 +32,8 @@ export const migrations = [
     name: '20261205_130410_workflow_schedules',
   },
   {
-    up: migration_20261206_015023_content_events.up,
-    down: migration_20261206_015023_content_events.down,
-    name: '20261206_015023_content_events'
+    up: migration_20261206_015721_content_events.up,
+    down: migration_20261206_015721_content_events.down,
+    name: '20261206_015721_content_events'
   },
 ];

@@ -104,7 +104,7 @@ export const queueDelivery = async ({
     data: {
       webhook: webhookId as number,
       event: event.id as number,
-      eventId: event.eventId,
+      messageId: event.eventId,
       eventType: event.type,
       status: 'pending',
       attempts: 0,

@@ -75,8 +75,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`webhook_deliveries\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`event_type\` text,
-  	\`event_id\` integer NOT NULL,
+  	\`message_id\` text,
   	\`webhook_id\` integer NOT NULL,
+  	\`event_id\` integer NOT NULL,
   	\`status\` text DEFAULT 'pending' NOT NULL,
   	\`attempts\` numeric DEFAULT 0,
   	\`next_attempt_at\` text,
@@ -94,7 +95,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_event_type_idx\` ON \`webhook_deliveries\` (\`event_type\`);`)
-  await db.run(sql`CREATE INDEX \`webhook_deliveries_event_id_idx\` ON \`webhook_deliveries\` (\`event_id\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_message_id_idx\` ON \`webhook_deliveries\` (\`message_id\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_webhook_idx\` ON \`webhook_deliveries\` (\`webhook_id\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_event_idx\` ON \`webhook_deliveries\` (\`event_id\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_status_idx\` ON \`webhook_deliveries\` (\`status\`);`)

@@ -66,8 +66,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TABLE "webhook_deliveries" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"event_type" varchar,
-  	"event_id" integer NOT NULL,
+  	"message_id" varchar,
   	"webhook_id" integer NOT NULL,
+  	"event_id" integer NOT NULL,
   	"status" "enum_webhook_deliveries_status" DEFAULT 'pending' NOT NULL,
   	"attempts" numeric DEFAULT 0,
   	"next_attempt_at" timestamp(3) with time zone,
@@ -102,7 +103,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "webhook_deliveries_log_order_idx" ON "webhook_deliveries_log" USING btree ("_order");
   CREATE INDEX "webhook_deliveries_log_parent_id_idx" ON "webhook_deliveries_log" USING btree ("_parent_id");
   CREATE INDEX "webhook_deliveries_event_type_idx" ON "webhook_deliveries" USING btree ("event_type");
-  CREATE INDEX "webhook_deliveries_event_id_idx" ON "webhook_deliveries" USING btree ("event_id");
+  CREATE INDEX "webhook_deliveries_message_id_idx" ON "webhook_deliveries" USING btree ("message_id");
   CREATE INDEX "webhook_deliveries_webhook_idx" ON "webhook_deliveries" USING btree ("webhook_id");
   CREATE INDEX "webhook_deliveries_event_idx" ON "webhook_deliveries" USING btree ("event_id");
   CREATE INDEX "webhook_deliveries_status_idx" ON "webhook_deliveries" USING btree ("status");
