@@ -70,6 +70,14 @@ const runDeliveries = async () => {
   }
 }
 
+type EventRow = {
+  type: string
+  eventId: string
+  documents: any[]
+  affected: any
+  documentKeys: string[]
+}
+
 /** The events naming a document since it was made (SQLite hands a deleted row's id out again). */
 const eventsAbout = async (
   collection: string,
