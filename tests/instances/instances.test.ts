@@ -12,12 +12,14 @@ import { startInstances, type Instances } from '../helpers/instances.ts'
 import { startTestBucket, type TestBucket } from '../helpers/s3.ts'
 import type { RunningServer } from '../helpers/server.ts'
 import { solidPng } from '../helpers/images.ts'
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhookReceiver.ts'
 
 let cluster: Instances
 let bucket: TestBucket
 let a: RunningServer
 let b: RunningServer
 let token: string
+let receiver: WebhookReceiver
 
 /** A request from a client at `ip` (the instances trust one proxy hop). */
 const call = async (
@@ -76,7 +78,11 @@ const act = async (
 beforeAll(async () => {
   // A long cache lifetime: only the signal between instances can explain a fresh answer.
   bucket = await startTestBucket()
-  cluster = await startInstances({ count: 2, env: { API_CACHE_SECONDS: '600', ...bucket.env } })
+  receiver = await startWebhookReceiver()
+  cluster = await startInstances({
+    count: 2,
+    env: { API_CACHE_SECONDS: '600', WEBHOOKS_ALLOW_PRIVATE: 'true', ...bucket.env },
+  })
   ;[a, b] = cluster.servers
   const first = await call(a, '/api/users/first-register', {
     method: 'POST',
@@ -94,6 +100,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.stop()
   await bucket?.stop()
+  await receiver?.close()
 })
 
 describe('cached answers across instances', () => {
@@ -206,6 +213,47 @@ describe('media across instances', () => {
     expect(gone.status).toBe(404)
     expect(gone.headers['content-type']).toMatch(/json/)
   }, 60_000)
+})
+
+describe('webhooks across instances', () => {
+  it('should deliver each event once, whichever instance made it', async () => {
+    const made = await call(b, '/api/webhooks', {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ name: 'Front end', url: receiver.url, collections: ['posts'] }),
+    })
+    expect(made.status, made.text).toBe(201)
+    receiver.setSecret(json(made).doc.secret as string)
+    const posts = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => createDraft(`Announced once ${index}`)),
+    )
+    // Published through both instances at once: both run the webhook queue.
+    await Promise.all(
+      posts.map(async (post, index) => {
+        const answer = await call(index % 2 === 0 ? a : b, `/api/posts/${post.id}?depth=0`, {
+          method: 'PATCH',
+          token,
+          body: JSON.stringify({ _status: 'published' }),
+        })
+        expect(answer.status, answer.text).toBe(200)
+      }),
+    )
+    // Done when no delivery is open: after that, nothing can be sent again.
+    const settled = await timeUntil(async () => {
+      const open = await call(
+        a,
+        '/api/webhook-deliveries?where[status][in]=pending,retrying&limit=0',
+        { token },
+      )
+      const all = await call(a, '/api/webhook-deliveries?limit=0', { token })
+      return json(open).totalDocs === 0 && json(all).totalDocs === posts.length
+    }, 30_000)
+    expect(settled).toBeLessThan(30_000)
+    const ids = receiver.received.map((item) => item.id)
+    expect(ids).toHaveLength(posts.length)
+    expect(new Set(ids).size).toBe(posts.length)
+    expect(receiver.received.every((item) => item.isVerified)).toBe(true)
+  })
 })
 
 describe('scheduled publishing across instances', () => {
