@@ -6,6 +6,10 @@
  * percentiles (p50/p90/p99/max) and writes bench/results/load-DATE[-DATABASE][-xN].{json,md}.
  * Exit code 1 when a 5xx was seen or an acknowledged write is missing.
  *
+ * A webhook receiver on loopback verifies every delivery (Standard Webhooks) and measures the
+ * delivery latency of each publish made under load: from the event's commit (its timestamp) to
+ * its arrival. Every published post's event must arrive, once.
+ *
  * `--instances N` runs N production servers on one database, the readers and editors spread
  * over them as a load balancer would; every acknowledged write is then read back from another
  * instance than the one that took it. `--database postgres` uses a throwaway PostgreSQL set up
@@ -25,6 +29,7 @@ import {
   startProductionServer,
   type RunningServer,
 } from '../tests/helpers/server.ts'
+import { startWebhookReceiver } from '../tests/helpers/webhookReceiver.ts'
 import { wholeNumber } from './lib/options.ts'
 import { startBenchPostgres, type BenchPostgres } from './lib/postgres.ts'
 
@@ -145,6 +150,8 @@ const startServers = async (): Promise<{ servers: RunningServer[]; stop: () => P
   }
   const shared = {
     LOG_LEVEL: 'warn',
+    // The receiver listens on loopback.
+    WEBHOOKS_ALLOW_PRIVATE: 'true',
     PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
     ...(databaseUri ? { DATABASE_URI: databaseUri } : {}),
   }
@@ -175,7 +182,12 @@ const main = async () => {
     `[load] building and starting ${options.instances} production server(s) on ${options.database} (seed imported on start)…`,
   )
   ensureProductionBuild()
-  const { servers, stop } = await startServers()
+  const receiver = await startWebhookReceiver()
+  const { servers, stop: stopServers } = await startServers()
+  const stop = async () => {
+    await stopServers()
+    await receiver.close()
+  }
   const base = servers[0].baseUrl
   // Like a load balancer: each reader and editor talks to one instance, in turn.
   const instanceFor = (n: number) => servers[n % servers.length].baseUrl
@@ -189,6 +201,13 @@ const main = async () => {
       json: { email: 'admin@load.test', password: PASSWORD, name: 'Admin' },
     })
     const adminToken = admin.body.token ?? ''
+    const webhook = await api('/api/webhooks', {
+      method: 'POST',
+      token: adminToken,
+      json: { name: 'Load receiver', url: receiver.url, events: ['post.published'] },
+    })
+    if (webhook.status !== 201) throw new Error(`webhook not created: ${webhook.status}`)
+    receiver.setSecret(String((webhook.body.doc as { secret?: string } | undefined)?.secret ?? ''))
     const editorTokens: string[] = []
     for (let i = 0; i < options.editors; i++) {
       const email = `editor${i}@load.test`
@@ -360,6 +379,38 @@ const main = async () => {
       }
     }
 
+    // Every publish under load announced, once: wait (bounded) for the last deliveries.
+    const publishedIds = new Set(written.filter((w) => w.published).map((w) => String(w.id)))
+    const announcedIn = (item: (typeof receiver.received)[number]): string[] =>
+      ((item.json.data as { documents?: { id: number | string }[] } | null)?.documents ?? [])
+        .map((doc) => String(doc.id))
+        .filter((id) => publishedIds.has(id))
+    const underLoad = () => receiver.received.filter((item) => announcedIn(item).length > 0)
+    const settleBy = Date.now() + 60_000
+    while (
+      new Set(underLoad().flatMap(announcedIn)).size < publishedIds.size &&
+      Date.now() < settleBy
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    const deliveries = underLoad()
+    const deliveryLatencies = deliveries
+      .map((item) => item.receivedAt - Date.parse(item.json.timestamp))
+      .sort((a, b) => a - b)
+    const announcedIds = new Set(deliveries.flatMap(announcedIn))
+    const webhooks = {
+      deliveries: deliveries.length,
+      unverified: deliveries.filter((item) => !item.isVerified).length,
+      duplicates: deliveries.length - new Set(deliveries.map((item) => item.id)).size,
+      publishesNotAnnounced: [...publishedIds].filter((id) => !announcedIds.has(id)).length,
+      latencyMs: {
+        p50: round(percentile(deliveryLatencies, 50)),
+        p90: round(percentile(deliveryLatencies, 90)),
+        p99: round(percentile(deliveryLatencies, 99)),
+        max: round(deliveryLatencies.at(-1) ?? 0),
+      },
+    }
+
     const sorted = [...readLatencies].sort((a, b) => a - b)
     const result = {
       date: new Date().toISOString(),
@@ -384,8 +435,13 @@ const main = async () => {
       fiveHundreds,
       failures,
       acknowledgedMissing: missing,
+      webhooks,
     }
-    const isOk = fiveHundreds === 0 && missing.length === 0
+    const isOk =
+      fiveHundreds === 0 &&
+      missing.length === 0 &&
+      webhooks.publishesNotAnnounced === 0 &&
+      webhooks.unverified === 0
     fs.mkdirSync(options.out, { recursive: true })
     const variant = `${options.database === 'sqlite' ? '' : `-${options.database}`}${options.instances > 1 ? `-x${options.instances}` : ''}`
     const stem = path.join(options.out, `load-${result.date.slice(0, 10)}${variant}`)
@@ -405,6 +461,9 @@ const main = async () => {
         .join(', ')} |`,
       `| 5xx | ${fiveHundreds} |`,
       `| acknowledged writes not readable afterwards | ${missing.length} |`,
+      `| webhook deliveries of publishes under load (verified, repeated) | ${webhooks.deliveries} (${webhooks.deliveries - webhooks.unverified} verified, ${webhooks.duplicates} repeated) |`,
+      `| webhook latency, commit to receiver, p50 / p90 / p99 / max | ${webhooks.latencyMs.p50} / ${webhooks.latencyMs.p90} / ${webhooks.latencyMs.p99} / ${webhooks.latencyMs.max} ms |`,
+      `| publishes whose event never arrived | ${webhooks.publishesNotAnnounced} |`,
       '',
       isOk ? 'Result: **pass**.' : 'Result: **FAIL**.',
       '',
