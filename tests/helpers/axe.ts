@@ -140,6 +140,12 @@ export const PAYLOAD_EDIT_VIEW_MARKUP: AxeException[] = [
       'relationship and select fields label "field-<name>", not the react-select input inside (no inputId)',
   },
   {
+    rule: 'label-title-only',
+    selector: '.react-select input',
+    reason:
+      'select fields with several values (hasMany) name their react-select input by a title only, the same missing inputId',
+  },
+  {
     rule: 'label',
     selector: '[id^="field-"] .date-time-picker input',
     reason: "date fields' <label> does not point at the date picker's input",

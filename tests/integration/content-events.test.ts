@@ -541,6 +541,27 @@ describe('webhooks as admins manage them', () => {
     expect(rotated.status).toBe(200)
     expect(rotated.body.secret).toMatch(/^whsec_/)
     expect(rotated.body.secret).not.toBe(secret)
+    // Deliveries are signed with the new secret from now on.
+    const probe = await startWebhookReceiver()
+    try {
+      probe.setSecret(rotated.body.secret as string)
+      await cms.rest({
+        method: 'PATCH',
+        path: `/api/webhooks/${created.body.doc.id}`,
+        token: admin.token,
+        body: { url: probe.url },
+      })
+      const test = await cms.rest({
+        method: 'POST',
+        path: `/api/webhooks/${created.body.doc.id}/test`,
+        token: admin.token,
+      })
+      await runDeliveries()
+      const [got] = await probe.waitFor((item) => item.id === test.body.eventId)
+      expect(got.isVerified).toBe(true)
+    } finally {
+      await probe.close()
+    }
   })
 
   it('should let only admins read or manage webhooks and their logs', async () => {

@@ -6,15 +6,18 @@ import React, { useRef, useState } from 'react'
 import { postJson, styles } from './shared.ts'
 
 /**
- * The webhook's signing secret, in the sidebar. The CMS makes it; it is shown once, here right
- * after "Make a new secret" (or in the API answer that creates the webhook), and never again:
- * afterwards only its start and end are shown. A webhook made in the admin has a secret nobody
- * has seen yet, so the control asks for a new one.
+ * The webhook's signing secret, in the sidebar. The CMS makes it; the whole secret is shown once,
+ * here right after "Make a new secret" (or in the API answer that creates the webhook), and never
+ * again: afterwards only its start and end. Making a new one asks first once the webhook has
+ * delivered something (its receiver then uses the old one); before that it is harmless, which is
+ * how an admin who made the webhook here gets a secret to copy.
  */
 export const SecretControl: React.FC = () => {
   const { id } = useDocumentInfo()
   const hint = useFormFields(([fields]) => fields.secretHint?.value as string | undefined)
-  const shownAt = useFormFields(([fields]) => fields.secretShownAt?.value as string | undefined)
+  const lastDelivered = useFormFields(
+    ([fields]) => fields.lastDeliveredAt?.value as string | undefined,
+  )
   const [secret, setSecret] = useState<string | null>(null)
   const [isBusy, setIsBusy] = useState(false)
   const input = useRef<HTMLInputElement>(null)
@@ -32,8 +35,10 @@ export const SecretControl: React.FC = () => {
 
   const rotate = async () => {
     if (
-      shownAt &&
-      !window.confirm('Make a new secret? Receivers using the old one will reject deliveries.')
+      lastDelivered &&
+      !window.confirm(
+        'Make a new secret? Until the receiver has the new one, it will reject deliveries.',
+      )
     ) {
       return
     }
@@ -93,20 +98,19 @@ export const SecretControl: React.FC = () => {
       ) : (
         <>
           <p className="field-description" style={styles.note}>
-            {shownAt
-              ? `${hint ?? 'whsec_…'}: shown once when it was made, never again.`
-              : 'Nobody has seen this webhook’s secret yet: make one to copy into your receiver.'}
+            <code style={styles.secret}>{hint ?? 'whsec_…'}</code>: the whole secret is shown only
+            when it is made, in the API answer that creates the webhook or here.
           </p>
           <div style={styles.row}>
             <Button
-              buttonStyle={shownAt ? 'secondary' : 'primary'}
+              buttonStyle={lastDelivered ? 'secondary' : 'primary'}
               disabled={isBusy}
               id="webhook-secret-rotate"
               margin={false}
               onClick={() => void rotate()}
               size="medium"
             >
-              {shownAt ? 'Make a new secret' : 'Show a new secret'}
+              Make a new secret
             </Button>
           </div>
         </>

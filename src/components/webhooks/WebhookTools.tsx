@@ -8,7 +8,7 @@ import {
   useDocumentInfo,
   useFormFields,
 } from '@payloadcms/ui'
-import React, { useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 
 import { postJson, styles } from './shared.ts'
 
@@ -22,6 +22,17 @@ export const WebhookTools: React.FC = () => {
   const isActive = useFormFields(([fields]) => fields.active?.value !== false)
   const [since, setSince] = useState<Date | null>(null)
   const [isBusy, setIsBusy] = useState(false)
+  const pickerRef = useRef<HTMLDivElement>(null)
+  // Payload's DatePicker gives its id to a wrapper, not to the input: name the input by the
+  // label above it, and the icon-only clear button by what it does.
+  useEffect(() => {
+    pickerRef.current
+      ?.querySelector('input')
+      ?.setAttribute('aria-labelledby', 'webhook-replay-since-label')
+    pickerRef.current
+      ?.querySelector('.date-time-picker__clear-button')
+      ?.setAttribute('aria-label', 'Clear the date and time')
+  }, [since, id])
   if (!id) return null
 
   const run = async (url: string, body?: unknown) => {
@@ -55,8 +66,10 @@ export const WebhookTools: React.FC = () => {
         </Button>
       </div>
       <div style={styles.row}>
-        <div style={{ minWidth: 'min(100%, 16rem)' }}>
-          <FieldLabel htmlFor="webhook-replay-since" label="Deliver again every event since" />
+        <div ref={pickerRef} style={{ minWidth: 'min(100%, 16rem)' }}>
+          <span id="webhook-replay-since-label">
+            <FieldLabel label="Deliver again every event since" />
+          </span>
           <DatePicker
             id="webhook-replay-since"
             onChange={(value) => setSince(value ?? null)}

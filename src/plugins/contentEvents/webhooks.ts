@@ -50,7 +50,8 @@ export const prepareWebhook =
         })
       }
     }
-    delete incoming.secret
+    // Only the CMS sets a secret: at creation, and when rotating (`context.isSecretRotation`).
+    if (!(req.context as { isSecretRotation?: boolean }).isSecretRotation) delete incoming.secret
     if (operation === 'create') {
       const secret = newSecret()
       incoming.secret = secret
@@ -141,6 +142,7 @@ export const webhookEndpoints = (): Endpoint[] => [
           secretHint: hintOf(secret),
           secretShownAt: new Date().toISOString(),
         },
+        context: { isSecretRotation: true },
         depth: 0,
         overrideAccess: true,
         req,
