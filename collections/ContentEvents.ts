@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, nobody } from './access/index.ts'
 import { slugs } from './slugs.ts'
 import { EVENT_LABELS, EVENT_TYPES } from '../lib/contentEvents.ts'
+import { DATE_TIME_FORMAT } from '../lib/dates.ts'
 
 /**
  * The outbox: one row per content event (a publish, an unpublish, a slug change…), written in
@@ -45,7 +46,16 @@ export const ContentEvents: CollectionConfig = {
       })),
       admin: { readOnly: true },
     },
-    { name: 'occurredAt', type: 'date', required: true, index: true, admin: { readOnly: true } },
+    {
+      name: 'occurredAt',
+      type: 'date',
+      required: true,
+      index: true,
+      admin: {
+        readOnly: true,
+        date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_TIME_FORMAT },
+      },
+    },
     {
       name: 'summary',
       type: 'text',

@@ -3,8 +3,14 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, nobody } from './access/index.ts'
 import { slugs } from './slugs.ts'
 import { DELIVERY_STATUSES } from '../lib/contentEvents.ts'
+import { DATE_TIME_FORMAT } from '../lib/dates.ts'
 
 const readOnly = { readOnly: true } as const
+/** Dates read as everywhere else in the admin (lib/dates.ts). */
+const dateTime = {
+  readOnly: true,
+  date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_TIME_FORMAT },
+} as const
 
 /**
  * The delivery log: one row per event and webhook (a replay is a new row), with its attempts.
@@ -36,7 +42,7 @@ export const WebhookDeliveries: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'eventType', type: 'text', label: 'Event', index: true, admin: readOnly },
+        { name: 'eventType', type: 'text', label: 'Type', index: true, admin: readOnly },
         {
           name: 'messageId',
           type: 'text',
@@ -122,6 +128,7 @@ export const WebhookDeliveries: CollectionConfig = {
       name: 'log',
       type: 'array',
       label: 'Attempts',
+      labels: { singular: 'Attempt', plural: 'Attempts' },
       admin: { readOnly: true, initCollapsed: false },
       fields: [
         {

@@ -3,10 +3,15 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from './access/index.ts'
 import { slugs } from './slugs.ts'
 import { EVENT_LABELS, EVENT_SUBJECTS, EVENT_TYPES } from '../lib/contentEvents.ts'
+import { DATE_TIME_FORMAT } from '../lib/dates.ts'
 
 const subscribable = EVENT_TYPES.filter((type) => type !== 'webhook.test')
 
 const readOnlySidebar = { readOnly: true, position: 'sidebar' } as const
+const dateSidebar = {
+  ...readOnlySidebar,
+  date: { pickerAppearance: 'dayAndTime', displayFormat: DATE_TIME_FORMAT },
+} as const
 
 /**
  * Where content events are sent: a receiver's URL, the events and collections it wants, and the
@@ -101,9 +106,9 @@ export const Webhooks: CollectionConfig = {
       label: 'Failed attempts in a row',
       admin: readOnlySidebar,
     },
-    { name: 'lastDeliveredAt', type: 'date', label: 'Last delivered', admin: readOnlySidebar },
-    { name: 'lastFailedAt', type: 'date', label: 'Last failed attempt', admin: readOnlySidebar },
-    { name: 'disabledAt', type: 'date', label: 'Switched off', admin: readOnlySidebar },
+    { name: 'lastDeliveredAt', type: 'date', label: 'Last delivered', admin: dateSidebar },
+    { name: 'lastFailedAt', type: 'date', label: 'Last failed attempt', admin: dateSidebar },
+    { name: 'disabledAt', type: 'date', label: 'Switched off', admin: dateSidebar },
     { name: 'disabledReason', type: 'text', label: 'Why switched off', admin: readOnlySidebar },
   ],
 }
