@@ -9,6 +9,7 @@ export const slugs = {
   workflowEvents: 'workflow-events',
   previewLinks: 'preview-links',
   contentChanges: 'content-changes',
+  redirects: 'redirects',
   jobs: 'payload-jobs',
 } as const
 
@@ -24,6 +25,7 @@ export const PUBLIC_COLLECTIONS = [
   slugs.authors,
   slugs.sources,
   slugs.media,
+  slugs.redirects,
 ] as const satisfies readonly CollectionSlug[]
 
 /** True for a collection whose documents anonymous readers may get. */
