@@ -311,18 +311,14 @@ describe('running the import again', () => {
       where: { from: { equals: from } },
       overrideAccess: true,
     })
-    await cms.payload.create({
-      collection: 'redirects',
-      data: { from, to: '/posts/chosen-by-an-editor', statusCode: 301 },
-      overrideAccess: false,
-      user: (
-        await cms.payload.find({
-          collection: 'users',
-          where: { role: { equals: 'admin' } },
-          overrideAccess: true,
-        })
-      ).docs[0],
+    const editor = await cms.userWithRole('editor')
+    const made = await cms.rest({
+      method: 'POST',
+      path: '/api/redirects',
+      token: editor.token,
+      body: { from, to: '/posts/chosen-by-an-editor' },
     })
+    expect(made.status).toBe(201)
     const again = await importFiles({ payload: cms.payload, files: seedInputs() })
     const { docs } = await cms.payload.find({
       collection: 'redirects',
