@@ -13,6 +13,12 @@ import { slugs } from '../slugs.ts'
 
 type StoredRedirect = { from: string; to: string; statusCode?: number | null }
 
+/**
+ * Like the API's other public answers: ask again each time. A 301 with no cache header may be
+ * kept by a browser for good, and the redirect can be edited or deleted.
+ */
+const ASK_AGAIN = { 'cache-control': 'public, max-age=0, must-revalidate' }
+
 /** The front end's address, as the feeds read it; unset, `Location` is the path itself. */
 const publicSiteUrl = (): string | undefined => process.env.PUBLIC_SITE_URL?.trim() || undefined
 
@@ -81,14 +87,14 @@ const lookup: PayloadHandler = async (req) => {
   const path = normalised.value
   const found = await findRedirect({ req, path })
   if (!found) {
-    return Response.json(errorBody(`No redirect for ${path}`), { status: 404 })
+    return Response.json(errorBody(`No redirect for ${path}`), { status: 404, headers: ASK_AGAIN })
   }
   const statusCode = statusOf(found)
   return Response.json(
     { from: found.from, to: found.to, statusCode },
     {
       status: statusCode,
-      headers: { location: locationOf({ to: found.to, siteUrl: publicSiteUrl() }) },
+      headers: { ...ASK_AGAIN, location: locationOf({ to: found.to, siteUrl: publicSiteUrl() }) },
     },
   )
 }

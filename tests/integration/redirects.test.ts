@@ -207,6 +207,15 @@ describe('GET /api/redirects?path=', () => {
     ])
   })
 
+  it('should tell caches to ask again, so an edited redirect is never kept by a browser', async () => {
+    await createRedirect({ data: { from: '/asked-again', to: '/posts/fresh' } })
+    const answers = [await lookup('/asked-again'), await lookup('/never-redirected')]
+    expect(answers.map(({ status, headers }) => [status, headers.get('cache-control')])).toEqual([
+      [301, 'public, max-age=0, must-revalidate'],
+      [404, 'public, max-age=0, must-revalidate'],
+    ])
+  })
+
   it('should answer with the stored status code', async () => {
     await createRedirect({ data: { from: '/temporary', to: '/posts/for-now', statusCode: 307 } })
     const { status, body } = await lookup('/temporary')
