@@ -12,6 +12,7 @@ export const slugs = {
   contentEvents: 'content-events',
   webhooks: 'webhooks',
   webhookDeliveries: 'webhook-deliveries',
+  redirects: 'redirects',
   jobs: 'payload-jobs',
 } as const
 
@@ -27,6 +28,7 @@ export const PUBLIC_COLLECTIONS = [
   slugs.authors,
   slugs.sources,
   slugs.media,
+  slugs.redirects,
 ] as const satisfies readonly CollectionSlug[]
 
 /** True for a collection whose documents anonymous readers may get. */

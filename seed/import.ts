@@ -14,9 +14,11 @@ import {
   type PlannedDigest,
   type PlannedDocument,
   type PlannedPost,
+  type PlannedRedirect,
   type Ref,
 } from './plan.ts'
 import { toSlug } from '../collections/fields/slug.ts'
+import { documentPath } from '../lib/publicPaths.ts'
 import { idOf } from '../lib/values.ts'
 
 /** Documents written per transaction (see runInBatches in importFiles). */
@@ -32,11 +34,14 @@ export type Outcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed'
 
 export type Counts = Record<Outcome, number>
 
+/** What the report counts: the collections written, and the redirects from old-site addresses. */
+export type ReportedCollection = ImportCollection | 'redirects'
+
 /** A line of the report that points at the seed text it is about. */
 export type ReportLine = {
   file: string
   line?: number
-  collection?: ImportCollection
+  collection?: ReportedCollection
   title?: string
   message: string
 }
@@ -45,7 +50,7 @@ export type ImportReport = {
   isDryRun: boolean
   isForced: boolean
   files: { file: string; kind?: ParsedFile['kind']; isFailed: boolean; error?: string }[]
-  counts: Record<ImportCollection, Counts>
+  counts: Record<ReportedCollection, Counts>
   /** Documents and blocks not written, with the reason. */
   skipped: ReportLine[]
   /** Documents that could not be written. */
@@ -70,6 +75,7 @@ export type ImportOptions = {
 }
 
 const COLLECTIONS: ImportCollection[] = ['authors', 'sources', 'posts', 'digests']
+const REPORTED: ReportedCollection[] = [...COLLECTIONS, 'redirects']
 const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 })
 
 type Existing = {
@@ -281,9 +287,7 @@ export const importFiles = async ({
     isDryRun,
     isForced,
     files: [],
-    counts: Object.fromEntries(
-      COLLECTIONS.map((c) => [c, emptyCounts()]),
-    ) as ImportReport['counts'],
+    counts: Object.fromEntries(REPORTED.map((c) => [c, emptyCounts()])) as ImportReport['counts'],
     skipped: [],
     failures: [],
     warnings: [],
@@ -482,9 +486,108 @@ export const importFiles = async ({
     [...plan.posts, ...plan.digests] as (PlannedPost | PlannedDigest)[],
     processContent,
   )
+  for (const redirect of plan.redirects) {
+    const line = {
+      file: redirect.file,
+      line: redirect.line,
+      collection: 'redirects' as const,
+      title: redirect.key,
+    }
+    let result: RedirectResult
+    try {
+      result = await importRedirect({ payload, req, redirect, isDryRun })
+    } catch (err) {
+      result = { outcome: 'failed', message: describeError(err) }
+    }
+    report.counts.redirects[result.outcome] += 1
+    if (result.outcome === 'skipped') report.skipped.push({ ...line, message: result.message })
+    if (result.outcome === 'failed') report.failures.push({ ...line, message: result.message })
+    onProgress?.({ done: total, total, label: redirect.key })
+  }
 
   report.durationMs = Date.now() - started
   return report
+}
+
+type RedirectResult =
+  | { outcome: 'created' | 'updated' | 'unchanged' }
+  | { outcome: 'skipped' | 'failed'; message: string }
+
+/**
+ * One old-site address as a redirect (kind `imported`) to the post its article became, at that
+ * post's current slug: created when missing, its target brought up to date when the post's
+ * slug changed, and left alone when an editor made one from that path or the CMS made it
+ * automatically. Written after the posts, so the post exists.
+ */
+const importRedirect = async ({
+  payload,
+  req,
+  redirect,
+  isDryRun,
+}: {
+  payload: Payload
+  req?: Partial<PayloadRequest>
+  redirect: PlannedRedirect
+  isDryRun: boolean
+}): Promise<RedirectResult> => {
+  const { docs: posts } = await payload.find({
+    collection: 'posts',
+    where: { 'provenance.importKey': { equals: redirect.data.post.key } },
+    draft: true,
+    trash: true,
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const post = posts[0]
+  const { docs: found } = await payload.find({
+    collection: 'redirects',
+    where: { from: { equals: redirect.data.from } },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const existing = found[0]
+  if (existing && existing.kind !== 'imported') {
+    return {
+      outcome: 'skipped',
+      message: `a redirect from this path already exists (${existing.kind}, to ${existing.to}): left alone`,
+    }
+  }
+  if (!post) {
+    // A dry run has not created the post; a real run failed to.
+    return isDryRun
+      ? { outcome: 'created' }
+      : {
+          outcome: 'failed',
+          message: `its post "${redirect.data.post.title}" was not imported`,
+        }
+  }
+  if (post.deletedAt) {
+    return { outcome: 'skipped', message: `its post "${post.title}" is in the trash` }
+  }
+  const to = documentPath({ collection: 'posts', slug: post.slug, id: post.id })
+  if (existing?.to === to) return { outcome: 'unchanged' }
+  if (isDryRun) return { outcome: existing ? 'updated' : 'created' }
+  const data = {
+    from: redirect.data.from,
+    to,
+    kind: 'imported' as const,
+    statusCode: 301,
+    document: { relationTo: 'posts' as const, value: post.id },
+    note: `Imported from ${redirect.data.url} (${redirect.file}:${redirect.line})`,
+  }
+  const common = { collection: 'redirects' as const, depth: 0, overrideAccess: true, req }
+  if (existing) {
+    await payload.update({ ...common, id: existing.id, data, context: { isImport: true } })
+    return { outcome: 'updated' }
+  }
+  await payload.create({ ...common, data, context: { isImport: true } })
+  return { outcome: 'created' }
 }
 
 /** True when any file or document failed: the CLI exits non-zero. */

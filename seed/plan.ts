@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 
+import { pathOfUrl } from '../lib/redirects.ts'
+
 import {
   normalizeName,
   toLexical,
@@ -66,12 +68,27 @@ export type PlannedDigest = Where & {
 
 export type PlannedDocument = PlannedAuthor | PlannedSource | PlannedPost | PlannedDigest
 
+/**
+ * An old-site address to keep working: the path a quoted article had on the old site, to
+ * redirect to the post it is imported as. `key` is the path.
+ */
+export type PlannedRedirect = Where & {
+  collection: 'redirects'
+  key: string
+  data: { from: string; url: string; post: { collection: 'posts'; key: string; title: string } }
+}
+
+/** The old site's host names: addresses on them become redirects to the imported posts. */
+export const OLD_SITE_HOSTS = new Set(['iran-interlink.org', 'www.iran-interlink.org'])
+
 /** Everything to write, in dependency order (authors and sources before what links them). */
 export type ImportPlan = {
   authors: PlannedAuthor[]
   sources: PlannedSource[]
   posts: PlannedPost[]
   digests: PlannedDigest[]
+  /** Old-site addresses of imported posts, written after the posts. */
+  redirects: PlannedRedirect[]
   warnings: SeedWarning[]
   skipped: SkippedItem[]
 }
@@ -99,6 +116,7 @@ const createCollector = () => {
     sources: [],
     posts: [],
     digests: [],
+    redirects: [],
     warnings: [],
     skipped: [],
   }
@@ -208,8 +226,55 @@ const planAuthorPage = ({ collector, page }: { collector: Collector; page: Autho
   for (const entry of page.entries) planAuthorEntry({ collector, entry, author: ref })
 }
 
+/** A redirect from the old-site address of a quoted article to the post it becomes. */
+const planOldAddress = ({ collector, entry }: { collector: Collector; entry: QuotedEntry }) => {
+  if (!entry.url) return
+  const where = { file: entry.provenance.file, line: entry.urlLine ?? entry.provenance.line }
+  const { plan } = collector
+  let host: string
+  try {
+    host = new URL(entry.url).hostname.toLowerCase()
+  } catch {
+    host = ''
+  }
+  if (!OLD_SITE_HOSTS.has(host)) {
+    plan.warnings.push({
+      ...where,
+      message: `"${entry.url}" is not an address of the old site: no redirect made`,
+    })
+    return
+  }
+  const from = pathOfUrl({ url: entry.url })
+  if (from.problem !== undefined) {
+    plan.warnings.push({ ...where, message: `the address ${from.problem}: no redirect made` })
+    return
+  }
+  const postKey = importKey.post(entry.title)
+  const earlier = plan.redirects.find((redirect) => redirect.key === from.value)
+  if (earlier) {
+    if (earlier.data.post.key !== postKey) {
+      plan.warnings.push({
+        ...where,
+        message: `"${from.value}" also leads to "${earlier.data.post.title}" at ${earlier.file}:${earlier.line}; the first is imported`,
+      })
+    }
+    return
+  }
+  plan.redirects.push({
+    ...where,
+    collection: 'redirects',
+    key: from.value,
+    data: {
+      from: from.value,
+      url: entry.url,
+      post: { collection: 'posts', key: postKey, title: entry.title },
+    },
+  })
+}
+
 const planQuotedEntry = ({ collector, entry }: { collector: Collector; entry: QuotedEntry }) => {
   const where = entry.provenance
+  planOldAddress({ collector, entry })
   collector.post({
     ...where,
     key: importKey.post(entry.title),

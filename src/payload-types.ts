@@ -72,6 +72,7 @@ export interface Config {
     authors: Author;
     sources: Source;
     media: Media;
+    redirects: Redirect;
     users: User;
     'workflow-events': WorkflowEvent;
     'preview-links': PreviewLink;
@@ -92,6 +93,7 @@ export interface Config {
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     sources: SourcesSelect<false> | SourcesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'preview-links': PreviewLinksSelect<false> | PreviewLinksSelect<true>;
@@ -466,6 +468,51 @@ export interface Media {
   };
 }
 /**
+ * Old addresses that keep working: readers asking for "from" are sent to "to". Made automatically when a published slug changes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * The old path on this site, starting with "/" (e.g. /posts/old-slug or /wordpress/old-page/); a query string is kept.
+   */
+  from: string;
+  /**
+   * Where readers go: a path on this site (e.g. /posts/new-slug) or a full http(s) address.
+   */
+  to: string;
+  /**
+   * 301 permanent (the default), 308 permanent, 302 or 307 temporary.
+   */
+  statusCode: number;
+  kind: 'automatic' | 'manual' | 'imported';
+  /**
+   * The page this redirect leads to, when it is one of ours.
+   */
+  document?:
+    | ({
+        relationTo: 'posts';
+        value: number | Post;
+      } | null)
+    | ({
+        relationTo: 'digests';
+        value: number | Digest;
+      } | null)
+    | ({
+        relationTo: 'authors';
+        value: number | Author;
+      } | null)
+    | ({
+        relationTo: 'sources';
+        value: number | Source;
+      } | null);
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every review step, publish and schedule, as it happened. Read-only.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -812,6 +859,10 @@ export interface PayloadLockedDocument {
         value: number | Media;
       } | null)
     | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -1049,6 +1100,20 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  statusCode?: T;
+  kind?: T;
+  document?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -24,6 +24,7 @@ import { editorialWorkflow } from './plugins/editorialWorkflow.ts'
 import { graphqlSelectByDefault } from './plugins/graphqlSelect/index.ts'
 import { objectStorage } from './plugins/objectStorage.ts'
 import { previewLinks } from './plugins/previewLinks.ts'
+import { redirects } from './plugins/redirects.ts'
 import { responseCache } from './plugins/responseCache/index.ts'
 import { seedOnStart } from './plugins/seedOnStart.ts'
 import { versionHistory } from './plugins/versionHistory.ts'
@@ -102,6 +103,7 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
       editorialWorkflow({ collections: reviewed }),
       versionHistory({ collections: reviewed }),
       previewLinks({ collections: reviewed, linkTemplate: env.previewUrl }),
+      redirects({ collections: [slugs.posts, slugs.digests, slugs.authors, slugs.sources] }),
       objectStorage({ storage: env.objectStorage, serverUrl: env.serverUrl }),
       contentEvents({
         site: { siteUrl: env.siteUrl, serverUrl: env.serverUrl },

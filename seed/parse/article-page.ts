@@ -27,8 +27,10 @@ export type ArticleReference = {
 export type QuotedEntry = {
   kind: EntryKind
   title: string
-  /** The URL line above the title, when present. */
+  /** The URL line above the title (the article's address on the old site), when present. */
   url?: string
+  /** The line of `url`. */
+  urlLine?: number
   credit: Credit
   date: string | null
   excerpt: string
@@ -244,7 +246,7 @@ const parseEndMatter = ({
         entry: {
           kind: isDigestTitle({ title: title.text }) ? 'digest' : 'post',
           title: title.text,
-          ...(block.url ? { url: block.url.text } : {}),
+          ...(block.url ? { url: block.url.text, urlLine: block.url.line } : {}),
           credit: parsed.credit,
           date: parsed.credit.date ?? null,
           excerpt: stripped.excerpt,

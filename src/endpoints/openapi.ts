@@ -1,6 +1,6 @@
 import type { Endpoint, FlattenedField, SanitizedCollectionConfig } from 'payload'
 
-import { isPublicCollection } from '../../collections/slugs.ts'
+import { isPublicCollection, slugs } from '../../collections/slugs.ts'
 import { FEED_SIZE } from '../../lib/feeds.ts'
 
 type Schema = Record<string, unknown>
@@ -190,6 +190,43 @@ export const buildOpenApi = ({
           },
           404: errorResponse('No published document with this id'),
         },
+      },
+    }
+  }
+  const redirectList = paths[`/api/${slugs.redirects}`] as
+    { get?: Record<string, unknown> } | undefined
+  if (redirectList?.get) {
+    redirectList.get = {
+      ...redirectList.get,
+      summary: 'List redirects, or look up the one for a path',
+      description:
+        'With `path`, answers the redirect itself: its status (301 unless stored otherwise), a `Location` header and `{ from, to, statusCode }`; 404 when there is none. Fetch it with `redirect: "manual"`.',
+      parameters: [
+        parameter('path', 'A site path to look up, e.g. /posts/old-slug (query string kept)', {
+          type: 'string',
+        }),
+        ...LIST_PARAMETERS,
+      ],
+      responses: {
+        ...(redirectList.get.responses as Record<string, unknown>),
+        301: {
+          description: 'With `path`: the redirect (or 302, 307, 308 as stored)',
+          headers: { Location: { schema: { type: 'string' } } },
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  from: { type: 'string' },
+                  to: { type: 'string' },
+                  statusCode: { type: 'integer', enum: [301, 302, 307, 308] },
+                },
+                required: ['from', 'to', 'statusCode'],
+              },
+            },
+          },
+        },
+        404: errorResponse('With `path`: no redirect for it'),
       },
     }
   }

@@ -28,10 +28,31 @@ describe('GET /api/openapi.json', () => {
     ['/api/digests'],
     ['/api/authors'],
     ['/api/sources'],
+    ['/api/redirects'],
     ['/api/search'],
     ['/feeds/posts.{format}'],
   ])('should describe %s', (path) => {
     expect(document.paths[path]?.get).toBeTruthy()
+  })
+
+  it('should describe the redirect lookup by path', () => {
+    const get = document.paths['/api/redirects'].get
+    expect([get.parameters[0].name, Object.keys(get.responses).sort()]).toEqual([
+      'path',
+      ['200', '301', '400', '404'],
+    ])
+  })
+
+  it('should not describe the staff-only fields of redirects', () => {
+    expect(Object.keys(document.components.schemas.Redirect.properties).sort()).toEqual([
+      'createdAt',
+      'from',
+      'id',
+      'kind',
+      'statusCode',
+      'to',
+      'updatedAt',
+    ])
   })
 
   it('should describe the post fields front ends get', () => {

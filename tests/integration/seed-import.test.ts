@@ -206,6 +206,46 @@ describe('importing the five seed files', () => {
     expect(post.sources.map((s: any) => s.name)).toEqual(['The Intercept'])
   })
 
+  it('should redirect the old-site addresses of the quoted articles to their posts', async () => {
+    const albania = await postTitled('Donald Trump MEK Terrorists And The Troll Factory In Albania')
+    const heshmat = await postTitled('” Heshmat Alavi Gate ” , Trump and MEK')
+    const { docs } = await cms.payload.find({
+      collection: 'redirects',
+      sort: 'from',
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(docs.map(({ from, to, kind, statusCode }) => ({ from, to, kind, statusCode }))).toEqual([
+      {
+        from: '/wordpress/donald-trump-mek-terrorists-and-the-troll-factory-in-albania/',
+        to: `/posts/${albania.slug}`,
+        kind: 'imported',
+        statusCode: 301,
+      },
+      {
+        from: '/wordpress/heshmat-alavi-gate-trump-and-mek/',
+        to: `/posts/${heshmat.slug}`,
+        kind: 'imported',
+        statusCode: 301,
+      },
+    ])
+    expect(first.counts.redirects).toEqual({
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      failed: 0,
+    })
+  })
+
+  it('should answer an old-site address over the lookup', async () => {
+    const albania = await postTitled('Donald Trump MEK Terrorists And The Troll Factory In Albania')
+    const { status, headers } = await cms.rest({
+      path: '/api/redirects?path=/wordpress/donald-trump-mek-terrorists-and-the-troll-factory-in-albania/',
+    })
+    expect([status, headers.get('location')]).toEqual([301, `/posts/${albania.slug}`])
+  })
+
   it('should list every block of the article it did not import, with the reason', () => {
     const article = first.skipped.filter((line) => line.file.includes('003_'))
     expect(article.length).toBeGreaterThan(10)
@@ -244,6 +284,55 @@ describe('running the import again', () => {
     const again = await importFiles({ payload: cms.payload, files: seedInputs() })
     expect(totals(again, 'created') + totals(again, 'updated') + totals(again, 'failed')).toBe(0)
     expect(totals(again, 'unchanged')).toBe(totals(first, 'created') + totals(first, 'unchanged'))
+  })
+
+  it('should point an imported redirect at the post again after its slug changed', async () => {
+    const post = await postTitled('” Heshmat Alavi Gate ” , Trump and MEK')
+    await cms.payload.update({
+      collection: 'posts',
+      id: post.id,
+      data: { slug: 'heshmat-alavi-gate', _status: 'draft' },
+      draft: true,
+      overrideAccess: true,
+    })
+    const again = await importFiles({ payload: cms.payload, files: seedInputs() })
+    const { docs } = await cms.payload.find({
+      collection: 'redirects',
+      where: { from: { equals: '/wordpress/heshmat-alavi-gate-trump-and-mek/' } },
+      overrideAccess: true,
+    })
+    expect([again.counts.redirects.updated, docs[0].to]).toEqual([1, '/posts/heshmat-alavi-gate'])
+  })
+
+  it("should leave alone an editor's redirect from an old-site address, and say so", async () => {
+    const from = '/wordpress/donald-trump-mek-terrorists-and-the-troll-factory-in-albania/'
+    await cms.payload.delete({
+      collection: 'redirects',
+      where: { from: { equals: from } },
+      overrideAccess: true,
+    })
+    const editor = await cms.userWithRole('editor')
+    const made = await cms.rest({
+      method: 'POST',
+      path: '/api/redirects',
+      token: editor.token,
+      body: { from, to: '/posts/chosen-by-an-editor' },
+    })
+    expect(made.status).toBe(201)
+    const again = await importFiles({ payload: cms.payload, files: seedInputs() })
+    const { docs } = await cms.payload.find({
+      collection: 'redirects',
+      where: { from: { equals: from } },
+      overrideAccess: true,
+    })
+    expect([docs[0].to, docs[0].kind]).toEqual(['/posts/chosen-by-an-editor', 'manual'])
+    expect(again.skipped).toContainEqual(
+      expect.objectContaining({
+        collection: 'redirects',
+        title: from,
+        message: expect.stringMatching(/already exists \(manual/),
+      }),
+    )
   })
 
   it("should keep an editor's change and say so", async () => {

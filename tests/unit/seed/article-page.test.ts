@@ -87,6 +87,7 @@ describe('article page 003: quoted articles and related excerpts', () => {
         kind: 'post',
         title: 'Donald Trump MEK Terrorists And The Troll Factory In Albania',
         url: 'https://iran-interlink.org/wordpress/donald-trump-mek-terrorists-and-the-troll-factory-in-albania/',
+        urlLine: 26,
         credit: expect.objectContaining({ writer: 'Murtaza Hussain', outlets: ['The Intercept'] }),
         date: '2020-04-23',
         titleRepeat: 'exact',
@@ -96,6 +97,7 @@ describe('article page 003: quoted articles and related excerpts', () => {
         kind: 'post',
         title: '” Heshmat Alavi Gate ” , Trump and MEK',
         url: 'https://iran-interlink.org/wordpress/heshmat-alavi-gate-trump-and-mek/',
+        urlLine: 54,
         credit: expect.objectContaining({
           writers: ['Negar Mortazavi', 'Borzou Daragahi'],
           outlets: ['Independent'],

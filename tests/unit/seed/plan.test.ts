@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { parseSeedFile, type AuthorPage } from '../../../seed/parse/index.ts'
+import { parseSeedFile, type ArticlePage, type AuthorPage } from '../../../seed/parse/index.ts'
 import { hashImportData, importKey, planImport } from '../../../seed/plan.ts'
 
 const dataDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../seed/data')
@@ -43,6 +43,26 @@ describe('planImport on the five seed files', () => {
     ])
   })
 
+  it('should plan a redirect from the old-site address of each quoted article to its post', () => {
+    expect(
+      plan.redirects.map(({ key, line, data }) => [key, line, data.post.key, data.url]),
+    ).toEqual([
+      [
+        '/wordpress/donald-trump-mek-terrorists-and-the-troll-factory-in-albania/',
+        26,
+        importKey.post('Donald Trump MEK Terrorists And The Troll Factory In Albania'),
+        'https://iran-interlink.org/wordpress/donald-trump-mek-terrorists-and-the-troll-factory-in-albania/',
+      ],
+      [
+        '/wordpress/heshmat-alavi-gate-trump-and-mek/',
+        54,
+        importKey.post('” Heshmat Alavi Gate ” , Trump and MEK'),
+        'https://iran-interlink.org/wordpress/heshmat-alavi-gate-trump-and-mek/',
+      ],
+    ])
+    expect(plan.redirects.every((redirect) => redirect.file === seedFiles[3].file)).toBe(true)
+  })
+
   it('should key digest 260 by its issue number', () => {
     expect(plan.digests.map((d) => d.key)).toContain('digest:issue:260')
   })
@@ -65,6 +85,47 @@ describe('planImport deduplication', () => {
     const result = planImport({ files: [page, changed] })
     expect(result.warnings.filter((w) => /also appears at/.test(w.message))).toHaveLength(
       page.entries.length,
+    )
+  })
+})
+
+describe('planImport of old-site addresses', () => {
+  const article = seedFiles[3] as ArticlePage
+  const withUrls = (urls: string[]) =>
+    planImport({
+      files: [
+        {
+          ...article,
+          extraEntries: article.extraEntries.map((entry, index) => ({
+            ...entry,
+            url: urls[index],
+          })),
+        },
+      ],
+    })
+
+  it.each([
+    ['https://elsewhere.example/wordpress/x/', /not an address of the old site/],
+    ['not a url', /not an address of the old site/],
+    ['https://www.iran-interlink.org/wordpress/100%zz/', /"%" that is not followed by two hex/],
+  ])('should make no redirect of %s, and warn with its line', (url, message) => {
+    const result = withUrls([url, 'https://iran-interlink.org/wordpress/kept/'])
+    expect(result.redirects.map((redirect) => redirect.key)).toEqual(['/wordpress/kept/'])
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ line: 26, message: expect.stringMatching(message) }),
+    )
+  })
+
+  it('should keep the first of two articles at one address, and warn', () => {
+    const result = withUrls([
+      'https://iran-interlink.org/wordpress/same/',
+      'https://iran-interlink.org/wordpress/same/',
+    ])
+    expect(result.redirects.map((redirect) => redirect.data.post.title)).toEqual([
+      'Donald Trump MEK Terrorists And The Troll Factory In Albania',
+    ])
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ line: 54, message: expect.stringMatching(/also leads to/) }),
     )
   })
 })
