@@ -110,5 +110,18 @@ export const Users: CollectionConfig = {
       },
       access: { create: isAdminField, update: isAdminField },
     },
+    {
+      // Each person turns it off for themselves (update access: admins or oneself).
+      name: 'notifyByEmail',
+      type: 'checkbox',
+      label: 'Email me my notifications',
+      defaultValue: true,
+      admin: {
+        position: 'sidebar',
+        description:
+          'Review requests, changes requested, approvals, publishing and failed schedules, by email as well as under the bell.',
+        condition: (_data, _siblingData, { user }) => Boolean(user),
+      },
+    },
   ],
 }

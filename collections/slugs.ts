@@ -9,6 +9,7 @@ export const slugs = {
   workflowEvents: 'workflow-events',
   previewLinks: 'preview-links',
   contentChanges: 'content-changes',
+  notifications: 'notifications',
   jobs: 'payload-jobs',
 } as const
 

@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     users: User;
     'workflow-events': WorkflowEvent;
+    notifications: Notification;
     'preview-links': PreviewLink;
     'content-changes': ContentChange;
     'payload-kv': PayloadKv;
@@ -91,6 +92,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'preview-links': PreviewLinksSelect<false> | PreviewLinksSelect<true>;
     'content-changes': ContentChangesSelect<false> | ContentChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -112,6 +114,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      sendNotificationEmail: TaskSendNotificationEmail;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -294,6 +297,10 @@ export interface User {
    * Admins manage users; editors review and publish; contributors write drafts.
    */
   role?: ('admin' | 'editor' | 'contributor') | null;
+  /**
+   * Review requests, changes requested, approvals, publishing and failed schedules, by email as well as under the bell.
+   */
+  notifyByEmail?: boolean | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -483,6 +490,30 @@ export interface WorkflowEvent {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  recipient: number | User;
+  kind: 'submitted' | 'changes_requested' | 'approved' | 'published' | 'schedule_failed';
+  title: string;
+  message?: string | null;
+  /**
+   * collection:id, e.g. posts:12
+   */
+  documentKey?: string | null;
+  documentTitle?: string | null;
+  /**
+   * The document in the admin.
+   */
+  url?: string | null;
+  actorName?: string | null;
+  readAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Links that let anyone holding them read one draft until they expire. Delete one to revoke it.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -580,7 +611,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendNotificationEmail' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -613,7 +644,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendNotificationEmail' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -654,6 +685,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'workflow-events';
         value: number | WorkflowEvent;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
       } | null)
     | ({
         relationTo: 'preview-links';
@@ -889,6 +924,7 @@ export interface MediaSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  notifyByEmail?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -921,6 +957,23 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   note?: T;
   scheduleType?: T;
   scheduledAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  recipient?: T;
+  kind?: T;
+  title?: T;
+  message?: T;
+  documentKey?: T;
+  documentTitle?: T;
+  url?: T;
+  actorName?: T;
+  readAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1027,6 +1080,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNotificationEmail".
+ */
+export interface TaskSendNotificationEmail {
+  input: {
+    notification: string;
+  };
+  output: {
+    isSent?: boolean | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

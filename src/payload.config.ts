@@ -21,6 +21,7 @@ import { apiValidation } from './plugins/apiValidation.ts'
 import { contentApi } from './plugins/contentApi.ts'
 import { editorialWorkflow } from './plugins/editorialWorkflow.ts'
 import { graphqlSelectByDefault } from './plugins/graphqlSelect/index.ts'
+import { notifications } from './plugins/notifications.ts'
 import { objectStorage } from './plugins/objectStorage.ts'
 import { previewLinks } from './plugins/previewLinks.ts'
 import { responseCache } from './plugins/responseCache/index.ts'
@@ -99,6 +100,7 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
     plugins: [
       accounts(),
       editorialWorkflow({ collections: reviewed }),
+      notifications(),
       versionHistory({ collections: reviewed }),
       previewLinks({ collections: reviewed, linkTemplate: env.previewUrl }),
       objectStorage({ storage: env.objectStorage, serverUrl: env.serverUrl }),

@@ -29,6 +29,7 @@ import { PreviewLinkControl as PreviewLinkControl_6211647e4d0d693ff1c032fcf7d463
 import { DocumentVersions as DocumentVersions_a2d36bd00694fe12a4edb970bbd48989 } from '../../../components/DocumentVersions.tsx'
 import { DigestItemLabel as DigestItemLabel_a1953297806ac81f6e91eeb74bd78f9c } from '../../../components/DigestItemLabel.tsx'
 import { ChatPasteWarning as ChatPasteWarning_988efcd6718447be487548d5d5f81d65 } from '../../../components/ChatPasteWarning.tsx'
+import { NotificationBell as NotificationBell_0a70d43eb4cd244b76f46f2c6e26705f } from '../../../components/Notifications/NotificationBell.tsx'
 import { EditorialDashboard as EditorialDashboard_feb23b338060bca77324133535895222 } from '../../../components/EditorialDashboard/index.tsx'
 import { AdminBrowserFixes as AdminBrowserFixes_3cecd8feb98dc2765c491631a2b0adcc } from '../../../components/AdminBrowserFixes.tsx'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
@@ -67,6 +68,7 @@ export const importMap = {
   "/components/DocumentVersions.tsx#DocumentVersions": DocumentVersions_a2d36bd00694fe12a4edb970bbd48989,
   "/components/DigestItemLabel.tsx#DigestItemLabel": DigestItemLabel_a1953297806ac81f6e91eeb74bd78f9c,
   "/components/ChatPasteWarning.tsx#ChatPasteWarning": ChatPasteWarning_988efcd6718447be487548d5d5f81d65,
+  "/components/Notifications/NotificationBell.tsx#NotificationBell": NotificationBell_0a70d43eb4cd244b76f46f2c6e26705f,
   "/components/EditorialDashboard/index.tsx#EditorialDashboard": EditorialDashboard_feb23b338060bca77324133535895222,
   "/components/AdminBrowserFixes.tsx#AdminBrowserFixes": AdminBrowserFixes_3cecd8feb98dc2765c491631a2b0adcc,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
