@@ -337,6 +337,21 @@ describe('access to notifications', () => {
     ).toBeNull()
   })
 
+  it('should delete a person’s notifications with their account', async () => {
+    const leaving = await cms.userWithRole('editor')
+    const post = await draftBy(contributor, 'Told before leaving')
+    await ok(act(contributor, post.id, 'submit'))
+    const isTold = async () => (await toldAbout(post.id)).some((entry) => entry.to === leaving.id)
+    expect(await isTold()).toBe(true)
+    const removal = await cms.rest({
+      method: 'DELETE',
+      path: `/api/users/${leaving.id}`,
+      token: admin.token,
+    })
+    expect(removal.status).toBe(200)
+    expect(await isTold()).toBe(false)
+  })
+
   it('should let a person turn their own email off, not someone else’s', async () => {
     const theirs = await cms.rest({
       method: 'PATCH',

@@ -390,15 +390,16 @@ const Activity = ({
 )
 
 /**
- * The dashboard for the data `loadDashboard` read; with `hasNotifications`, the signed-in user's
+ * The dashboard for the data `loadDashboard` read; with `notificationsApi`, the signed-in user's
  * unread notifications first (read in the browser, in step with the header's bell).
  */
 export const DashboardView = ({
   data,
-  hasNotifications,
+  notificationsApi,
 }: {
   data: DashboardData
-  hasNotifications: boolean
+  /** The REST API's path when the notifications plugin is installed, else undefined. */
+  notificationsApi?: string
 }) => {
   const { now, seesEverything, counts, myWork, reviewQueue, schedules, activity } = data
   const queue = <ReviewQueue section={reviewQueue} now={now} seesEverything={seesEverything} />
@@ -409,7 +410,7 @@ export const DashboardView = ({
   return (
     <div className={baseClass}>
       {isUrgent ? attention : null}
-      {hasNotifications ? <UnreadNotifications /> : null}
+      {notificationsApi ? <UnreadNotifications api={notificationsApi} /> : null}
       <div className={`${baseClass}__grid ${baseClass}__grid--counts`}>
         {counts.isLoaded ? (
           counts.value.map((group) => (
@@ -459,7 +460,9 @@ export const EditorialDashboard = async ({
   return (
     <DashboardView
       data={data}
-      hasNotifications={Boolean(payload.collections[slugs.notifications as 'users'])}
+      notificationsApi={
+        payload.collections[slugs.notifications as 'users'] ? payload.config.routes.api : undefined
+      }
     />
   )
 }

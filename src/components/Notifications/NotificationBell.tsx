@@ -1,11 +1,10 @@
 'use client'
 
-import { Button, Pill, Popup, PopupList, useAuth } from '@payloadcms/ui'
+import { Button, Popup, PopupList, useAuth, useConfig } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
-import { formatDateTime, formatRelative } from '../../../lib/dates.ts'
-import { NOTIFICATION_KIND_LABELS, NOTIFICATION_KIND_TONES } from '../../../lib/notifications.ts'
-import { useNotifications, type NotificationItem } from './useNotifications.ts'
+import { NotificationSummary } from './NotificationSummary.tsx'
+import { useNotifications } from './useNotifications.ts'
 import './notifications.scss'
 
 const baseClass = 'notification-bell'
@@ -28,33 +27,18 @@ const BellIcon = () => (
   </svg>
 )
 
-/** One notification: what happened (with its kind as a pill), the note, who and when. */
-export const NotificationSummary = ({ item, now }: { item: NotificationItem; now: number }) => (
-  <span className="notification-summary" data-unread={item.readAt ? undefined : 'true'}>
-    <span className="notification-summary__head">
-      <Pill pillStyle={NOTIFICATION_KIND_TONES[item.kind]} size="small">
-        {NOTIFICATION_KIND_LABELS[item.kind]}
-      </Pill>
-      <time
-        className="notification-summary__when"
-        dateTime={item.createdAt}
-        title={formatDateTime(item.createdAt)}
-      >
-        {formatRelative({ value: item.createdAt, now })}
-      </time>
-    </span>
-    <span className="notification-summary__title">{item.title}</span>
-    {item.message ? <span className="notification-summary__message">{item.message}</span> : null}
-  </span>
-)
-
 /**
  * The bell in the admin header: the signed-in user's unread count, and a dropdown of their
  * latest notifications, each opening its document (and marked read), with "Mark all read".
  */
 export const NotificationBell = ({ pollSeconds = 30 }: { pollSeconds?: number }) => {
   const { user } = useAuth()
-  const { unread, items, markAllRead, markRead } = useNotifications({ limit: 8, pollSeconds })
+  const {
+    config: {
+      routes: { api },
+    },
+  } = useConfig()
+  const { unread, items, markAllRead, markRead } = useNotifications({ api, limit: 8, pollSeconds })
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => setNow(Date.now()), [items])
   if (!user) return null

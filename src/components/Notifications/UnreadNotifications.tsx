@@ -1,9 +1,8 @@
 'use client'
 
-import { Button } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
-import { NotificationSummary } from './NotificationBell.tsx'
+import { NotificationSummary } from './NotificationSummary.tsx'
 import { useNotifications } from './useNotifications.ts'
 import './notifications.scss'
 
@@ -14,8 +13,16 @@ const baseClass = 'editorial-dashboard'
  * the signed-in user's unread notifications, newest first, each opening its document, and
  * "Mark all read". Kept in step with the header's bell.
  */
-export const UnreadNotifications = ({ pollSeconds = 30 }: { pollSeconds?: number }) => {
+export const UnreadNotifications = ({
+  api,
+  pollSeconds = 30,
+}: {
+  /** The REST API's path, e.g. `/api`. */
+  api: string
+  pollSeconds?: number
+}) => {
   const { unread, items, markAllRead, markRead } = useNotifications({
+    api,
     limit: 5,
     isUnreadOnly: true,
     pollSeconds,
@@ -54,14 +61,16 @@ export const UnreadNotifications = ({ pollSeconds = 30 }: { pollSeconds?: number
           </ul>
           <p className={`${baseClass}__more`}>
             {count > items.length ? `${items.length} of ${count} shown. ` : null}
-            <Button
-              buttonStyle="secondary"
-              size="small"
-              margin={false}
+            {/* Payload's Button markup (this card renders inside the server-rendered dashboard). */}
+            <button
+              type="button"
+              className="btn btn--icon-style-without-border btn--size-small btn--withoutPopup btn--no-margin btn--style-secondary"
               onClick={() => void markAllRead()}
             >
-              Mark all read
-            </Button>
+              <span className="btn__content">
+                <span className="btn__label">Mark all read</span>
+              </span>
+            </button>
           </p>
         </>
       )}

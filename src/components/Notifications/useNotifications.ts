@@ -1,6 +1,5 @@
 'use client'
 
-import { useConfig } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
 import type { NotificationKind } from '../../../lib/notifications.ts'
@@ -22,24 +21,22 @@ export type NotificationItem = {
 const CHANGED = 'newsroom:notifications-changed'
 
 /**
- * The signed-in user's notifications: the unread count and the latest `limit` (only unread
+ * The signed-in user's notifications (no @payloadcms/ui here: the dashboard renders on the server too): the unread count and the latest `limit` (only unread
  * ones with `isUnreadOnly`), read again every `pollSeconds`, when the tab comes back into view,
  * and when another component marks some read.
  */
 export const useNotifications = ({
+  api,
   limit,
   isUnreadOnly = false,
   pollSeconds,
 }: {
+  /** The REST API's path, e.g. `/api` (the config's `routes.api`). */
+  api: string
   limit: number
   isUnreadOnly?: boolean
   pollSeconds: number
 }) => {
-  const {
-    config: {
-      routes: { api },
-    },
-  } = useConfig()
   const base = `${api}/notifications`
   const [unread, setUnread] = useState<number | null>(null)
   const [items, setItems] = useState<NotificationItem[]>([])
