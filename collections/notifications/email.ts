@@ -2,6 +2,7 @@ import type { TaskConfig } from 'payload'
 
 import { awaitingDelivery } from '../../lib/emailDelivery.ts'
 import { documentUrl, notificationEmail } from '../../lib/notifications.ts'
+import { idOf } from '../../lib/values.ts'
 import { slugs } from '../slugs.ts'
 import { EMAIL_TASK } from './notify.ts'
 
@@ -29,7 +30,7 @@ export const sendNotificationEmailTask: TaskConfig<typeof EMAIL_TASK> = {
     if (!notification) return { output: { isSent: false } }
     const recipient = await req.payload.findByID({
       collection: slugs.users,
-      id: notification.recipient as number,
+      id: idOf(notification.recipient) as number,
       depth: 0,
       overrideAccess: true,
       disableErrors: true,

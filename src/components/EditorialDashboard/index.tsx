@@ -461,7 +461,7 @@ export const EditorialDashboard = async ({
     <DashboardView
       data={data}
       notificationsApi={
-        payload.collections[slugs.notifications as 'users'] ? payload.config.routes.api : undefined
+        payload.collections[slugs.notifications] ? payload.config.routes.api : undefined
       }
     />
   )
