@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { expectNoSeriousViolations, PAYLOAD_DASHBOARD_MARKUP } from '../helpers/axe.ts'
-import { openBrowser, outputDir, type BrowserSession } from '../helpers/browser.ts'
+import { formReady, openBrowser, outputDir, type BrowserSession } from '../helpers/browser.ts'
 import { httpClient, PASSWORD } from '../helpers/newsroom.ts'
 import { startProductionServer, type RunningServer } from '../helpers/server.ts'
 
@@ -185,6 +185,31 @@ describe('the bell as a link', () => {
       await page.locator('.notification-bell__item', { hasText: title }).click()
       await page.waitForURL(`**/admin/collections/posts/${id}`)
       await bellShows(page, 0)
+    })
+  })
+})
+
+describe('turning email off', () => {
+  it('should let the editor untick email in their account, on a phone, and keep it off', async () => {
+    const { page, step } = session
+    const me = async () =>
+      (await ok(http('/api/users/me', { token: tokens.editor }), 'me')).user
+        .notifyByEmail as boolean
+    expect(await me()).toBe(true)
+    await step('email off in the account', async () => {
+      await page.setViewportSize(VIEWPORTS[1])
+      await page.goto(`${server.baseUrl}/admin/account`)
+      await formReady(page)
+      const box = page.locator('#field-notifyByEmail')
+      expect(await box.isChecked()).toBe(true)
+      await box.uncheck()
+      await page.screenshot({
+        path: path.join(outputDir, 'notifications-account-390.png'),
+        fullPage: true,
+      })
+      await formReady(page)
+      await page.click('#action-save')
+      await expect.poll(me, { timeout: 15_000 }).toBe(false)
     })
   })
 })
