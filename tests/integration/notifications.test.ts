@@ -6,6 +6,10 @@
 import { createLocalReq, initTransaction, killTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import {
+  onScheduleFailed,
+  type ScheduleFailure,
+} from '../../collections/workflow/scheduleFailures.ts'
 import { startMailSink } from '../helpers/mailSink.ts'
 import { startTestCms, type TestCms } from '../helpers/payload.ts'
 
@@ -370,17 +374,22 @@ describe('access to notifications', () => {
 })
 
 describe('a scheduled publish that fails', () => {
-  it('should tell the person who scheduled it and the owner', async () => {
-    const post = await draftBy(contributor, 'Doomed schedule')
+  /** A post scheduled by an editor who is a contributor by the time it runs: it fails for good. */
+  const doomedSchedule = async (title: string) => {
+    const post = await draftBy(contributor, title)
     const scheduler = await cms.userWithRole('editor')
     await ok(act(scheduler, post.id, 'schedule', { at: new Date(Date.now() - 1000).toISOString() }))
-    // The scheduler loses the right to publish before the job runs: the publish fails for good.
     await cms.payload.update({
       collection: 'users',
       id: scheduler.id,
       data: { role: 'contributor' },
       overrideAccess: true,
     })
+    return { post, scheduler }
+  }
+
+  it('should tell the person who scheduled it and the owner', async () => {
+    const { post, scheduler } = await doomedSchedule('Doomed schedule')
     await runQueue()
     const job = await cms.payload.find({
       collection: 'payload-jobs',
@@ -406,6 +415,44 @@ describe('a scheduled publish that fails', () => {
       title: 'The scheduled publish of “Doomed schedule” failed',
       message: 'It did not run: You are not allowed to perform this action.',
     })
+  })
+
+  it('should tell every listener, one failing listener stopping neither the others nor the job', async () => {
+    const heard: ScheduleFailure[] = []
+    const stopFailing = onScheduleFailed({
+      payload: cms.payload,
+      listener: () => {
+        throw new Error('a listener that fails')
+      },
+    })
+    const stopHearing = onScheduleFailed({
+      payload: cms.payload,
+      listener: ({ failure }) => {
+        heard.push(failure)
+      },
+    })
+    try {
+      const { post, scheduler } = await doomedSchedule('Doomed twice')
+      await runQueue()
+      expect(heard).toEqual([
+        expect.objectContaining({
+          collection: 'posts',
+          docId: post.id,
+          type: 'publish',
+          scheduledById: scheduler.id,
+          error: 'You are not allowed to perform this action.',
+        }),
+      ])
+      const job = await cms.payload.findByID({
+        collection: 'payload-jobs',
+        id: heard[0].jobId,
+        overrideAccess: true,
+      })
+      expect(job).toMatchObject({ hasError: true, processing: false })
+    } finally {
+      stopFailing()
+      stopHearing()
+    }
   })
 })
 
