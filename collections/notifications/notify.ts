@@ -4,12 +4,11 @@ import {
   notificationText,
   recipientsOfScheduleFailure,
   recipientsOfStep,
-  type NotificationKind,
   type Recipient,
 } from '../../lib/notifications.ts'
 import { ROLES } from '../../lib/roles.ts'
 import { idOf } from '../../lib/values.ts'
-import { isScheduleType, type Action } from '../../lib/workflow.ts'
+import type { Action } from '../../lib/workflow.ts'
 import { slugs } from '../slugs.ts'
 import type { ScheduleFailedListener } from '../workflow/scheduleFailures.ts'
 
@@ -182,16 +181,13 @@ export const notifyScheduleFailure: ScheduleFailedListener = async ({ failure, r
     collection: failure.collection,
     id: failure.docId,
   })
-  const kind: NotificationKind = 'schedule_failed'
   await createNotifications({
     req,
-    recipients: recipientsOfScheduleFailure({ schedulerId: failure.scheduledById, ownerId }).map(
-      (recipient) => ({ ...recipient, kind }),
-    ),
+    recipients: recipientsOfScheduleFailure({ schedulerId: failure.scheduledById, ownerId }),
     documentKey: `${failure.collection}:${failure.docId}`,
     documentTitle: title,
     note: failure.error,
-    scheduleType: isScheduleType(failure.type) ? failure.type : 'publish',
+    scheduleType: failure.type,
   })
 }
 
