@@ -356,6 +356,25 @@ describe('access to notifications', () => {
     expect(await isTold()).toBe(false)
   })
 
+  it('should show whether someone takes emails to them and to admins only', async () => {
+    const asColleague = await cms.rest({
+      path: `/api/users/${quietEditor.id}?depth=0`,
+      token: editor.token,
+    })
+    expect(asColleague.status).toBe(200)
+    expect(asColleague.body).not.toHaveProperty('notifyByEmail')
+    const filtered = await cms.rest({
+      path: '/api/users?depth=0&limit=0&where[notifyByEmail][equals]=false',
+      token: editor.token,
+    })
+    // Not by filtering either: the list would tell whose emails are off.
+    expect(filtered.status).toBe(400)
+    const asSelf = await cms.rest({ path: '/api/users/me', token: quietEditor.token })
+    expect(asSelf.body.user.notifyByEmail).toBe(false)
+    const asAdmin = await cms.rest({ path: `/api/users/${quietEditor.id}`, token: admin.token })
+    expect(asAdmin.body.notifyByEmail).toBe(false)
+  })
+
   it('should let a person turn their own email off, not someone else’s', async () => {
     const theirs = await cms.rest({
       method: 'PATCH',
