@@ -3,7 +3,14 @@ import type { CollectionConfig, FieldHook, TextFieldSingleValidation } from 'pay
 import { parsePasswordResetSeconds } from '../lib/envValues.ts'
 import { errorBody } from '../lib/errors.ts'
 import { ROLES } from '../lib/roles.ts'
-import { adminOrSelf, editorsOrSelf, isAdmin, isAdminField, isStaffUser } from './access/index.ts'
+import {
+  adminOrSelf,
+  adminOrSelfField,
+  editorsOrSelf,
+  isAdmin,
+  isAdminField,
+  isStaffUser,
+} from './access/index.ts'
 import { authRateLimit } from './hooks/authRateLimit.ts'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin.ts'
 import { keepOneAdminOnChange, keepOneAdminOnDelete } from './hooks/keepOneAdmin.ts'
@@ -109,6 +116,20 @@ export const Users: CollectionConfig = {
         condition: (_data, _siblingData, { user }) => Boolean(user),
       },
       access: { create: isAdminField, update: isAdminField },
+    },
+    {
+      // A personal preference: each person (and admins) sees and changes it, not colleagues.
+      name: 'notifyByEmail',
+      type: 'checkbox',
+      label: 'Email me my notifications',
+      defaultValue: true,
+      access: { read: adminOrSelfField, update: adminOrSelfField },
+      admin: {
+        position: 'sidebar',
+        description:
+          'Review requests, changes requested, approvals, publishing and failed schedules, by email as well as under the bell.',
+        condition: (_data, _siblingData, { user }) => Boolean(user),
+      },
     },
   ],
 }

@@ -13,6 +13,7 @@ export const slugs = {
   webhooks: 'webhooks',
   webhookDeliveries: 'webhook-deliveries',
   redirects: 'redirects',
+  notifications: 'notifications',
   jobs: 'payload-jobs',
 } as const
 

@@ -1,7 +1,9 @@
 import nodemailer from 'nodemailer'
 import type { EmailAdapter } from 'payload'
 
-/** How the CMS sends email (password resets, account unlocks). */
+import { takeDeliveryMark } from '../lib/emailDelivery.ts'
+
+/** How the CMS sends email (password resets, account unlocks, notifications). */
 export type EmailSettings = {
   /** `smtp://` or `smtps://` connection URL; unset: email is logged, not sent. */
   smtpUrl?: string
@@ -33,18 +35,20 @@ export const emailAdapter =
         // Sent in the background: a request that sends mail (forgot-password for a known
         // email) must not take the SMTP round trip longer than one that sends none, or its
         // timing would tell which emails have accounts. Failures go to the log.
-        sendEmail: (message) => {
-          transport
-            .sendMail({
-              ...message,
-              from: message.from ?? { name: fromName, address: fromAddress },
-            })
-            .catch((err: unknown) =>
-              payload.logger.error({
-                err,
-                msg: `email to ${recipients(message.to)} not sent: ${err instanceof Error ? err.message : String(err)}`,
-              }),
-            )
+        sendEmail: (sent) => {
+          const { isAwaited, message } = takeDeliveryMark(sent)
+          const delivery = transport.sendMail({
+            ...message,
+            from: message.from ?? { name: fromName, address: fromAddress },
+          })
+          // A background job waits (lib/emailDelivery.ts), so a failure fails the job and it retries.
+          if (isAwaited) return delivery
+          delivery.catch((err: unknown) =>
+            payload.logger.error({
+              err,
+              msg: `email to ${recipients(message.to)} not sent: ${err instanceof Error ? err.message : String(err)}`,
+            }),
+          )
           return Promise.resolve()
         },
       }
@@ -52,7 +56,8 @@ export const emailAdapter =
     return {
       ...common,
       name: 'log',
-      sendEmail: (message) => {
+      sendEmail: (sent) => {
+        const { message } = takeDeliveryMark(sent)
         const summary = `email to ${recipients(message.to)}: "${String(message.subject ?? '')}"`
         if (isProduction) {
           payload.logger.warn({ msg: `${summary} not sent: SMTP_URL is not set` })

@@ -22,6 +22,7 @@ import { contentApi } from './plugins/contentApi.ts'
 import { contentEvents } from './plugins/contentEvents/index.ts'
 import { editorialWorkflow } from './plugins/editorialWorkflow.ts'
 import { graphqlSelectByDefault } from './plugins/graphqlSelect/index.ts'
+import { notifications } from './plugins/notifications.ts'
 import { objectStorage } from './plugins/objectStorage.ts'
 import { previewLinks } from './plugins/previewLinks.ts'
 import { redirects } from './plugins/redirects.ts'
@@ -101,6 +102,7 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
     plugins: [
       accounts(),
       editorialWorkflow({ collections: reviewed }),
+      notifications(),
       versionHistory({ collections: reviewed }),
       previewLinks({ collections: reviewed, linkTemplate: env.previewUrl }),
       redirects({ collections: [slugs.posts, slugs.digests, slugs.authors, slugs.sources] }),

@@ -52,6 +52,13 @@ export const editorsOrOwnLinks: Access = ({ req: { user } }) => {
   return false
 }
 
+/** A field of an account that only its owner and admins see and change (a preference). */
+export const adminOrSelfField: FieldAccess = ({ req: { user }, id, doc }) =>
+  isAdminUser(user) ||
+  (user !== null &&
+    user !== undefined &&
+    String(id ?? (doc as { id?: unknown })?.id) === String(user.id))
+
 export const isStaffField: FieldAccess = ({ req: { user } }) => isStaffUser(user)
 export const isAdminField: FieldAccess = ({ req: { user } }) => isAdminUser(user)
 export const isEditorField: FieldAccess = ({ req: { user } }) => canPublish(user)

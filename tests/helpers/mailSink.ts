@@ -52,6 +52,9 @@ export const startMailSink = async () => {
   return {
     url: `smtp://127.0.0.1:${port}`,
     count: () => mails.length,
+    /** The messages to `address` received after `since` messages, as they are now. */
+    mailsTo: (address: string, since = 0): Mail[] =>
+      mails.slice(since).filter((m) => m.to.includes(address)),
     nextMailTo,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }

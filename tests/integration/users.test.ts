@@ -3,8 +3,8 @@ import { sql } from '@payloadcms/db-sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MAX_NAME_LENGTH } from '../../collections/Users.ts'
-import * as postgresNameRequired from '../../src/migrations/postgres/20261205_101115_users_name_required.ts'
-import * as sqliteNameRequired from '../../src/migrations/sqlite/20261205_101059_users_name_required.ts'
+import { migrations as postgresMigrations } from '../../src/migrations/postgres/index.ts'
+import { migrations as sqliteMigrations } from '../../src/migrations/sqlite/index.ts'
 import { startTestCms, type TestCms } from '../helpers/payload.ts'
 
 /** People appear by name in the admin: every account has one (collections/Users.ts). */
@@ -65,17 +65,26 @@ describe('a user’s name', () => {
   })
 })
 
-/** Runs the migration that made names required, as on a database made before it. */
+/**
+ * Runs the migration that made names required, as on a database made before it. On SQLite the
+ * later migrations are undone first and redone after: it rebuilds the users table with the
+ * columns it knew, so a column a later migration added to users would be lost otherwise.
+ */
 const migrateNamelessAccount = async (payload: Payload, email: string) => {
   const args = { db: (payload.db as unknown as { drizzle: never }).drizzle, payload, req: {} }
-  const migration = payload.db.name === 'postgres' ? postgresNameRequired : sqliteNameRequired
-  await migration.down(args as never)
+  const migrations = payload.db.name === 'postgres' ? postgresMigrations : sqliteMigrations
+  const at = migrations.findIndex((migration) => migration.name.endsWith('_users_name_required'))
+  // PostgreSQL alters the column in place: the later migrations can stay.
+  const later = payload.db.name === 'postgres' ? [] : migrations.slice(at + 1)
+  for (const migration of [...later].reverse()) await migration.down(args as never)
+  await migrations[at].down(args as never)
   const run = (statement: ReturnType<typeof sql>) =>
     payload.db.name === 'postgres'
       ? (args.db as { execute: (q: unknown) => Promise<unknown> }).execute(statement)
       : (args.db as { run: (q: unknown) => Promise<unknown> }).run(statement)
   await run(sql`UPDATE users SET name = NULL WHERE email = ${email}`)
-  await migration.up(args as never)
+  await migrations[at].up(args as never)
+  for (const migration of later) await migration.up(args as never)
 }
 
 describe.skipIf(process.env.TEST_DATABASE === 'mongodb')(

@@ -3,6 +3,7 @@ import React from 'react'
 
 import { formatDateTime, formatRelative, timeZoneName } from '../../../lib/dates.ts'
 import { scheduleState } from '../../../lib/dashboard.ts'
+import { slugs } from '../../../collections/slugs.ts'
 import { isStaffUser } from '../../../lib/roles.ts'
 import {
   describeWorkflowEvent,
@@ -23,6 +24,7 @@ import {
   type Section,
   type WorkRow,
 } from './data.ts'
+import { UnreadNotifications } from '../Notifications/UnreadNotifications.tsx'
 import './dashboard.scss'
 
 const baseClass = 'editorial-dashboard'
@@ -387,8 +389,18 @@ const Activity = ({
   </Panel>
 )
 
-/** The dashboard for the data `loadDashboard` read. */
-export const DashboardView = ({ data }: { data: DashboardData }) => {
+/**
+ * The dashboard for the data `loadDashboard` read; with `notificationsApi`, the signed-in user's
+ * unread notifications first (read in the browser, in step with the header's bell).
+ */
+export const DashboardView = ({
+  data,
+  notificationsApi,
+}: {
+  data: DashboardData
+  /** The REST API's path when the notifications plugin is installed, else undefined. */
+  notificationsApi?: string
+}) => {
   const { now, seesEverything, counts, myWork, reviewQueue, schedules, activity } = data
   const queue = <ReviewQueue section={reviewQueue} now={now} seesEverything={seesEverything} />
   const mine = <MyWork section={myWork} now={now} />
@@ -398,6 +410,7 @@ export const DashboardView = ({ data }: { data: DashboardData }) => {
   return (
     <div className={baseClass}>
       {isUrgent ? attention : null}
+      {notificationsApi ? <UnreadNotifications api={notificationsApi} /> : null}
       <div className={`${baseClass}__grid ${baseClass}__grid--counts`}>
         {counts.isLoaded ? (
           counts.value.map((group) => (
@@ -444,5 +457,12 @@ export const EditorialDashboard = async ({
 }: Pick<ServerProps, 'payload' | 'user'>) => {
   if (!user || !isStaffUser(user)) return null
   const data = await loadDashboard({ payload, user: user, now: Date.now() })
-  return <DashboardView data={data} />
+  return (
+    <DashboardView
+      data={data}
+      notificationsApi={
+        payload.collections[slugs.notifications] ? payload.config.routes.api : undefined
+      }
+    />
+  )
 }
