@@ -75,6 +75,7 @@ export interface Config {
     redirects: Redirect;
     users: User;
     'workflow-events': WorkflowEvent;
+    notifications: Notification;
     'preview-links': PreviewLink;
     'content-events': ContentEvent;
     webhooks: Webhook;
@@ -96,6 +97,7 @@ export interface Config {
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'preview-links': PreviewLinksSelect<false> | PreviewLinksSelect<true>;
     'content-events': ContentEventsSelect<false> | ContentEventsSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
@@ -120,6 +122,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      sendNotificationEmail: TaskSendNotificationEmail;
       deliverWebhook: TaskDeliverWebhook;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -303,6 +306,10 @@ export interface User {
    * Admins manage users; editors review and publish; contributors write drafts.
    */
   role?: ('admin' | 'editor' | 'contributor') | null;
+  /**
+   * Review requests, changes requested, approvals, publishing and failed schedules, by email as well as under the bell.
+   */
+  notifyByEmail?: boolean | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -533,6 +540,30 @@ export interface WorkflowEvent {
   note?: string | null;
   scheduleType?: ('publish' | 'unpublish') | null;
   scheduledAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  recipient: number | User;
+  kind: 'submitted' | 'changes_requested' | 'approved' | 'published' | 'schedule_failed';
+  title: string;
+  message?: string | null;
+  /**
+   * collection:id, e.g. posts:12
+   */
+  documentKey?: string | null;
+  documentTitle?: string | null;
+  /**
+   * The document in the admin.
+   */
+  url?: string | null;
+  actorName?: string | null;
+  readAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -791,7 +822,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendNotificationEmail' | 'deliverWebhook' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -824,7 +855,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverWebhook' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendNotificationEmail' | 'deliverWebhook' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -869,6 +900,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'workflow-events';
         value: number | WorkflowEvent;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
       } | null)
     | ({
         relationTo: 'preview-links';
@@ -1122,6 +1157,7 @@ export interface RedirectsSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  notifyByEmail?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1154,6 +1190,23 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   note?: T;
   scheduleType?: T;
   scheduledAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  recipient?: T;
+  kind?: T;
+  title?: T;
+  message?: T;
+  documentKey?: T;
+  documentTitle?: T;
+  url?: T;
+  actorName?: T;
+  readAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1327,6 +1380,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNotificationEmail".
+ */
+export interface TaskSendNotificationEmail {
+  input: {
+    notification: string;
+  };
+  output: {
+    isSent?: boolean | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

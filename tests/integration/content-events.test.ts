@@ -514,6 +514,45 @@ describe('deliveries', () => {
   })
 })
 
+describe('a scheduled publish that fails', () => {
+  it('should announce schedule.failed with the document and the reason', async () => {
+    const post = await draft('Doomed by its scheduler')
+    // Scheduled by an editor who is a contributor by the time it runs: it fails for good.
+    const scheduler = await cms.userWithRole('editor')
+    const scheduled = await cms.rest({
+      method: 'POST',
+      path: `/api/posts/${post.id}/workflow`,
+      token: scheduler.token,
+      body: { action: 'schedule', at: new Date(Date.now() - 1000).toISOString() },
+    })
+    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200)
+    await cms.payload.update({
+      collection: 'users',
+      id: scheduler.id,
+      data: { role: 'contributor' },
+      overrideAccess: true,
+    })
+    const deadline = Date.now() + 20_000
+    let events: EventRow[] = []
+    while (Date.now() < deadline) {
+      await cms.payload.jobs.run({ limit: 100, overrideAccess: true })
+      events = (await eventsAbout('posts', post.id, post.createdAt)).filter(
+        (event) => event.type === 'schedule.failed',
+      )
+      if (events.length > 0) break
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(events).toHaveLength(1)
+    expect(events[0].documents[0]).toMatchObject({
+      id: post.id,
+      title: 'Doomed by its scheduler',
+    })
+    await runDeliveries()
+    const [got] = await receiver.waitFor((item) => item.id === events[0].eventId)
+    expect(got.json.data.error).toMatch(/^Publish scheduled for .* failed: /)
+  })
+})
+
 describe('webhooks as admins manage them', () => {
   it('should show the secret only in the answer that creates or rotates it', async () => {
     const created = await cms.rest({

@@ -3,6 +3,7 @@ import * as migration_20261205_022945_content_changes from './20261205_022945_co
 import * as migration_20261205_101115_users_name_required from './20261205_101115_users_name_required';
 import * as migration_20261205_102217_last_edited_by from './20261205_102217_last_edited_by';
 import * as migration_20261205_130410_workflow_schedules from './20261205_130410_workflow_schedules';
+import * as migration_20261206_023031_webhooks_redirects_notifications from './20261206_023031_webhooks_redirects_notifications';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261205_130410_workflow_schedules.up,
     down: migration_20261205_130410_workflow_schedules.down,
-    name: '20261205_130410_workflow_schedules'
+    name: '20261205_130410_workflow_schedules',
+  },
+  {
+    up: migration_20261206_023031_webhooks_redirects_notifications.up,
+    down: migration_20261206_023031_webhooks_redirects_notifications.down,
+    name: '20261206_023031_webhooks_redirects_notifications'
   },
 ];

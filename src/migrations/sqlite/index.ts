@@ -9,6 +9,7 @@ import * as migration_20261205_022936_content_changes from './20261205_022936_co
 import * as migration_20261205_101059_users_name_required from './20261205_101059_users_name_required';
 import * as migration_20261205_102159_last_edited_by from './20261205_102159_last_edited_by';
 import * as migration_20261205_130352_workflow_schedules from './20261205_130352_workflow_schedules';
+import * as migration_20261206_023018_webhooks_redirects_notifications from './20261206_023018_webhooks_redirects_notifications';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261205_130352_workflow_schedules.up,
     down: migration_20261205_130352_workflow_schedules.down,
-    name: '20261205_130352_workflow_schedules'
+    name: '20261205_130352_workflow_schedules',
+  },
+  {
+    up: migration_20261206_023018_webhooks_redirects_notifications.up,
+    down: migration_20261206_023018_webhooks_redirects_notifications.down,
+    name: '20261206_023018_webhooks_redirects_notifications'
   },
 ];

@@ -6,6 +6,7 @@ import type {
 } from 'payload'
 
 import { slugs } from '../../../collections/slugs.ts'
+import type { ScheduleFailedListener } from '../../../collections/workflow/scheduleFailures.ts'
 import { isDraftSaveOf } from '../../../collections/workflow/hooks.ts'
 import {
   eventAffected,
@@ -234,4 +235,38 @@ export const announceDelete =
     })
     if (types.length > 0) await announce({ req, collection: slug, doc, types, settings })
     return deleted
+  }
+
+/**
+ * A scheduled publish or unpublish that failed for good becomes a `schedule.failed` event
+ * naming the document and why (collections/workflow/scheduleFailures.ts tells of it).
+ */
+export const announceScheduleFailure =
+  (settings: EventSettings): ScheduleFailedListener =>
+  async ({ failure, req }) => {
+    if (!isEventCollection(failure.collection)) return
+    const doc = (await req.payload.findByID({
+      collection: failure.collection,
+      id: failure.docId,
+      draft: true,
+      depth: 0,
+      trash: true,
+      disableErrors: true,
+      overrideAccess: true,
+      req,
+    })) as Doc | null
+    await addToOutbox({
+      req,
+      type: 'schedule.failed',
+      collection: failure.collection,
+      document: eventDocument({
+        collection: failure.collection,
+        id: failure.docId,
+        slug: doc?.slug,
+        title: doc?.title ?? doc?.name,
+        siteUrl: settings.siteUrl,
+      }),
+      affected: { paths: [], urls: [] },
+      error: `${failure.type === 'unpublish' ? 'Unpublish' : 'Publish'} scheduled for ${failure.at ?? 'a past time'} failed: ${failure.error}`,
+    })
   }

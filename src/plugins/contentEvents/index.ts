@@ -5,7 +5,15 @@ import { WebhookDeliveries } from '../../../collections/WebhookDeliveries.ts'
 import { Webhooks } from '../../../collections/Webhooks.ts'
 import { isEventCollection } from '../../../lib/contentEvents.ts'
 import { deliverWebhookTask, type DeliverySettings } from './deliver.ts'
-import { announceChange, announceDelete, rememberPublicState, type EventSettings } from './hooks.ts'
+import { onScheduleFailed } from '../../../collections/workflow/scheduleFailures.ts'
+import { chainOnInit } from '../onInit.ts'
+import {
+  announceChange,
+  announceDelete,
+  announceScheduleFailure,
+  rememberPublicState,
+  type EventSettings,
+} from './hooks.ts'
 import { WEBHOOK_QUEUE } from './outbox.ts'
 import { deliveryEndpoints, prepareWebhook, revealNewSecret, webhookEndpoints } from './webhooks.ts'
 
@@ -71,4 +79,10 @@ export const contentEvents =
           ]
         : config.jobs?.autoRun,
     },
+    onInit: chainOnInit({
+      config,
+      task: (payload) => {
+        onScheduleFailed({ payload, listener: announceScheduleFailure(site) })
+      },
+    }),
   })

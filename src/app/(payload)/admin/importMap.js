@@ -32,6 +32,7 @@ import { ChatPasteWarning as ChatPasteWarning_988efcd6718447be487548d5d5f81d65 }
 import { SecretControl as SecretControl_3033929e2006e4a133c6cdf70d984b34 } from '../../../components/webhooks/SecretControl.tsx'
 import { WebhookTools as WebhookTools_b4c1d88b160daf9ab524866f8b0bd419 } from '../../../components/webhooks/WebhookTools.tsx'
 import { ReplayDelivery as ReplayDelivery_fad0d96a987035e22817a5eb8e9867cd } from '../../../components/webhooks/ReplayDelivery.tsx'
+import { NotificationBell as NotificationBell_0a70d43eb4cd244b76f46f2c6e26705f } from '../../../components/Notifications/NotificationBell.tsx'
 import { EditorialDashboard as EditorialDashboard_feb23b338060bca77324133535895222 } from '../../../components/EditorialDashboard/index.tsx'
 import { AdminBrowserFixes as AdminBrowserFixes_3cecd8feb98dc2765c491631a2b0adcc } from '../../../components/AdminBrowserFixes.tsx'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
@@ -73,6 +74,7 @@ export const importMap = {
   "/components/webhooks/SecretControl.tsx#SecretControl": SecretControl_3033929e2006e4a133c6cdf70d984b34,
   "/components/webhooks/WebhookTools.tsx#WebhookTools": WebhookTools_b4c1d88b160daf9ab524866f8b0bd419,
   "/components/webhooks/ReplayDelivery.tsx#ReplayDelivery": ReplayDelivery_fad0d96a987035e22817a5eb8e9867cd,
+  "/components/Notifications/NotificationBell.tsx#NotificationBell": NotificationBell_0a70d43eb4cd244b76f46f2c6e26705f,
   "/components/EditorialDashboard/index.tsx#EditorialDashboard": EditorialDashboard_feb23b338060bca77324133535895222,
   "/components/AdminBrowserFixes.tsx#AdminBrowserFixes": AdminBrowserFixes_3cecd8feb98dc2765c491631a2b0adcc,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
