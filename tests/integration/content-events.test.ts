@@ -5,7 +5,10 @@
  * failing webhook, event order per document, replays, and the secret shown once.
  */
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import { EditorialDashboard } from '../../src/components/EditorialDashboard/index.tsx'
 
 import { startTestCms, type TestCms } from '../helpers/payload.ts'
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhookReceiver.ts'
@@ -435,6 +438,23 @@ describe('deliveries', () => {
       expect(webhook.active).toBe(false)
       expect(webhook.disabledReason).toMatch(/failed 3 times in a row: .*500/)
       expect(digest.id).toBeDefined()
+      // Admins see it on the dashboard, with why; editors do not (they cannot manage webhooks).
+      const dashboard = async (id: number | string) =>
+        renderToStaticMarkup(
+          await EditorialDashboard({
+            payload: cms.payload,
+            user: {
+              ...(await cms.payload.findByID({ collection: 'users', id, overrideAccess: true })),
+              collection: 'users' as const,
+            },
+          }),
+        )
+      const forAdmin = await dashboard(admin.id)
+      expect(forAdmin).toContain('data-section="webhooks"')
+      expect(forAdmin).toContain('Failing')
+      expect(forAdmin).toContain(`href="/admin/collections/webhooks/${made.body.doc.id}"`)
+      expect(forAdmin).toMatch(/A delivery failed 3 times in a row: .*500/)
+      expect(await dashboard(editor.id)).not.toContain('data-section="webhooks"')
       // Replaying needs it switched on again.
       const refused = await cms.rest({
         method: 'POST',

@@ -14,7 +14,7 @@ import {
   sortMyWork,
   sortReviewQueue,
 } from '../../../lib/dashboard.ts'
-import { canPublish } from '../../../lib/roles.ts'
+import { canPublish, isAdminUser } from '../../../lib/roles.ts'
 import {
   isStage,
   STAGES,
@@ -92,6 +92,15 @@ export type ListLink = { label: string; href: string }
 /** A section's content, or `isLoaded: false` when reading it failed (and was logged). */
 export type Section<Value> = { isLoaded: true; value: Value } | { isLoaded: false }
 
+/** A webhook the CMS switched off because its deliveries kept failing (admins see them). */
+export type SwitchedOffWebhook = {
+  id: string
+  name: string
+  reason: string | null
+  at: string | null
+  href: string
+}
+
 export type DashboardData = {
   now: number
   /** True for editors and admins: they see every document, the job queue and its problems. */
@@ -102,6 +111,8 @@ export type DashboardData = {
   /** Null for users who may not schedule (nor read the job queue). */
   schedules: Section<{ upcoming: ScheduleRow[]; needsAttention: ScheduleRow[] }> | null
   activity: Section<ActivityRow[]>
+  /** Null for everyone but admins, who manage webhooks. */
+  switchedOffWebhooks?: Section<SwitchedOffWebhook[]> | null
 }
 
 type Context = {
@@ -392,6 +403,26 @@ const loadActivity = async (context: Context): Promise<ActivityRow[]> => {
   })
 }
 
+/** Webhooks switched off by the CMS (not by an admin), newest first. */
+const loadSwitchedOffWebhooks = async ({ payload, req, adminRoute }: Context) => {
+  const { docs } = await payload.find({
+    collection: slugs.webhooks,
+    where: { and: [{ active: { equals: false } }, { disabledAt: { exists: true } }] },
+    sort: '-disabledAt',
+    limit: 10,
+    depth: 0,
+    overrideAccess: false,
+    req,
+  })
+  return docs.map((webhook): SwitchedOffWebhook => ({
+    id: String(webhook.id),
+    name: webhook.name,
+    reason: webhook.disabledReason ?? null,
+    at: webhook.disabledAt ?? null,
+    href: `${adminRoute}/collections/${slugs.webhooks}/${webhook.id}`,
+  }))
+}
+
 /** Runs one section's queries; a failure is logged and shown in that section alone. */
 const attempt = async <Value>(
   payload: Payload,
@@ -427,12 +458,25 @@ export const loadDashboard = async ({
     },
   }
   const seesEverything = canPublish(user)
-  const [counts, myWork, reviewQueue, schedules, activity] = await Promise.all([
-    attempt(payload, 'counts', () => loadCounts(context)),
-    attempt(payload, 'my work', () => loadMyWork(context, user.id)),
-    attempt(payload, 'review queue', () => loadReviewQueue(context)),
-    seesEverything ? attempt(payload, 'schedules', () => loadSchedules(context, now)) : null,
-    attempt(payload, 'recent activity', () => loadActivity(context)),
-  ])
-  return { now, seesEverything, counts, myWork, reviewQueue, schedules, activity }
+  const hasWebhooks = isAdminUser(user) && Boolean(payload.collections[slugs.webhooks])
+  const [counts, myWork, reviewQueue, schedules, activity, switchedOffWebhooks] = await Promise.all(
+    [
+      attempt(payload, 'counts', () => loadCounts(context)),
+      attempt(payload, 'my work', () => loadMyWork(context, user.id)),
+      attempt(payload, 'review queue', () => loadReviewQueue(context)),
+      seesEverything ? attempt(payload, 'schedules', () => loadSchedules(context, now)) : null,
+      attempt(payload, 'recent activity', () => loadActivity(context)),
+      hasWebhooks ? attempt(payload, 'webhooks', () => loadSwitchedOffWebhooks(context)) : null,
+    ],
+  )
+  return {
+    now,
+    seesEverything,
+    counts,
+    myWork,
+    reviewQueue,
+    schedules,
+    activity,
+    switchedOffWebhooks,
+  }
 }

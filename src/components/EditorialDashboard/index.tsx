@@ -22,6 +22,7 @@ import {
   type QueueRow,
   type ScheduleRow,
   type Section,
+  type SwitchedOffWebhook,
   type WorkRow,
 } from './data.ts'
 import { UnreadNotifications } from '../Notifications/UnreadNotifications.tsx'
@@ -310,6 +311,39 @@ const NeedsAttention = ({
   )
 }
 
+/** Admins only, and only when there is one: webhooks the CMS switched off, with why. */
+const SwitchedOffWebhooks = ({ section }: { section: Section<SwitchedOffWebhook[]> }) => {
+  if (section.isLoaded && section.value.length === 0) return null
+  return (
+    <Panel
+      name="webhooks"
+      title="Webhooks switched off"
+      hint="Their deliveries kept failing for a day. Fix the receiver, tick “active” again, and replay what it missed."
+      tone="error"
+    >
+      {!section.isLoaded ? (
+        <NotLoaded />
+      ) : (
+        <ul className={`${baseClass}__rows`}>
+          {section.value.map((webhook) => (
+            <li key={webhook.id} className={`${baseClass}__row`}>
+              <a className={`${baseClass}__title`} href={webhook.href}>
+                {webhook.name}
+              </a>
+              <span className={`${baseClass}__meta`}>
+                <Muted>
+                  {webhook.at ? `Switched off ${absolute(webhook.at)}` : 'Switched off'}
+                  {webhook.reason ? ` · ${webhook.reason}` : null}
+                </Muted>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  )
+}
+
 const UpcomingSchedules = ({
   section,
   now,
@@ -402,6 +436,7 @@ export const DashboardView = ({
   notificationsApi?: string
 }) => {
   const { now, seesEverything, counts, myWork, reviewQueue, schedules, activity } = data
+  const webhooks = data.switchedOffWebhooks
   const queue = <ReviewQueue section={reviewQueue} now={now} seesEverything={seesEverything} />
   const mine = <MyWork section={myWork} now={now} />
   // A failed or overdue schedule goes first, above the counts; otherwise it sits by the schedules.
@@ -410,6 +445,7 @@ export const DashboardView = ({
   return (
     <div className={baseClass}>
       {isUrgent ? attention : null}
+      {webhooks ? <SwitchedOffWebhooks section={webhooks} /> : null}
       {notificationsApi ? <UnreadNotifications api={notificationsApi} /> : null}
       <div className={`${baseClass}__grid ${baseClass}__grid--counts`}>
         {counts.isLoaded ? (
