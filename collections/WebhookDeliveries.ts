@@ -92,13 +92,13 @@ export const WebhookDeliveries: CollectionConfig = {
       name: 'nextAttemptAt',
       type: 'date',
       label: 'Next attempt',
-      admin: { ...readOnly, position: 'sidebar' },
+      admin: { ...dateTime, position: 'sidebar' },
     },
     {
       name: 'deliveredAt',
       type: 'date',
       label: 'Delivered',
-      admin: { ...readOnly, position: 'sidebar' },
+      admin: { ...dateTime, position: 'sidebar' },
     },
     {
       name: 'replayOf',
@@ -137,7 +137,7 @@ export const WebhookDeliveries: CollectionConfig = {
             {
               name: 'at',
               type: 'date',
-              admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } },
+              admin: dateTime,
             },
             { name: 'responseStatus', type: 'number', label: 'Answer', admin: readOnly },
             { name: 'durationMs', type: 'number', label: 'ms', admin: readOnly },
