@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { EditorialDashboard } from '../../src/components/EditorialDashboard/index.tsx'
 
+import { pruneOldEvents } from '../../src/plugins/contentEvents/prune.ts'
 import { startTestCms, type TestCms } from '../helpers/payload.ts'
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhookReceiver.ts'
 
@@ -570,6 +571,45 @@ describe('a scheduled publish that fails', () => {
     await runDeliveries()
     const [got] = await receiver.waitFor((item) => item.id === events[0].eventId)
     expect(got.json.data.error).toMatch(/^Publish scheduled for .* failed: /)
+  })
+})
+
+describe('keeping the outbox small', () => {
+  it('should delete events and closed deliveries older than 30 days, and keep the rest', async () => {
+    const post = await draft()
+    await publish(post.id)
+    await runDeliveries()
+    const [recent] = await eventsAbout('posts', post.id)
+    const old = await cms.payload.create({
+      collection: 'content-events',
+      data: {
+        eventId: 'evt_old000000000000000000000000000',
+        type: 'post.published',
+        occurredAt: new Date(Date.now() - 40 * 24 * 3600_000).toISOString(),
+        documentKeys: [],
+        body: '{}',
+      },
+      overrideAccess: true,
+    })
+    await pruneOldEvents(cms.payload, Date.now())
+    const left = await cms.payload.find({
+      collection: 'content-events',
+      where: { eventId: { in: [recent.eventId, 'evt_old000000000000000000000000000'] } },
+      overrideAccess: true,
+    })
+    expect(left.docs.map((doc) => doc.eventId)).toEqual([recent.eventId])
+    expect(old.id).toBeDefined()
+    // 31 days on, the recent one and its delivery go too.
+    await pruneOldEvents(cms.payload, Date.now() + 31 * 24 * 3600_000)
+    expect(
+      (
+        await cms.payload.count({
+          collection: 'webhook-deliveries',
+          where: { messageId: { equals: recent.eventId } },
+          overrideAccess: true,
+        })
+      ).totalDocs,
+    ).toBe(0)
   })
 })
 

@@ -15,6 +15,7 @@ import {
   type EventSettings,
 } from './hooks.ts'
 import { WEBHOOK_QUEUE } from './outbox.ts'
+import { pruneEventsHourly } from './prune.ts'
 import { deliveryEndpoints, prepareWebhook, revealNewSecret, webhookEndpoints } from './webhooks.ts'
 
 export { outboxTransactionEnded } from './outbox.ts'
@@ -83,6 +84,7 @@ export const contentEvents =
       config,
       task: (payload) => {
         onScheduleFailed({ payload, listener: announceScheduleFailure(site) })
+        if (runsJobs) pruneEventsHourly(payload)
       },
     }),
   })
