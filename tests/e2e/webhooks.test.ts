@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { eventually } from '../helpers/eventually.ts'
 import { startNewsroom, type Newsroom } from '../helpers/newsroom.ts'
 import { startProductionServer, type RunningServer } from '../helpers/server.ts'
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhookReceiver.ts'
@@ -84,11 +85,20 @@ describe('webhook deliveries from the production server', () => {
     const attempts = await receiver.waitFor(aboutPost(post.id), { count: 3, timeoutMs: 20_000 })
     expect(new Set(attempts.map((item) => item.id)).size).toBe(1)
     expect(attempts.every((item) => item.isVerified)).toBe(true)
-    const deliveries = await newsroom.http(
-      `/api/webhook-deliveries?where[messageId][equals]=${attempts[0].id}&depth=0`,
-      { token: newsroom.tokens.admin },
-    )
-    const [delivery] = (deliveries.body as { docs: any[] }).docs
+    // The log row is written once the receiver's answer is in: wait for it.
+    const delivery = await eventually({
+      read: async () =>
+        (
+          (
+            await newsroom.http(
+              `/api/webhook-deliveries?where[messageId][equals]=${attempts[0].id}&depth=0`,
+              { token: newsroom.tokens.admin },
+            )
+          ).body as { docs: { status: string; attempts: number }[] }
+        ).docs[0],
+      isDone: (value) => value?.status === 'delivered',
+      what: 'the delivery logged as delivered',
+    })
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 3 })
   })
 
@@ -127,7 +137,7 @@ describe('webhook deliveries from the production server', () => {
     expect(receiver.received.filter(aboutPost(posts[19].id))).toHaveLength(1)
   })
 
-  it('should announce a slug change of a published post with its old slug', async () => {
+  it('should announce a slug change with its old slug, and answer the old path with a redirect', async () => {
     const post = await draftPost()
     await publish(post.id)
     await publish(post.id, { slug: `${post.slug}-moved` })
@@ -139,6 +149,12 @@ describe('webhook deliveries from the production server', () => {
       previousSlug: post.slug,
       previousPath: `/posts/${post.slug}`,
     })
+    const redirect = await fetch(
+      `${newsroom.server.baseUrl}/api/redirects?path=${encodeURIComponent(`/posts/${post.slug}`)}`,
+      { redirect: 'manual' },
+    )
+    expect(redirect.status).toBe(301)
+    expect(redirect.headers.get('location')).toBe(`/posts/${post.slug}-moved`)
   })
 })
 

@@ -10,6 +10,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { eventually } from '../helpers/eventually.ts'
 import { httpClient, PASSWORD } from '../helpers/newsroom.ts'
 import { startProductionServer, type RunningServer } from '../helpers/server.ts'
 import { freshTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts'
@@ -80,11 +81,19 @@ describe('a server killed right after a publish', () => {
     const attempts = await receiver.waitFor(isAboutPost, { count: 2, timeoutMs: 30_000 })
     expect(attempts[1].id).toBe(inFlight.id)
     expect(attempts[1].isVerified).toBe(true)
-    const log = await httpClient(() => second.baseUrl)(
-      `/api/webhook-deliveries?where[messageId][equals]=${inFlight.id}&depth=0`,
-      { token },
-    )
-    expect((log.body as { docs: { status: string }[] }).docs[0].status).toBe('delivered')
+    // The log row is written once the receiver's answer is in: wait for it.
+    const status = await eventually({
+      read: async () => {
+        const log = await httpClient(() => second.baseUrl)(
+          `/api/webhook-deliveries?where[messageId][equals]=${inFlight.id}&depth=0`,
+          { token },
+        )
+        return (log.body as { docs: { status: string }[] }).docs[0]?.status
+      },
+      isDone: (value) => value === 'delivered',
+      what: 'the delivery logged as delivered',
+    })
+    expect(status).toBe('delivered')
     await second.stop()
   })
 })

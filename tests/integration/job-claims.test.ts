@@ -221,6 +221,10 @@ describe('JOBS_ENABLED=false', () => {
     const off = await newsroomConfig({ env: env('false'), projectRoot })
     const on = await newsroomConfig({ env: env('true'), projectRoot })
     expect(off.jobs.autoRun).toEqual([])
-    expect(on.jobs.autoRun).toHaveLength(1)
+    // The default queue (scheduled publishing, emails) and the webhook deliveries' own.
+    expect((on.jobs.autoRun as { queue: string }[]).map((entry) => entry.queue)).toEqual([
+      'default',
+      'webhooks',
+    ])
   })
 })
