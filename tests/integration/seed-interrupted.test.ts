@@ -55,7 +55,12 @@ const run = ({
 
 /** The snapshot printed by tests/helpers/importSnapshot.ts, or an error showing why there is none. */
 const snapshotOf = async (env: NodeJS.ProcessEnv): Promise<string[]> => {
-  const result = await run({ args: ['tests/helpers/importSnapshot.ts'], env })
+  let result = await run({ args: ['tests/helpers/importSnapshot.ts'], env })
+  // Exit 13: Node 20's loader left the script's top-level await unsettled, before it read
+  // anything (the stall src/cli/rerunIfUnsettled.ts works around for the CLIs): run it again.
+  for (let attempt = 2; result.code === 13 && attempt <= 3; attempt += 1) {
+    result = await run({ args: ['tests/helpers/importSnapshot.ts'], env })
+  }
   try {
     return JSON.parse(result.stdout) as string[]
   } catch {
