@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { languageField, tagsField, topicsField } from './fields/classification.ts'
 import { dayField, publishableCollection } from './fields/publishable.ts'
 import { slugs } from './slugs.ts'
 
@@ -55,6 +56,20 @@ export const Digests: CollectionConfig = publishableCollection({
         dayField({ name: 'postedAt', label: 'Posted here' }),
       ],
     },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'series',
+          type: 'text',
+          index: true,
+          admin: { description: 'e.g. "Iran Interlink Weekly Digest".' },
+        },
+        languageField(),
+      ],
+    },
+    topicsField(),
+    tagsField(),
     { name: 'excerpt', type: 'textarea' },
     { name: 'intro', type: 'richText' },
     {
@@ -79,6 +94,7 @@ export const Digests: CollectionConfig = publishableCollection({
           fields: [
             { name: 'post', type: 'relationship', relationTo: slugs.posts },
             { name: 'source', type: 'relationship', relationTo: slugs.sources },
+            languageField({ isIndexed: false }),
           ],
         },
       ],

@@ -3,6 +3,7 @@ export const slugs = {
   users: 'users',
   authors: 'authors',
   sources: 'sources',
+  topics: 'topics',
   posts: 'posts',
   digests: 'digests',
   media: 'media',
@@ -14,6 +15,7 @@ export const slugs = {
   webhookDeliveries: 'webhook-deliveries',
   redirects: 'redirects',
   notifications: 'notifications',
+  searchIndex: 'search-index',
   jobs: 'payload-jobs',
 } as const
 
@@ -28,6 +30,7 @@ export const PUBLIC_COLLECTIONS = [
   slugs.digests,
   slugs.authors,
   slugs.sources,
+  slugs.topics,
   slugs.media,
   slugs.redirects,
 ] as const satisfies readonly CollectionSlug[]

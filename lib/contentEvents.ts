@@ -18,6 +18,7 @@ export const EVENT_SUBJECTS = {
   digests: 'digest',
   authors: 'author',
   sources: 'source',
+  topics: 'topic',
 } as const satisfies Record<PagedCollection, string>
 
 export type EventCollection = keyof typeof EVENT_SUBJECTS
@@ -38,6 +39,9 @@ export const EVENT_TYPES = [
   'source.created',
   'source.updated',
   'source.deleted',
+  'topic.created',
+  'topic.updated',
+  'topic.deleted',
   'slug.changed',
   'schedule.failed',
   'webhook.test',
@@ -64,6 +68,9 @@ export const EVENT_LABELS: Record<EventType, string> = {
   'source.created': 'Source created',
   'source.updated': 'Source changed',
   'source.deleted': 'Source deleted or trashed',
+  'topic.created': 'Topic created',
+  'topic.updated': 'Topic changed',
+  'topic.deleted': 'Topic deleted or trashed',
   'slug.changed': 'Slug of a published page changed',
   'schedule.failed': 'Scheduled publish or unpublish failed',
   'webhook.test': 'Test event (sent on request)',
@@ -95,7 +102,7 @@ export type WriteFacts = {
  * The events one write amounts to, in the order they happened. A draft save changes nothing
  * public and announces nothing (the caller does not ask); a publish of a new document is
  * `published`, of a published one `updated` (with `slug.changed` when its address moved);
- * unpublish, trash and delete of a published document say so. Authors and sources have no
+ * unpublish, trash and delete of a published document say so. Authors, sources and topics have no
  * drafts: every write is public.
  */
 export const eventsForWrite = (facts: WriteFacts): EventType[] => {

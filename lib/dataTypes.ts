@@ -113,6 +113,8 @@ const valueProblem = ({
     if (!isPlainObject(value)) return { path, message: `must be an object, not ${kindOf(value)}` }
     return findDataTypeProblem({ fields: field.flattenedFields, data: value, prefix: `${path}.` })
   }
+  // The admin's form sends an array or blocks field left empty as 0, its number of rows.
+  if ((field.type === 'array' || field.type === 'blocks') && value === 0) return null
   if ((field.type === 'array' || field.type === 'blocks') && !Array.isArray(value)) {
     return { path, message: `must be a list of rows, not ${kindOf(value)}` }
   }

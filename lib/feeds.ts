@@ -1,5 +1,7 @@
 import { Feed } from 'feed'
 
+import { isLanguageCode, type LanguageCode } from './languages.ts'
+
 /** The three syndication formats and how each is served. */
 export const FEED_FORMATS = {
   xml: { render: (feed: Feed) => feed.rss2(), contentType: 'application/rss+xml; charset=utf-8' },
@@ -33,30 +35,40 @@ export type FeedEntry = {
 /** What a request under /feeds asks for, parsed from its path. */
 export type FeedRequest =
   | { kind: 'posts' | 'digests'; format: FeedFormat }
-  | { kind: 'author' | 'source'; slug: string; format: FeedFormat }
+  | { kind: 'author' | 'source' | 'topic'; slug: string; format: FeedFormat }
+  | { kind: 'language'; language: LanguageCode; format: FeedFormat }
+
+/** The folder under /feeds of each scoped feed, and what it is scoped by. */
+const SCOPES = { authors: 'author', sources: 'source', topics: 'topic' } as const
 
 const FILE = /^(posts|digests)\.(xml|atom|json)$/
 const SCOPED = /^([\p{L}\p{N}][\p{L}\p{N}-]{0,199})\.(xml|atom|json)$/u
 
 /**
  * Reads `/feeds/posts.xml`, `/feeds/digests.atom`, `/feeds/authors/<slug>.json`,
- * `/feeds/sources/<slug>.xml` and the like; null for anything else.
+ * `/feeds/sources/<slug>.xml`, `/feeds/topics/<slug>.xml`, `/feeds/languages/<code>.xml` and
+ * the like; null for anything else (a language code we do not list included).
  */
 export const parseFeedPath = (segments: string[]): FeedRequest | null => {
   if (segments.length === 1) {
     const match = FILE.exec(segments[0])
     return match ? { kind: match[1] as 'posts' | 'digests', format: match[2] as FeedFormat } : null
   }
-  if (segments.length === 2 && (segments[0] === 'authors' || segments[0] === 'sources')) {
-    const match = SCOPED.exec(decodeURIComponent(segments[1]))
-    if (!match) return null
-    return {
-      kind: segments[0] === 'authors' ? 'author' : 'source',
-      slug: match[1],
-      format: match[2] as FeedFormat,
-    }
+  if (segments.length !== 2) return null
+  let name: string
+  try {
+    name = decodeURIComponent(segments[1])
+  } catch {
+    return null
   }
-  return null
+  const match = SCOPED.exec(name)
+  if (!match) return null
+  const format = match[2] as FeedFormat
+  if (segments[0] === 'languages') {
+    return isLanguageCode(match[1]) ? { kind: 'language', language: match[1], format } : null
+  }
+  if (!Object.hasOwn(SCOPES, segments[0])) return null
+  return { kind: SCOPES[segments[0] as keyof typeof SCOPES], slug: match[1], format }
 }
 
 /**
@@ -71,6 +83,7 @@ export const buildFeed = ({
   feedPath,
   itemPath,
   entries,
+  language = 'en',
 }: {
   title: string
   description: string
@@ -81,13 +94,15 @@ export const buildFeed = ({
   /** e.g. `posts`: items link to `${siteUrl}/posts/<slug>`. */
   itemPath: string
   entries: FeedEntry[]
+  /** The feed's language (ISO 639-1), `en` unless the feed is one language's. */
+  language?: string
 }): Feed => {
   const feed = new Feed({
     id: `${serverUrl}${feedPath}`,
     title,
     description,
     link: siteUrl,
-    language: 'en',
+    language,
     updated: entries[0] ? new Date(entries[0].date) : new Date(0),
     generator: 'Newsroom CMS',
     copyright: `© ${title}`,

@@ -3,8 +3,9 @@ import { FEED_FORMATS } from './feeds.ts'
 /**
  * Where published content lives on the public site (the front end), and which of its pages and
  * of the CMS's feeds show a given document. One scheme for webhooks' affected URLs, redirects
- * and feeds: `/posts/<slug>`, `/digests/<slug>`, `/authors/<slug>`, `/sources/<slug>`, the
- * lists `/posts` and `/digests`, and the home page `/`.
+ * and feeds: `/posts/<slug>`, `/digests/<slug>`, `/authors/<slug>`, `/sources/<slug>`,
+ * `/topics/<slug>`, the lists `/posts` and `/digests`, and the home page `/`. Feeds: the lists',
+ * and one per author, source, topic (`/feeds/topics/<slug>`) and language (`/feeds/languages/<code>`).
  */
 
 /** The collections with a page of their own on the public site, and that page's folder. */
@@ -13,6 +14,7 @@ export const PUBLIC_PAGE_FOLDERS = {
   digests: 'digests',
   authors: 'authors',
   sources: 'sources',
+  topics: 'topics',
 } as const
 
 export type PagedCollection = keyof typeof PUBLIC_PAGE_FOLDERS
@@ -32,7 +34,7 @@ export const documentPath = ({
   id?: number | string
 }): string => `/${PUBLIC_PAGE_FOLDERS[collection]}/${encodeURIComponent(slug || String(id ?? ''))}`
 
-/** The CMS feed paths (every format) of a feed: `posts`, `digests`, `authors/<slug>`… */
+/** The CMS feed paths (every format) of a feed: `posts`, `digests`, `authors/<slug>`, `languages/<code>`… */
 const feedPaths = (name: string): string[] =>
   Object.keys(FEED_FORMATS).map((format) => `/feeds/${name}.${format}`)
 
@@ -48,8 +50,8 @@ type Named = { slug?: string | null; id?: number | string }
 
 /**
  * The pages and feeds a change to one published document makes stale: its own page (and the one
- * under its previous slug), the lists and home page, its author's and sources' pages and feeds,
- * and the digests that contain it. Sorted, each once.
+ * under its previous slug), the lists and home page, its author's, sources' and topics' pages and
+ * feeds, its language's feed, and the digests that contain it. Sorted, each once.
  */
 export const affectedPaths = ({
   collection,
@@ -58,7 +60,9 @@ export const affectedPaths = ({
   previousSlug,
   author,
   sources = [],
+  topics = [],
   digests = [],
+  language,
 }: {
   collection: PagedCollection
   slug?: string | null
@@ -66,7 +70,10 @@ export const affectedPaths = ({
   previousSlug?: string | null
   author?: Named | null
   sources?: Named[]
+  topics?: Named[]
   digests?: Named[]
+  /** The document's language (posts and digests): its language feed shows it. */
+  language?: string | null
 }): AffectedPaths => {
   const site = new Set<string>()
   const feeds = new Set<string>()
@@ -78,9 +85,12 @@ export const affectedPaths = ({
     site.add('/')
     site.add(`/${PUBLIC_PAGE_FOLDERS[collection]}`)
     feedPaths(collection).forEach((path) => feeds.add(path))
+    if (language) {
+      feedPaths(`languages/${encodeURIComponent(language)}`).forEach((path) => feeds.add(path))
+    }
   }
-  if (collection === 'authors' || collection === 'sources') {
-    // A renamed author or source shows in every post that names it: the post lists and feeds.
+  if (collection === 'authors' || collection === 'sources' || collection === 'topics') {
+    // A renamed author, source or topic shows in every post that names it: the post lists and feeds.
     site.add('/posts')
     feedPaths(`${collection}/${encodeURIComponent(slug || String(id ?? ''))}`).forEach((path) =>
       feeds.add(path),
@@ -90,6 +100,7 @@ export const affectedPaths = ({
   const related: Array<[PagedCollection, Named]> = [
     ...(author ? [['authors', author] as [PagedCollection, Named]] : []),
     ...sources.map((source) => ['sources', source] as [PagedCollection, Named]),
+    ...topics.map((topic) => ['topics', topic] as [PagedCollection, Named]),
     ...digests.map((digest) => ['digests', digest] as [PagedCollection, Named]),
   ]
   for (const [relatedCollection, item] of related) {

@@ -11,14 +11,17 @@ import {
   hashImportData,
   planImport,
   type ImportCollection,
+  type LinkCounts,
   type PlannedDigest,
   type PlannedDocument,
   type PlannedPost,
   type PlannedRedirect,
+  type PostRef,
   type Ref,
 } from './plan.ts'
 import { toSlug } from '../collections/fields/slug.ts'
 import { documentPath } from '../lib/publicPaths.ts'
+import { spellingKey, spellingsOf } from '../lib/topics.ts'
 import { idOf } from '../lib/values.ts'
 
 /** Documents written per transaction (see runInBatches in importFiles). */
@@ -57,6 +60,12 @@ export type ImportReport = {
   failures: ReportLine[]
   /** Fields left empty or guessed, and other things an editor should check. */
   warnings: ReportLine[]
+  /**
+   * What the files link and keep (sources of digest items and references, quoted posts,
+   * references as links, related posts, topics, writers…), counted from the plan: the same for
+   * every run of the same files.
+   */
+  linked: LinkCounts
   durationMs: number
 }
 
@@ -74,12 +83,14 @@ export type ImportOptions = {
   onProgress?: (progress: ImportProgress) => void
 }
 
-const COLLECTIONS: ImportCollection[] = ['authors', 'sources', 'posts', 'digests']
+const COLLECTIONS: ImportCollection[] = ['authors', 'sources', 'topics', 'posts', 'digests']
 const REPORTED: ReportedCollection[] = [...COLLECTIONS, 'redirects']
 const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 })
 
 type Existing = {
   id: number | string
+  /** A post's or digest's title, an author's, source's or topic's name. */
+  title: string
   isPublished: boolean
   isTrashed: boolean
   /** Hash the importer stored when it last wrote the document. */
@@ -90,18 +101,31 @@ type Existing = {
 
 type AnyDoc = Record<string, unknown> & { id: number | string }
 
+/** A list field's value; Payload may give an empty list as null. */
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
+const rows = (value: unknown) => list(value) as Record<string, unknown>[]
+
 /** The fields the importer owns, in the shape it writes them, from a stored or planned doc. */
-const importableFields = (collection: ImportCollection, doc: Record<string, unknown>) => {
+export const importableFields = (collection: ImportCollection, doc: Record<string, unknown>) => {
   if (collection === 'authors')
     return { name: doc.name, bio: doc.bio, twitter: doc.twitter, email: doc.email }
   if (collection === 'sources') return { name: doc.name }
+  if (collection === 'topics')
+    return { name: doc.name, aliases: list(doc.aliases), description: doc.description }
   const shared = {
     title: doc.title,
     author: idOf(doc.author),
-    sources: Array.isArray(doc.sources) ? doc.sources.map(idOf) : [],
+    sources: list(doc.sources).map(idOf),
     credit: doc.credit,
     postedAt: doc.postedAt,
     excerpt: doc.excerpt,
+    language: doc.language,
+    // A set: the order topics are stored in says nothing (and is not kept on every adapter).
+    topics: list(doc.topics)
+      .map(idOf)
+      .sort((a, b) => String(a).localeCompare(String(b))),
+    tags: list(doc.tags),
+    relatedPosts: list(doc.relatedPosts).map(idOf),
   }
   if (collection === 'posts') {
     return {
@@ -109,14 +133,27 @@ const importableFields = (collection: ImportCollection, doc: Record<string, unkn
       creditedWriter: doc.creditedWriter,
       sourcePublishedAt: doc.sourcePublishedAt,
       content: doc.content,
+      writers: rows(doc.writers).map((writer) => ({
+        name: writer.name,
+        author: idOf(writer.author),
+      })),
+      dateline: doc.dateline,
+      originalPublication: doc.originalPublication,
+      legacyUrls: list(doc.legacyUrls),
     }
   }
-  const items = Array.isArray(doc.items) ? (doc.items as Record<string, unknown>[]) : []
   return {
     ...shared,
     issueNumber: doc.issueNumber,
     issueDate: doc.issueDate,
-    items: items.map((item) => ({ heading: item.heading, body: item.body })),
+    series: doc.series,
+    items: rows(doc.items).map((item) => ({
+      heading: item.heading,
+      body: item.body,
+      language: item.language,
+      post: idOf(item.post),
+      source: idOf(item.source),
+    })),
   }
 }
 
@@ -159,6 +196,7 @@ const loadImported = async ({
     if (!provenance?.importKey) continue
     existing.set(provenance.importKey, {
       id: doc.id,
+      title: typeof doc.title === 'string' ? doc.title : String(doc.name),
       isPublished: doc._status === 'published',
       isTrashed: Boolean(doc.deletedAt),
       storedHash: provenance.hash,
@@ -168,18 +206,16 @@ const loadImported = async ({
   return existing
 }
 
-/** Ids of authors or sources by normalised name, for records made by hand before any import. */
-const loadByName = async ({
+/** Every author, source or topic (trash included): names, and a topic's aliases. */
+const loadNamed = async ({
   payload,
   req,
   collection,
-  normalize,
 }: {
   payload: Payload
   req?: Partial<PayloadRequest>
-  collection: 'authors' | 'sources'
-  normalize: (name: string) => string
-}): Promise<Map<string, number | string>> => {
+  collection: 'authors' | 'sources' | 'topics'
+}): Promise<{ id: number | string; name: string; aliases: string[] }[]> => {
   const { docs } = await payload.find({
     collection,
     depth: 0,
@@ -187,10 +223,14 @@ const loadByName = async ({
     pagination: false,
     trash: true,
     overrideAccess: true,
-    select: { name: true },
+    select: collection === 'topics' ? { name: true, aliases: true } : { name: true },
     req,
   })
-  return new Map((docs as unknown as AnyDoc[]).map((doc) => [normalize(String(doc.name)), doc.id]))
+  return (docs as unknown as AnyDoc[]).map((doc) => ({
+    id: doc.id,
+    name: String(doc.name),
+    aliases: list(doc.aliases).map(String),
+  }))
 }
 
 /**
@@ -291,13 +331,10 @@ export const importFiles = async ({
     skipped: [],
     failures: [],
     warnings: [],
+    linked: {} as LinkCounts,
     durationMs: 0,
   }
-  const plan = planImport({ files: parseInputs({ files, report }) })
-  report.warnings.push(...plan.warnings)
-  report.skipped.push(
-    ...plan.skipped.map((item) => ({ file: item.file, line: item.line, message: item.reason })),
-  )
+  const parsed = parseInputs({ files, report })
 
   const existing = Object.fromEntries(
     await Promise.all(
@@ -308,18 +345,49 @@ export const importFiles = async ({
     ),
   ) as Record<ImportCollection, Map<string, Existing>>
   const normalize = (name: string) => normalizeName({ name })
-  const byName = {
-    authors: await loadByName({ payload, req, collection: 'authors', normalize }),
-    sources: await loadByName({ payload, req, collection: 'sources', normalize }),
+  const named = {
+    authors: await loadNamed({ payload, req, collection: 'authors' }),
+    sources: await loadNamed({ payload, req, collection: 'sources' }),
+    topics: await loadNamed({ payload, req, collection: 'topics' }),
   }
+  const byName = {
+    authors: new Map(named.authors.map((doc) => [normalize(doc.name), doc.id])),
+    sources: new Map(named.sources.map((doc) => [normalize(doc.name), doc.id])),
+    // A topic is found by any of its spellings, so one an editor renamed is still found.
+    topics: new Map(
+      named.topics.flatMap((doc) =>
+        spellingsOf(doc).map((spelling) => [spellingKey(spelling), doc.id]),
+      ),
+    ),
+  }
+  const nameKey = (collection: 'authors' | 'sources' | 'topics', name: string) =>
+    collection === 'topics' ? spellingKey(name) : normalize(name)
+
+  const plan = planImport({
+    files: parsed,
+    known: {
+      authors: named.authors.map((doc) => doc.name),
+      sources: named.sources.map((doc) => doc.name),
+      topics: named.topics,
+      postTitles: [...existing.posts.values()].map((doc) => doc.title),
+    },
+  })
+  report.linked = plan.linked
+  report.warnings.push(...plan.warnings)
+  report.skipped.push(
+    ...plan.skipped.map((item) => ({ file: item.file, line: item.line, message: item.reason })),
+  )
 
   const reservedSlugs = isDryRun
     ? new Map<string, string>()
     : await reserveSlugs({ payload, req, plan, existing })
   const slugFor = (doc: PlannedDocument) => reservedSlugs.get(`${doc.collection}:${doc.key}`)
 
-  const ids = new Map<string, number | string>()
-  const total = plan.authors.length + plan.sources.length + plan.posts.length + plan.digests.length
+  // Posts earlier imports wrote can be linked before this run reaches them.
+  const ids = new Map<string, number | string>(
+    [...existing.posts].map(([key, doc]) => [key, doc.id] as const),
+  )
+  const total = COLLECTIONS.reduce((sum, collection) => sum + plan[collection].length, 0)
   let done = 0
   const tick = (doc: PlannedDocument) => onProgress?.({ done: ++done, total, label: titleOf(doc) })
 
@@ -379,16 +447,68 @@ export const importFiles = async ({
     return current.id
   }
 
-  const resolveRef = (ref: Ref | undefined) => (ref ? ids.get(ref.key) : undefined)
+  /** The id of a planned or existing record; a name an editor gave it is enough for named ones. */
+  const resolveRef = (ref: Ref | PostRef | undefined): number | string | undefined => {
+    if (!ref) return undefined
+    const id = ids.get(ref.key)
+    if (id !== undefined || ref.collection === 'posts') return id
+    // The key is `<kind>:<name key>`, the same key byName is built on.
+    return byName[ref.collection].get(ref.key.slice(ref.key.indexOf(':') + 1))
+  }
+
+  /** Posts a document links that have no id yet (written later in this run). */
+  const pendingLinks = new Map<string, PlannedPost | PlannedDigest>()
+
+  /** A post's or digest's data with every link resolved to an id; unresolved ones dropped. */
+  const resolveContent = (doc: PlannedPost | PlannedDigest): Record<string, unknown> => {
+    const ids = <T extends Ref | PostRef>(refs: T[]) =>
+      refs.map(resolveRef).filter((id) => id !== undefined)
+    const postLinks: PostRef[] = [...doc.data.relatedPosts]
+    const shared = {
+      ...doc.data,
+      author: resolveRef(doc.data.author),
+      sources: ids(doc.data.sources),
+      topics: ids(doc.data.topics),
+      relatedPosts: ids(doc.data.relatedPosts),
+    }
+    let data: Record<string, unknown>
+    if (doc.collection === 'posts') {
+      const { data: post } = doc
+      data = {
+        ...shared,
+        writers: post.writers.map((writer) => ({
+          name: writer.name,
+          author: resolveRef(writer.author),
+        })),
+      }
+    } else {
+      const { data: digest } = doc
+      data = {
+        ...shared,
+        items: digest.items.map((item) => {
+          if (item.post) postLinks.push(item.post)
+          return { ...item, post: resolveRef(item.post), source: resolveRef(item.source) }
+        }),
+      }
+    }
+    if (postLinks.some((ref) => resolveRef(ref) === undefined)) pendingLinks.set(doc.key, doc)
+    else pendingLinks.delete(doc.key)
+    return data
+  }
 
   type Result = { outcome: Outcome; message?: string; id?: number | string }
 
-  /** Authors and sources: found by key or name, created when missing, never overwritten. */
+  /** Authors, sources and topics: found by key or name, created when missing, never overwritten. */
   const processNamed = async (doc: PlannedDocument, writeReq?: Partial<PayloadRequest>) => {
-    const found = existing[doc.collection].get(doc.key)
-    const byNameId = byName[doc.collection as 'authors' | 'sources'].get(
-      normalize((doc.data as { name: string }).name),
-    )
+    const collection = doc.collection as 'authors' | 'sources' | 'topics'
+    const found = existing[collection].get(doc.key)
+    const spellings =
+      collection === 'topics'
+        ? spellingsOf(doc.data as { name: string; aliases: string[] })
+        : [(doc.data as { name: string }).name]
+    const byNameId = spellings
+      .map((spelling) => byName[collection].get(nameKey(collection, spelling)))
+      .find((id) => id !== undefined)
     if (found ?? byNameId) return { outcome: 'unchanged', id: found?.id ?? byNameId } as Result
     return { outcome: 'created', id: await write({ doc, data: doc.data, req: writeReq }) } as Result
   }
@@ -398,44 +518,54 @@ export const importFiles = async ({
     doc: PlannedPost | PlannedDigest,
     writeReq?: Partial<PayloadRequest>,
   ): Promise<Result> => {
-    const data: Record<string, unknown> = {
-      ...doc.data,
-      author: resolveRef(doc.data.author),
-      sources: doc.data.sources.map(resolveRef).filter((id) => id !== undefined),
-    }
+    const data = resolveContent(doc)
     const current = existing[doc.collection].get(doc.key)
     const hash = hashImportData(importableFields(doc.collection, data))
     if (!current) {
-      await write({ doc, data, req: writeReq })
-      return { outcome: 'created' }
+      const id = await write({ doc, data, req: writeReq })
+      return { outcome: 'created', id }
     }
-    if (current.isTrashed) {
-      return { outcome: 'skipped', message: 'in the trash: restore it to let imports update it' }
+    const { id } = current
+    const left = (message: string): Result => {
+      // Nothing of ours is written to it, so nothing waits for a second pass.
+      pendingLinks.delete(doc.key)
+      return { outcome: 'skipped', message, id }
     }
-    if (current.isPublished) {
-      return {
-        outcome: 'skipped',
-        message: 'published: imports never change published documents',
-      }
-    }
+    if (current.isTrashed) return left('in the trash: restore it to let imports update it')
+    if (current.isPublished) return left('published: imports never change published documents')
     if (current.currentHash !== current.storedHash && !isForced) {
-      return {
-        outcome: 'skipped',
-        message: 'changed by an editor since it was imported (--force overwrites)',
-      }
+      return left('changed by an editor since it was imported (--force overwrites)')
     }
     if (current.currentHash !== current.storedHash) {
       await write({ doc, data, current, req: writeReq })
-      return { outcome: 'updated', message: "overwrote an editor's changes (--force)" }
+      return { outcome: 'updated', message: "overwrote an editor's changes (--force)", id }
     }
-    if (current.storedHash === hash) return { outcome: 'unchanged' }
+    if (current.storedHash === hash) return { outcome: 'unchanged', id }
     await write({ doc, data, current, req: writeReq })
-    return { outcome: 'updated' }
+    return { outcome: 'updated', id }
   }
+
+  /** Keys of the posts and digests this run created or updated. */
+  const written = new Set<string>()
 
   const apply = (doc: PlannedDocument, result: Result) => {
     if (result.id !== undefined) ids.set(doc.key, result.id)
+    if (result.outcome === 'created' || result.outcome === 'updated') written.add(doc.key)
     record(doc, result.outcome, result.message)
+  }
+
+  /** Writes again the documents written with a link to a post that had no id yet. */
+  const linkPending = async () => {
+    for (const doc of [...pendingLinks.values()]) {
+      const id = ids.get(doc.key)
+      if (id === undefined || !written.has(doc.key)) continue
+      const data = resolveContent(doc)
+      try {
+        await write({ doc, data, current: { id } as Existing, req })
+      } catch (err) {
+        record(doc, 'failed', `its links to other posts: ${describeError(err)}`)
+      }
+    }
   }
 
   /**
@@ -481,11 +611,15 @@ export const importFiles = async ({
     }
   }
 
-  await runInBatches([...plan.authors, ...plan.sources], processNamed)
+  await runInBatches([...plan.authors, ...plan.sources, ...plan.topics], processNamed)
   await runInBatches(
     [...plan.posts, ...plan.digests] as (PlannedPost | PlannedDigest)[],
     processContent,
   )
+  // A post can link one written after it (an article and the "Also read" posts that link
+  // back): those links are written now that every post has an id, so the stored hash covers
+  // them and the next run finds nothing to change.
+  if (!isDryRun) await linkPending()
   for (const redirect of plan.redirects) {
     const line = {
       file: redirect.file,

@@ -1,4 +1,5 @@
 import type { ImportReport, Outcome, ReportLine } from './import.ts'
+import type { LinkCounts } from './plan.ts'
 
 const OUTCOMES: Outcome[] = ['created', 'updated', 'unchanged', 'skipped', 'failed']
 
@@ -7,6 +8,42 @@ const where = (line: ReportLine) =>
 
 const describe = (line: ReportLine) =>
   `${where(line)}: ${line.collection ? `${line.collection.replace(/s$/, '')} "${line.title}": ` : ''}${line.message}`
+
+/** The figures of the "Linked" section, in the order printed, with what each counts. */
+const LINKED: [keyof Omit<LinkCounts, 'languages'>, string][] = [
+  ['itemSources', 'digest items linked to their source'],
+  ['itemPosts', 'digest items linked to an imported post'],
+  ['itemLanguages', 'digest items with a language'],
+  ['references', 'references kept'],
+  ['referenceLinks', 'references kept as links (they give a URL)'],
+  ['citationLinks', '[n] markers linked to their reference'],
+  ['referenceSources', 'cited outlets linked as sources of their post'],
+  ['textLinks', 'other URLs kept as links'],
+  ['relatedPosts', 'related-post links (both ways)'],
+  ['relatedExcerptPosts', 'related excerpt cards kept as posts'],
+  ['topicsAssigned', 'topics assigned'],
+  ['writers', 'credited writers'],
+  ['writersLinkedToAuthors', 'writers linked to an author'],
+  ['datelines', 'datelines'],
+  ['originalPublications', 'original-publication notes'],
+  ['legacyUrls', 'old-site addresses kept'],
+  ['series', 'digests with a series'],
+  ['tags', 'digest tags kept'],
+  ['digestEntriesLinked', 'weekly digest entries merged into their issue'],
+]
+
+/** The "Linked" lines: each figure with what it counts, then languages. */
+export const formatLinked = (linked: LinkCounts): string[] => {
+  const width = Math.max(...LINKED.map(([key]) => String(linked[key]).length))
+  const languages = Object.entries(linked.languages)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, count]) => `${code} ${count}`)
+    .join(', ')
+  return [
+    ...LINKED.map(([key, label]) => `  ${String(linked[key]).padStart(width)}  ${label}`),
+    `  languages of posts and digests: ${languages || 'none detected'}`,
+  ]
+}
 
 /** The import report as text for a terminal: a table of outcomes, then every detail line. */
 export const formatReport = (report: ImportReport): string => {
@@ -31,6 +68,7 @@ export const formatReport = (report: ImportReport): string => {
     format(header),
     ...rows.map(format),
   ]
+  if (report.linked) lines.push('', 'Linked and kept:', ...formatLinked(report.linked))
   const section = (title: string, items: ReportLine[]) => {
     if (items.length === 0) return
     lines.push('', `${title} (${items.length}):`, ...items.map((item) => `  ${describe(item)}`))

@@ -42,6 +42,8 @@ export type AppEnv = {
   passwordResetSeconds: number
   databaseBusySeconds: number
   seedOnStart: boolean
+  /** Whether start-up rebuilds the search index when it does not match what is published. */
+  searchReindexOnStart: boolean
   /** Whether this instance runs queued jobs (JOBS_ENABLED; off for read-only replicas). */
   jobsEnabled: boolean
   /** A claimed job without progress for this long lost its worker (JOBS_STALE_SECONDS). */
@@ -135,6 +137,11 @@ export const loadEnv = ({ env, projectRoot }: { env: RawEnv; projectRoot: string
     passwordResetSeconds: parsePasswordResetSeconds(env.PASSWORD_RESET_SECONDS),
     databaseBusySeconds: parseBusySeconds(env.DATABASE_BUSY_SECONDS),
     seedOnStart: parseBoolean({ name: 'SEED_ON_START', value: env.SEED_ON_START, fallback: true }),
+    searchReindexOnStart: parseBoolean({
+      name: 'SEARCH_REINDEX_ON_START',
+      value: env.SEARCH_REINDEX_ON_START,
+      fallback: true,
+    }),
     jobsEnabled: parseBoolean({ name: 'JOBS_ENABLED', value: env.JOBS_ENABLED, fallback: true }),
     jobsStaleSeconds: parseJobsStaleSeconds(env.JOBS_STALE_SECONDS),
     webConcurrency: parseWebConcurrency(env.WEB_CONCURRENCY),

@@ -71,6 +71,7 @@ export interface Config {
     digests: Digest;
     authors: Author;
     sources: Source;
+    topics: Topic;
     media: Media;
     redirects: Redirect;
     users: User;
@@ -80,6 +81,7 @@ export interface Config {
     'content-events': ContentEvent;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    'search-index': SearchIndex;
     'content-changes': ContentChange;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -93,6 +95,7 @@ export interface Config {
     digests: DigestsSelect<false> | DigestsSelect<true>;
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     sources: SourcesSelect<false> | SourcesSelect<true>;
+    topics: TopicsSelect<false> | TopicsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -102,6 +105,7 @@ export interface Config {
     'content-events': ContentEventsSelect<false> | ContentEventsSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
     'content-changes': ContentChangesSelect<false> | ContentChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -171,9 +175,42 @@ export interface Post {
    * As printed, e.g. "Casey Michel, The New Republic, October 16 2019".
    */
   credit?: string | null;
+  /**
+   * As the credit line prints it; each writer is listed below.
+   */
   creditedWriter?: string | null;
   sourcePublishedAt?: string | null;
   postedAt?: string | null;
+  /**
+   * Everyone the credit line names as writing it, in its order.
+   */
+  writers?:
+    | {
+        name: string;
+        /**
+         * When the writer is one of our authors.
+         */
+        author?: (number | null) | Author;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Where it was written, e.g. "Tirana, Albania".
+   */
+  dateline?: string | null;
+  /**
+   * e.g. "First Published 2005".
+   */
+  originalPublication?: string | null;
+  /**
+   * The import detects it from the script (Latin: English; Persian letters: Persian).
+   */
+  language?: ('en' | 'fa' | 'ar' | 'fr' | 'de' | 'ru' | 'es' | 'it' | 'sq') | null;
+  topics?: (number | Topic)[] | null;
+  /**
+   * Labels as the material prints them, e.g. "weekly digest".
+   */
+  tags?: string[] | null;
   excerpt?: string | null;
   content?: {
     root: {
@@ -190,6 +227,14 @@ export interface Post {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Also read: posts shown beside this one.
+   */
+  relatedPosts?: (number | Post)[] | null;
+  /**
+   * Where this post lived on the old site; redirects lead from these paths.
+   */
+  legacyUrls?: string[] | null;
   /**
    * Changed by the workflow actions, never by hand.
    */
@@ -294,6 +339,40 @@ export interface Source {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics".
+ */
+export interface Topic {
+  id: number;
+  name: string;
+  /**
+   * Used in URLs. Left empty, it is made from the name.
+   */
+  slug?: string | null;
+  /**
+   * Other spellings, e.g. MKO, PMOI, Mojahedin. Search finds each under every spelling, and the import assigns the topic by them.
+   */
+  aliases?: string[] | null;
+  description?: string | null;
+  /**
+   * Published posts (computed).
+   */
+  publishedPostCount?: number | null;
+  /**
+   * Set by the seed import; read-only.
+   */
+  provenance?: {
+    importKey?: string | null;
+    file?: string | null;
+    line?: number | null;
+    hash?: string | null;
+    importedAt?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -352,6 +431,19 @@ export interface Digest {
    */
   credit?: string | null;
   postedAt?: string | null;
+  /**
+   * e.g. "Iran Interlink Weekly Digest".
+   */
+  series?: string | null;
+  /**
+   * The import detects it from the script (Latin: English; Persian letters: Persian).
+   */
+  language?: ('en' | 'fa' | 'ar' | 'fr' | 'de' | 'ru' | 'es' | 'it' | 'sq') | null;
+  topics?: (number | Topic)[] | null;
+  /**
+   * Labels as the material prints them, e.g. "weekly digest".
+   */
+  tags?: string[] | null;
   excerpt?: string | null;
   intro?: {
     root: {
@@ -391,6 +483,10 @@ export interface Digest {
         };
         post?: (number | null) | Post;
         source?: (number | null) | Source;
+        /**
+         * The import detects it from the script (Latin: English; Persian letters: Persian).
+         */
+        language?: ('en' | 'fa' | 'ar' | 'fr' | 'de' | 'ru' | 'es' | 'it' | 'sq') | null;
         id?: string | null;
       }[]
     | null;
@@ -514,6 +610,10 @@ export interface Redirect {
     | ({
         relationTo: 'sources';
         value: number | Source;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
       } | null);
   note?: string | null;
   updatedAt: string;
@@ -609,6 +709,9 @@ export interface ContentEvent {
     | 'source.created'
     | 'source.updated'
     | 'source.deleted'
+    | 'topic.created'
+    | 'topic.updated'
+    | 'topic.deleted'
     | 'slug.changed'
     | 'schedule.failed'
     | 'webhook.test';
@@ -683,6 +786,9 @@ export interface Webhook {
         | 'source.created'
         | 'source.updated'
         | 'source.deleted'
+        | 'topic.created'
+        | 'topic.updated'
+        | 'topic.deleted'
         | 'slug.changed'
         | 'schedule.failed'
       )[]
@@ -690,7 +796,7 @@ export interface Webhook {
   /**
    * Leave empty for every collection.
    */
-  collections?: ('posts' | 'digests' | 'authors' | 'sources')[] | null;
+  collections?: ('posts' | 'digests' | 'authors' | 'sources' | 'topics')[] | null;
   /**
    * Switched off by the CMS when a delivery still fails after a day of retries; tick it again once the receiver works.
    */
@@ -738,6 +844,27 @@ export interface WebhookDelivery {
     | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-index".
+ */
+export interface SearchIndex {
+  id: number;
+  docKey: string;
+  indexedCollection: string;
+  docId: string;
+  title: string;
+  slug?: string | null;
+  text?: string | null;
+  titleTerms?: string | null;
+  bodyTerms?: string | null;
+  language?: string | null;
+  authorIds?: string | null;
+  sourceIds?: string | null;
+  topicIds?: string | null;
+  date?: string | null;
+  textVersion?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -886,6 +1013,10 @@ export interface PayloadLockedDocument {
         value: number | Source;
       } | null)
     | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -968,8 +1099,22 @@ export interface PostsSelect<T extends boolean = true> {
   creditedWriter?: T;
   sourcePublishedAt?: T;
   postedAt?: T;
+  writers?:
+    | T
+    | {
+        name?: T;
+        author?: T;
+        id?: T;
+      };
+  dateline?: T;
+  originalPublication?: T;
+  language?: T;
+  topics?: T;
+  tags?: T;
   excerpt?: T;
   content?: T;
+  relatedPosts?: T;
+  legacyUrls?: T;
   stage?: T;
   owner?: T;
   lastEditedBy?: T;
@@ -1003,6 +1148,10 @@ export interface DigestsSelect<T extends boolean = true> {
   sources?: T;
   credit?: T;
   postedAt?: T;
+  series?: T;
+  language?: T;
+  topics?: T;
+  tags?: T;
   excerpt?: T;
   intro?: T;
   items?:
@@ -1012,6 +1161,7 @@ export interface DigestsSelect<T extends boolean = true> {
         body?: T;
         post?: T;
         source?: T;
+        language?: T;
         id?: T;
       };
   relatedPosts?: T;
@@ -1069,6 +1219,29 @@ export interface SourcesSelect<T extends boolean = true> {
   slug?: T;
   kind?: T;
   website?: T;
+  publishedPostCount?: T;
+  provenance?:
+    | T
+    | {
+        importKey?: T;
+        file?: T;
+        line?: T;
+        hash?: T;
+        importedAt?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics_select".
+ */
+export interface TopicsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  aliases?: T;
+  description?: T;
   publishedPostCount?: T;
   provenance?:
     | T
@@ -1288,6 +1461,26 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-index_select".
+ */
+export interface SearchIndexSelect<T extends boolean = true> {
+  docKey?: T;
+  indexedCollection?: T;
+  docId?: T;
+  title?: T;
+  slug?: T;
+  text?: T;
+  titleTerms?: T;
+  bodyTerms?: T;
+  language?: T;
+  authorIds?: T;
+  sourceIds?: T;
+  topicIds?: T;
+  date?: T;
+  textVersion?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -20,6 +20,7 @@ import { accounts } from './plugins/accounts.ts'
 import { apiValidation } from './plugins/apiValidation.ts'
 import { contentApi } from './plugins/contentApi.ts'
 import { contentEvents } from './plugins/contentEvents/index.ts'
+import { digestBuilder } from './plugins/digestBuilder.ts'
 import { editorialWorkflow } from './plugins/editorialWorkflow.ts'
 import { graphqlSelectByDefault } from './plugins/graphqlSelect/index.ts'
 import { notifications } from './plugins/notifications.ts'
@@ -27,6 +28,7 @@ import { objectStorage } from './plugins/objectStorage.ts'
 import { previewLinks } from './plugins/previewLinks.ts'
 import { redirects } from './plugins/redirects.ts'
 import { responseCache } from './plugins/responseCache/index.ts'
+import { search } from './plugins/search/index.ts'
 import { seedOnStart } from './plugins/seedOnStart.ts'
 import { versionHistory } from './plugins/versionHistory.ts'
 import { skipPayloadVersionCheck } from './workarounds/dependencyCheck.ts'
@@ -105,13 +107,17 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
       notifications(),
       versionHistory({ collections: reviewed }),
       previewLinks({ collections: reviewed, linkTemplate: env.previewUrl }),
-      redirects({ collections: [slugs.posts, slugs.digests, slugs.authors, slugs.sources] }),
+      digestBuilder({ siteUrl: env.siteUrl }),
+      redirects({
+        collections: [slugs.posts, slugs.digests, slugs.authors, slugs.sources, slugs.topics],
+      }),
       objectStorage({ storage: env.objectStorage, serverUrl: env.serverUrl }),
       contentEvents({
         site: { siteUrl: env.siteUrl, serverUrl: env.serverUrl },
         delivery: env.webhooks,
         runsJobs: env.jobsEnabled,
       }),
+      search({ backfillOnStart: env.searchReindexOnStart }),
       contentApi(),
       apiValidation(),
       responseCache(),

@@ -124,7 +124,7 @@ export const Redirects: CollectionConfig = {
     {
       name: 'document',
       type: 'relationship',
-      relationTo: [slugs.posts, slugs.digests, slugs.authors, slugs.sources],
+      relationTo: [slugs.posts, slugs.digests, slugs.authors, slugs.sources, slugs.topics],
       access: { read: isStaffField },
       admin: { description: 'The page this redirect leads to, when it is one of ours.' },
     },

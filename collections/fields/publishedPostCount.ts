@@ -3,10 +3,10 @@ import type { Field } from 'payload'
 import { slugs } from '../slugs.ts'
 
 /**
- * How many published, non-trashed posts name this author or cite this source. Computed on
+ * How many published, non-trashed posts name this author, cite this source or carry this topic. Computed on
  * read (never stored), so it is always current and never counts drafts.
  */
-export const publishedPostCount = ({ on }: { on: 'author' | 'sources' }): Field => ({
+export const publishedPostCount = ({ on }: { on: 'author' | 'sources' | 'topics' }): Field => ({
   name: 'publishedPostCount',
   type: 'number',
   virtual: true,
@@ -20,7 +20,7 @@ export const publishedPostCount = ({ on }: { on: 'author' | 'sources' }): Field 
           collection: slugs.posts,
           where: {
             and: [
-              on === 'author' ? { author: { equals: id } } : { sources: { in: [id] } },
+              on === 'author' ? { author: { equals: id } } : { [on]: { in: [id] } },
               { _status: { equals: 'published' } },
               { deletedAt: { exists: false } },
             ],

@@ -1,4 +1,4 @@
-import type { TextFieldSingleValidation } from 'payload'
+import type { TextFieldManyValidation, TextFieldSingleValidation } from 'payload'
 
 /** An absolute http(s) URL, or empty. */
 export const validateWebUrl: TextFieldSingleValidation = (value) => {
@@ -18,4 +18,13 @@ export const validateTwitterHandle: TextFieldSingleValidation = (value) => {
   return /^[A-Za-z0-9_]{1,15}$/.test(value)
     ? true
     : `"${value}" is not a Twitter handle: up to 15 letters, digits or underscores, without "@"`
+}
+
+/** A list of absolute http(s) URLs: the first that is not one is named. */
+export const validateWebUrls: TextFieldManyValidation = (value, options) => {
+  for (const url of value ?? []) {
+    const problem = validateWebUrl(url, options as never)
+    if (problem !== true) return problem
+  }
+  return true
 }

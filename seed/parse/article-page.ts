@@ -1,4 +1,7 @@
+import { truncateWords } from '../../lib/digestItems.ts'
 import { type Credit, type CreditLine, parseCreditLine, quote } from './credit.ts'
+import { findDate } from './dates.ts'
+import { isLinkableUrl, referenceAnchor, toSegments } from './links.ts'
 import { SeedParseError } from './errors.ts'
 import { type LexicalEditorState, type RichTextBlock, blocksToLexical } from './lexical.ts'
 import { normalizeName } from './normalize.ts'
@@ -17,7 +20,28 @@ export type ArticleReference = {
   text: string
   /** The first URL in the reference, if any. */
   url?: string
+  /** The outlet a citation names before its date (`…, The Intercept, June 9th, 2019.`). */
+  outlet?: string
+  /** The cited piece's date, `YYYY-MM-DD`. */
+  date?: string
+  /** Where `[n]` markers link to: `ref-n`. */
+  anchor: string
   line: number
+}
+
+/**
+ * A related excerpt card (`CREDIT, DATE:… EXCERPT` under the article) whose link text is lost:
+ * the importer keeps it as a draft post titled from its first words and links it as related.
+ */
+export type RelatedExcerpt = {
+  /** Made from the excerpt's first sentence: the card's own title is lost in the scrape. */
+  title: string
+  credit: Credit
+  date: string | null
+  excerpt: string
+  /** `line` is the card's line. */
+  provenance: Provenance
+  contentHash: string
 }
 
 /**
@@ -63,6 +87,8 @@ export type ArticlePage = {
   richText: LexicalEditorState
   /** "Also read" articles whose title and credit could be recovered. */
   extraEntries: QuotedEntry[]
+  /** Related excerpt cards, kept as posts with a title made from their text. */
+  relatedExcerpts: RelatedExcerpt[]
   /** `line` is the title line. */
   provenance: Provenance
   skipped: SkippedItem[]
@@ -79,6 +105,65 @@ const URL_IN_TEXT = /https?:\/\/[^\s)\]]+/
 const CITATION = /\[(\d+)\]/g
 // Sentence-ending punctuation; a short line without it reads as a link title, not prose.
 const SENTENCE_END = /[.!?:;"”’)\]…]$/
+
+const ABBREVIATION =
+  /(?:^|[\s(])(?:Dr|Mr|Mrs|Ms|Prof|St|Lt|Col|Gen|Sen|Rep|No|vs|etc|[A-Z]|(?:[A-Z]\.)+[A-Z])$/
+
+/** Longest title made from a related excerpt, in characters. */
+export const MADE_TITLE_LENGTH = 90
+
+/**
+ * A title for a related excerpt whose own is lost: its first sentence, cut at a word boundary
+ * to MADE_TITLE_LENGTH characters.
+ */
+export const titleFromExcerpt = ({ excerpt }: { excerpt: string }): string => {
+  const text = excerpt.replace(/^[+\s]+/, '')
+  let end = text.length
+  for (const m of text.matchAll(/[.!?](?=\s+\S)/g)) {
+    // `Dr. Olsi`, `the U.S. Special Representative`: abbreviations do not end a sentence.
+    if (m[0] === '.' && ABBREVIATION.test(text.slice(Math.max(0, m.index - 8), m.index))) continue
+    end = m.index + 1
+    break
+  }
+  const sentence = text.slice(0, end).replace(/\.$/, '')
+  return truncateWords({ text: sentence, maxLength: MADE_TITLE_LENGTH })
+}
+
+/**
+ * Reads a citation such as `Hussain, Murtaza, An Iranian Activist …, The Intercept, June 9th,
+ * 2019.`: the outlet is the comma-separated part right before the date. A reference that is
+ * only a URL names no outlet.
+ */
+export const readReference = ({
+  number,
+  text,
+  line,
+}: {
+  number: number
+  text: string
+  line: number
+}): ArticleReference => {
+  const url = URL_IN_TEXT.exec(text)?.[0].replace(/[.,;:]+$/, '')
+  const found = findDate({ text })
+  const before = found ? text.slice(0, found.index).replace(/[\s,;]+$/, '') : ''
+  // A URL among the parts is where the piece is, not who published it.
+  const parts = before.split(/,\s+/).filter((part) => !URL_IN_TEXT.test(part))
+  const outlet = parts.length >= 2 ? parts[parts.length - 1].trim() : undefined
+  const isOutlet =
+    outlet !== undefined &&
+    outlet.length <= 60 &&
+    /^\p{Lu}/u.test(outlet) &&
+    !URL_IN_TEXT.test(outlet)
+  return {
+    number,
+    text,
+    ...(url && isLinkableUrl(url) ? { url } : {}),
+    ...(isOutlet ? { outlet } : {}),
+    ...(found?.iso ? { date: found.iso } : {}),
+    anchor: referenceAnchor(number),
+    line,
+  }
+}
 
 const isSectionMarker = ({ text }: { text: string }): boolean =>
   REFERENCES.test(text) || SEPARATOR.test(text) || ALSO_READ.test(text)
@@ -146,9 +231,14 @@ const parseEndMatter = ({
   lines: SeedLine[]
   articleTitle: string
   notes: Notes
-}): { references: ArticleReference[]; extraEntries: QuotedEntry[] } => {
+}): {
+  references: ArticleReference[]
+  extraEntries: QuotedEntry[]
+  relatedExcerpts: RelatedExcerpt[]
+} => {
   const references: ArticleReference[] = []
   const extraEntries: QuotedEntry[] = []
+  const relatedExcerpts: RelatedExcerpt[] = []
   let block: Block = { kind: 'none' }
   let isInReferences = false
 
@@ -185,15 +275,27 @@ const parseEndMatter = ({
   const addRelatedExcerpt = ({ line, parsed }: { line: SeedLine; parsed: CreditLine }): void => {
     parsed.warnings.forEach((message) => notes.warn({ line: line.line, message }))
     const stripped = stripTitleRepeat({ excerpt: parsed.excerpt, title: articleTitle })
-    notes.skip({
+    if (stripped.excerpt === '') {
+      notes.skip({
+        line: line.line,
+        text: line.text,
+        reason: 'related excerpt with no text of its own',
+        credit: parsed.credit,
+      })
+      return
+    }
+    const title = titleFromExcerpt({ excerpt: stripped.excerpt })
+    notes.warn({
       line: line.line,
-      text: line.text,
-      reason:
-        stripped.match === 'none'
-          ? 'related excerpt without a title line; its title cannot be recovered'
-          : "related excerpt whose link text is this article's own title; its title cannot be recovered",
+      message: `related excerpt kept as a post titled from its first words, ${quote({ text: title })}: its own title is lost${stripped.match === 'none' ? '' : " (its link text is this article's title)"}`,
+    })
+    relatedExcerpts.push({
+      title,
       credit: parsed.credit,
+      date: parsed.credit.date ?? null,
       excerpt: stripped.excerpt,
+      provenance: { file, line: line.line },
+      contentHash: hashLines({ lines: [line.text] }),
     })
   }
 
@@ -206,13 +308,9 @@ const parseEndMatter = ({
     }
     const reference = REFERENCE_ITEM.exec(text)
     if (isInReferences && reference) {
-      const url = URL_IN_TEXT.exec(reference[2])?.[0]
-      references.push({
-        number: Number(reference[1]),
-        text: reference[2],
-        ...(url ? { url } : {}),
-        line: line.line,
-      })
+      references.push(
+        readReference({ number: Number(reference[1]), text: reference[2], line: line.line }),
+      )
       continue
     }
     isInReferences = false
@@ -290,7 +388,7 @@ const parseEndMatter = ({
     }
   }
   closeBlock()
-  return { references, extraEntries }
+  return { references, extraEntries, relatedExcerpts }
 }
 
 /**
@@ -396,7 +494,7 @@ export const parseArticlePage = ({
     })
   }
 
-  const { references, extraEntries } = parseEndMatter({
+  const { references, extraEntries, relatedExcerpts } = parseEndMatter({
     file,
     lines: content.slice(bodyLimit),
     articleTitle: title.text,
@@ -414,12 +512,22 @@ export const parseArticlePage = ({
     }
   }
 
+  // `[n]` markers link to `#ref-n`; the nth item of the References list is reference n, and
+  // a reference that gives a URL links to it.
   const blocks: RichTextBlock[] = [
-    ...body.map(({ text }) => ({ type: 'paragraph' as const, text })),
+    ...body.map(({ text }) => ({
+      type: 'paragraph' as const,
+      text,
+      segments: toSegments({ text, citations: referenced }),
+    })),
     ...(references.length > 0
       ? [
           { type: 'heading' as const, text: 'References' },
-          { type: 'numbered-list' as const, items: references.map((reference) => reference.text) },
+          {
+            type: 'numbered-list' as const,
+            items: references.map((reference) => reference.text),
+            segments: references.map((reference) => toSegments({ text: reference.text })),
+          },
         ]
       : []),
   ]
@@ -441,6 +549,7 @@ export const parseArticlePage = ({
     references,
     richText: blocksToLexical({ blocks }),
     extraEntries,
+    relatedExcerpts,
     provenance: { file, line: title.line },
     skipped: notes.skipped,
     warnings: notes.warnings,

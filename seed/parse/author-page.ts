@@ -1,6 +1,7 @@
 import { findChatPasteArtefacts } from '../../lib/chatPaste.ts'
 import { type Credit, parseCredit, quote, splitCreditLine } from './credit.ts'
 import { findDate, parseCreditDate } from './dates.ts'
+import { seriesOfTitle } from './digest-page.ts'
 import { SeedParseError } from './errors.ts'
 import { normalizeName } from './normalize.ts'
 import { type SeedLine, hashLines } from './text.ts'
@@ -41,6 +42,8 @@ export type AuthorEntry = {
   titleRepeat: TitleRepeatMatch
   /** For digests, the week named in the title (`October 18, 2019` → `2019-10-18`). */
   digestDate?: string
+  /** For digests, the series the title names (`Iran Interlink Weekly Digest`). */
+  series?: string
   /** `line` is the entry's title line. */
   provenance: Provenance
   /** sha256 of the entry's cleaned lines (title, Posted on, credit paragraph). */
@@ -181,6 +184,7 @@ const parseEntry = ({
 
   const kind: EntryKind = isDigestTitle({ title: title.text }) ? 'digest' : 'post'
   const digestDate = kind === 'digest' ? findDate({ text: title.text })?.iso : null
+  const series = kind === 'digest' ? seriesOfTitle({ title: title.text }) : undefined
   return {
     kind,
     title: title.text,
@@ -192,6 +196,7 @@ const parseEntry = ({
     excerpt,
     titleRepeat,
     ...(digestDate ? { digestDate } : {}),
+    ...(series ? { series } : {}),
     provenance: { file, line: title.line },
     contentHash: hashLines({ lines: [title.text, posted.text, ...body.map((l) => l.text)] }),
   }

@@ -9,7 +9,11 @@ import { cleanText } from './text.ts'
 export type Credit = {
   /** The writer segment(s) as written, e.g. `Negar Mortazavi and Borzou Daragahi`. */
   writer?: string
-  /** `writer` split into people; `Anne and Massoud Khodabandeh` stays one entry. */
+  /**
+   * `writer` split into people: `Negar Mortazavi and Borzou Daragahi` gives two, and so does
+   * `Anne and Massoud Khodabandeh` (`Anne Khodabandeh`, `Massoud Khodabandeh`: a one-word
+   * side takes the other side's surname).
+   */
   writers: string[]
   /** One or more outlets; `ABC News and Ora News` gives two. */
   outlets: string[]
@@ -21,6 +25,8 @@ export type Credit = {
   dateText?: string
   /** Text after the date, e.g. `(Fist Published 2005)`. */
   note?: string
+  /** An original-publication note read from `note`, spelt right: `First Published 2005`. */
+  originalPublication?: string
   /** The whole credit, whitespace cleaned. */
   raw: string
 }
@@ -82,13 +88,27 @@ const splitOutlets = ({ text }: { text: string }): string[] => {
 }
 
 /**
- * `Negar Mortazavi and Borzou Daragahi` → two people; `Anne and Massoud Khodabandeh` stays one,
- * because a one-word side shares the other side's surname.
+ * `Negar Mortazavi and Borzou Daragahi` → two people; `Anne and Massoud Khodabandeh` → `Anne
+ * Khodabandeh` and `Massoud Khodabandeh`, because a one-word first name before the last side
+ * shares that side's surname. Sides that do not all start with a capital stay one entry.
  */
 const splitPeople = ({ text }: { text: string }): string[] => {
   const parts = text.split(AND).map((part) => part.trim())
-  const isEachFullName = parts.every((part) => part.split(' ').length >= 2)
-  return parts.length > 1 && isEachFullName ? parts : [text]
+  if (parts.length < 2 || !parts.every((part) => startsUpper({ text: part }))) return [text]
+  const last = parts[parts.length - 1].split(' ')
+  if (last.length < 2) return [text]
+  const surname = last[last.length - 1]
+  return parts.map((part) => (part.split(' ').length === 1 ? `${part} ${surname}` : part))
+}
+
+// `(Fist Published 2005)`, `First published in 2005`, `Originally published March 2005`.
+const ORIGINAL_PUBLICATION =
+  /\b(?:first|fist|frist|originally)\s+published\s*(?:in\s+|on\s+)?([^()]*?\d{4})\b/i
+
+/** `(Fist Published 2005)` → `First Published 2005`; undefined when the note says no such thing. */
+export const readOriginalPublication = ({ note }: { note: string }): string | undefined => {
+  const match = ORIGINAL_PUBLICATION.exec(note)
+  return match ? `First Published ${match[1].trim()}` : undefined
 }
 
 /**
@@ -152,6 +172,8 @@ export const parseCredit = ({ text }: { text: string }): CreditResult => {
   if (found?.iso) credit.date = found.iso
   if (found) credit.dateText = found.raw
   if (note !== '') credit.note = note
+  const originalPublication = readOriginalPublication({ note })
+  if (originalPublication) credit.originalPublication = originalPublication
   return { credit, warnings }
 }
 

@@ -1,3 +1,4 @@
+import type { LanguageCode } from '../../lib/languages.ts'
 import { quote } from './credit.ts'
 import { parseCreditDate } from './dates.ts'
 import { SeedParseError } from './errors.ts'
@@ -5,6 +6,7 @@ import { type LexicalEditorState, type RichTextBlock, blocksToLexical } from './
 import { normalizeName } from './normalize.ts'
 import { type SeedLine, hashLines } from './text.ts'
 import { createNotes } from './notes.ts'
+import { languageOfHeading } from './language.ts'
 import type { Provenance, SeedWarning, SkippedItem } from './types.ts'
 
 /** One `++` item of a digest. */
@@ -16,6 +18,8 @@ export type DigestItem = {
   paragraphs: string[]
   /** The section heading above the item (`In English`), absent before the first heading. */
   heading?: string
+  /** The language its heading names (`In English` → `en`); absent when it names none. */
+  headingLanguage?: LanguageCode
   /** `line` is the item's `++` line. */
   provenance: Provenance
   contentHash: string
@@ -33,6 +37,8 @@ export type DigestPage = {
   breadcrumb: string[]
   /** Short lines between the title and the first item (`weekly digest`). */
   tags: string[]
+  /** The series the issue belongs to (`Iran Interlink Weekly Digest`), when the page says. */
+  series?: string
   items: DigestItem[]
   /** Items as rich text: paragraphs, with each section heading as an `h2`. */
   richText: LexicalEditorState
@@ -56,6 +62,19 @@ const BOILERPLATE = new Set(
     (name) => normalizeName({ name }),
   ),
 )
+
+/**
+ * The series a digest title names: the title without its issue number or date (`Iran Interlink
+ * Weekly Digest – 260` and `… – October 18, 2019` → `Iran Interlink Weekly Digest`); undefined
+ * when the title is nothing else.
+ */
+export const seriesOfTitle = ({ title }: { title: string }): string | undefined => {
+  const dash = title.search(/\s[–—-]\s/)
+  if (dash <= 0) return undefined
+  const rest = title.slice(dash + 3)
+  const isNumberOrDate = ISSUE.test(title) || /\d{4}\s*$/.test(rest)
+  return isNumberOrDate ? title.slice(0, dash).trim() : undefined
+}
 
 /** True when some line starts with `++`, the digest item marker. */
 export const isDigestPage = ({ lines }: { lines: SeedLine[] }): boolean =>
@@ -132,14 +151,19 @@ export const parseDigestPage = ({
   }
   if (date === null) notes.warn({ line: titleLine.line, message: 'digest has no date line' })
 
-  const digestItems: DigestItem[] = items.map(({ line, paragraphs, heading: itemHeading }, i) => ({
-    index: i + 1,
-    text: paragraphs.map((p) => p.text).join('\n\n'),
-    paragraphs: paragraphs.map((p) => p.text),
-    ...(itemHeading === undefined ? {} : { heading: itemHeading }),
-    provenance: { file, line: line.line },
-    contentHash: hashLines({ lines: [itemHeading ?? '', ...paragraphs.map((p) => p.text)] }),
-  }))
+  const digestItems: DigestItem[] = items.map(({ line, paragraphs, heading: itemHeading }, i) => {
+    const headingLanguage =
+      itemHeading === undefined ? undefined : languageOfHeading({ heading: itemHeading })
+    return {
+      index: i + 1,
+      text: paragraphs.map((p) => p.text).join('\n\n'),
+      paragraphs: paragraphs.map((p) => p.text),
+      ...(itemHeading === undefined ? {} : { heading: itemHeading }),
+      ...(headingLanguage === undefined ? {} : { headingLanguage }),
+      provenance: { file, line: line.line },
+      contentHash: hashLines({ lines: [itemHeading ?? '', ...paragraphs.map((p) => p.text)] }),
+    }
+  })
 
   const blocks: RichTextBlock[] = digestItems.flatMap((item, i) => [
     ...(item.heading !== undefined && item.heading !== digestItems[i - 1]?.heading
@@ -147,6 +171,10 @@ export const parseDigestPage = ({
       : []),
     ...item.paragraphs.map((text) => ({ type: 'paragraph' as const, text })),
   ])
+
+  // The breadcrumb's middle part names the series; else the title does.
+  const crumb = breadcrumb.length >= 3 ? breadcrumb[breadcrumb.length - 2] : undefined
+  const series = crumb ?? seriesOfTitle({ title: titleLine.text })
 
   return {
     kind: 'digest-page',
@@ -156,6 +184,7 @@ export const parseDigestPage = ({
     date,
     breadcrumb,
     tags,
+    ...(series ? { series } : {}),
     items: digestItems,
     richText: blocksToLexical({ blocks }),
     provenance: { file, line: titleLine.line },

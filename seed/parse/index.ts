@@ -10,6 +10,7 @@ export type {
   ArticleParagraph,
   ArticleReference,
   QuotedEntry,
+  RelatedExcerpt,
 } from './article-page.ts'
 export type { AuthorEntry, AuthorPage, AuthorProfile, DateSource } from './author-page.ts'
 export type { DigestItem, DigestPage } from './digest-page.ts'
@@ -20,6 +21,9 @@ export type {
   LexicalBlockNode,
   LexicalEditorState,
   LexicalHeadingNode,
+  LexicalInlineNode,
+  LexicalLinkNode,
+  InlineSegment,
   LexicalHeadingTag,
   LexicalListItemNode,
   LexicalListNode,
@@ -43,6 +47,12 @@ export { isKnownPlace } from './places.ts'
 export { cleanText, normalizeInput } from './text.ts'
 export { stripTitleRepeat } from './title-repeat.ts'
 export { isDigestTitle } from './entry-kind.ts'
+export { MADE_TITLE_LENGTH, readReference, titleFromExcerpt } from './article-page.ts'
+export { seriesOfTitle } from './digest-page.ts'
+export { readOriginalPublication } from './credit.ts'
+export { languageOfHeading } from './language.ts'
+export { hasLinks, isLinkableUrl, referenceAnchor, toSegments } from './links.ts'
+export { KNOWN_OUTLETS, findOutlets, type FoundOutlet } from './outlets.ts'
 
 /** A parsed seed file; `kind` says which of the three page shapes it is. */
 export type ParsedFile = AuthorPage | DigestPage | ArticlePage

@@ -18,11 +18,25 @@ type LexicalElementBase = {
   direction: 'ltr'
 }
 
+/**
+ * A Lexical link as Payload's link feature stores it: a custom URL (absolute, or an anchor such
+ * as `#ref-1` for a citation marker), opened in the same tab.
+ */
+export type LexicalLinkNode = Omit<LexicalElementBase, 'version'> & {
+  type: 'link'
+  version: 3
+  fields: { linkType: 'custom'; url: string; newTab: false }
+  children: LexicalTextNode[]
+}
+
+/** What a paragraph or list item holds: plain text and links. */
+export type LexicalInlineNode = LexicalTextNode | LexicalLinkNode
+
 export type LexicalParagraphNode = LexicalElementBase & {
   type: 'paragraph'
   textFormat: 0
   textStyle: ''
-  children: LexicalTextNode[]
+  children: LexicalInlineNode[]
 }
 
 export type LexicalHeadingTag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6'
@@ -37,7 +51,7 @@ export type LexicalListItemNode = LexicalElementBase & {
   type: 'listitem'
   /** 1-based position; Lexical renumbers from it. */
   value: number
-  children: LexicalTextNode[]
+  children: LexicalInlineNode[]
 }
 
 export type LexicalListNode = LexicalElementBase & {
@@ -55,13 +69,24 @@ export type LexicalEditorState = {
   root: LexicalElementBase & { type: 'root'; children: LexicalBlockNode[] }
 }
 
+/** A run of inline text; with `url`, a link. */
+export type InlineSegment = { text: string; url?: string }
+
 /** One block of rich text, in document order. */
 export type RichTextBlock =
-  | { type: 'paragraph'; text: string }
+  | { type: 'paragraph'; text: string; segments?: InlineSegment[] }
   | { type: 'heading'; text: string; tag?: LexicalHeadingTag }
-  | { type: 'numbered-list'; items: string[] }
+  | { type: 'numbered-list'; items: string[]; segments?: InlineSegment[][] }
 
 const ELEMENT: LexicalElementBase = { format: '', indent: 0, version: 1, direction: 'ltr' }
+const TEXT = {
+  type: 'text',
+  format: 0,
+  style: '',
+  mode: 'normal',
+  detail: 0,
+  version: 1,
+} as const
 
 // Lexical keeps line breaks as separate nodes, so text nodes hold single-line text only;
 // an empty text node is invalid, hence no child for blank text.
@@ -72,6 +97,27 @@ const textChildren = ({ text }: { text: string }): LexicalTextNode[] => {
     { type: 'text', text: clean, format: 0, style: '', mode: 'normal', detail: 0, version: 1 },
   ]
 }
+
+// Inside a line, runs keep their spaces (a link's neighbours need them); only line breaks and
+// runs of white space are collapsed.
+const inlineChildren = ({ segments }: { segments: InlineSegment[] }): LexicalInlineNode[] =>
+  segments.flatMap((segment, index): LexicalInlineNode[] => {
+    let text = segment.text.replace(/[\s\u00a0\u2007\u202f]+/g, ' ')
+    if (index === 0) text = text.trimStart()
+    if (index === segments.length - 1) text = text.trimEnd()
+    if (text === '') return []
+    const node: LexicalTextNode = { ...TEXT, text }
+    if (segment.url === undefined) return [node]
+    return [
+      {
+        ...ELEMENT,
+        type: 'link',
+        version: 3,
+        fields: { linkType: 'custom', url: segment.url, newTab: false },
+        children: [node],
+      },
+    ]
+  })
 
 const toNode = ({ block }: { block: RichTextBlock }): LexicalBlockNode => {
   if (block.type === 'heading') {
@@ -89,12 +135,15 @@ const toNode = ({ block }: { block: RichTextBlock }): LexicalBlockNode => {
       listType: 'number',
       tag: 'ol',
       start: 1,
-      children: block.items.map((text, index) => ({
-        ...ELEMENT,
-        type: 'listitem',
-        value: index + 1,
-        children: textChildren({ text }),
-      })),
+      children: block.items.map((text, index) => {
+        const segments = block.segments?.[index]
+        return {
+          ...ELEMENT,
+          type: 'listitem',
+          value: index + 1,
+          children: segments ? inlineChildren({ segments }) : textChildren({ text }),
+        }
+      }),
     }
   }
   return {
@@ -102,7 +151,9 @@ const toNode = ({ block }: { block: RichTextBlock }): LexicalBlockNode => {
     type: 'paragraph',
     textFormat: 0,
     textStyle: '',
-    children: textChildren({ text: block.text }),
+    children: block.segments
+      ? inlineChildren({ segments: block.segments })
+      : textChildren({ text: block.text }),
   }
 }
 

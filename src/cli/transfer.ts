@@ -130,6 +130,7 @@ const main = async (): Promise<number> => {
           ? ''
           : ' (not in one transaction: re-run with --force if it was cut short)'),
     )
+    say(`search index rebuilt on the target: ${report.searchIndexed} published documents`)
     if (report.danglingReferences > 0) {
       say(
         `${report.danglingReferences} relationships to documents that no longer exist were left empty`,

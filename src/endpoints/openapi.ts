@@ -1,6 +1,7 @@
 import type { Endpoint, FlattenedField, SanitizedCollectionConfig } from 'payload'
 
 import { isPublicCollection, slugs } from '../../collections/slugs.ts'
+import { LANGUAGES } from '../../lib/languages.ts'
 import { FEED_SIZE } from '../../lib/feeds.ts'
 
 type Schema = Record<string, unknown>
@@ -236,15 +237,32 @@ export const buildOpenApi = ({
       tags: ['search'],
       parameters: [
         {
-          ...parameter('q', 'Words to find (all must appear), 2 to 200 characters', {
-            type: 'string',
-            minLength: 2,
-            maxLength: 200,
-          }),
+          ...parameter(
+            'q',
+            'Words to find (all must appear), "a phrase", a OR b, -excluded; topic aliases count as the topic. 2 to 200 characters',
+            {
+              type: 'string',
+              minLength: 2,
+              maxLength: 200,
+            },
+          ),
           required: true,
         },
         parameter('limit', 'Page size', { type: 'integer', minimum: 1, maximum: 50 }),
-        parameter('page', 'Page number', { type: 'integer', minimum: 1 }),
+        parameter('page', 'Page number', { type: 'integer', minimum: 1, maximum: 10_000 }),
+        parameter('collection', 'Only posts or only digests', {
+          type: 'string',
+          enum: ['posts', 'digests'],
+        }),
+        parameter('language', 'Language code, e.g. en or fa', {
+          type: 'string',
+          enum: LANGUAGES.map((language) => language.code),
+        }),
+        parameter('from', 'First day, YYYY-MM-DD', { type: 'string', format: 'date' }),
+        parameter('to', 'Last day (included), YYYY-MM-DD', { type: 'string', format: 'date' }),
+        parameter('author', 'Author id or slug', { type: 'string' }),
+        parameter('source', 'Source id or slug', { type: 'string' }),
+        parameter('topic', 'Topic id or slug', { type: 'string' }),
       ],
       responses: {
         200: { description: 'Ranked results with highlighted snippets' },

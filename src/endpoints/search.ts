@@ -1,29 +1,25 @@
-import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
+import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
+import { BadRequestError } from '../../collections/errors.ts'
 import { slugs } from '../../collections/slugs.ts'
 import {
-  MAX_PUBLIC_LIMIT,
-  UNCOUNTED_PUBLIC_READ,
-} from '../../collections/hooks/publicReadLimits.ts'
-import { BadRequestError } from '../../collections/errors.ts'
-import { plainText, scoreText, searchTerms, snippetOf, type SearchText } from '../../lib/search.ts'
+  expandSynonyms,
+  highlightSnippet,
+  MAX_QUERY_LENGTH,
+  parseSearchFilters,
+  parseSearchQuery,
+  queryTerms,
+  SearchQueryError,
+  type SearchFilters,
+} from '../../lib/searchQuery.ts'
+import { isLanguageCode } from '../../lib/languages.ts'
+import { OBJECT_ID } from '../../lib/values.ts'
+import { searchIndex, type ResolvedFilters } from '../plugins/search/query.ts'
+import { topicSynonyms } from '../plugins/search/synonyms.ts'
 
-/**
- * Candidates read per collection before ranking: the newest matches, as many as a public
- * reader may ask for in one page (search reads as a public reader).
- */
-const CANDIDATES = MAX_PUBLIC_LIMIT
 const MAX_LIMIT = 50
-
-type Hit = {
-  collection: 'posts' | 'digests'
-  id: number | string
-  title: string
-  slug?: string | null
-  date?: string | null
-  score: number
-  snippet: string
-}
+/** Pages past this are refused: nobody reads them, and each costs a deeper scan. */
+const MAX_PAGE = 10_000
 
 const numberParam = ({
   value,
@@ -44,98 +40,106 @@ const numberParam = ({
   return number
 }
 
-const matching = (terms: string[], fields: string[]): Where => ({
-  and: terms.map((term) => ({ or: fields.map((field) => ({ [field]: { like: term } })) })),
-})
+/** A reader's mistake in the query or a filter becomes a 400 naming the parameter. */
+const asBadRequest = <T>(read: () => T): T => {
+  try {
+    return read()
+  } catch (err) {
+    if (err instanceof SearchQueryError) throw new BadRequestError(err.message)
+    throw err
+  }
+}
 
-/** Published posts and digests containing every term, ranked and with highlighted snippets. */
+const REFERENCED = { author: slugs.authors, source: slugs.sources, topic: slugs.topics } as const
+
+/** The id an author, source or topic filter names (an id, or a slug of a public document). */
+const resolveReference = async ({
+  payload,
+  name,
+  reference,
+}: {
+  payload: Payload
+  name: keyof typeof REFERENCED
+  reference: string
+}): Promise<string> => {
+  const isId =
+    payload.db.defaultIDType === 'number' ? /^\d+$/.test(reference) : OBJECT_ID.test(reference)
+  if (isId) return reference
+  const { docs } = await payload.find({
+    collection: REFERENCED[name],
+    where: { slug: { equals: reference } },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: false,
+  })
+  const found = docs[0] as { id: number | string } | undefined
+  if (!found) throw new BadRequestError(`${name} "${reference}" names no ${name} (by id or slug)`)
+  return String(found.id)
+}
+
+const resolveFilters = async ({
+  payload,
+  filters,
+}: {
+  payload: Payload
+  filters: SearchFilters
+}): Promise<ResolvedFilters> => {
+  const { author, source, topic, ...rest } = filters
+  const resolved: ResolvedFilters = { ...rest }
+  if (author)
+    resolved.authorId = await resolveReference({ payload, name: 'author', reference: author })
+  if (source)
+    resolved.sourceId = await resolveReference({ payload, name: 'source', reference: source })
+  if (topic) resolved.topicId = await resolveReference({ payload, name: 'topic', reference: topic })
+  return resolved
+}
+
+/**
+ * Published posts and digests matching the query (lib/searchQuery.ts's language, topic names
+ * widened to their aliases) and the filters, best first, with highlighted snippets. Reads only
+ * the search index, which holds published documents only: whoever asks gets public content.
+ */
 export const searchPublished = async ({
   payload,
   query,
+  filters = {},
   page,
   limit,
 }: {
   payload: Payload
   query: string
+  filters?: SearchFilters
   page: number
   limit: number
 }) => {
-  const terms = searchTerms(query)
-  if (terms.length === 0) {
-    throw new BadRequestError('q must contain a word of at least 2 letters or digits')
-  }
-  // Read as an anonymous visitor, whoever asks: search results are public content only.
-  const [posts, digests] = await Promise.all([
-    payload.find({
-      collection: slugs.posts,
-      where: matching(terms, ['title', 'excerpt', 'content']),
-      // Only what ranking and a hit need: no relationships, no workflow or import fields.
-      select: { title: true, slug: true, excerpt: true, content: true, postedAt: true },
-      limit: CANDIDATES,
-      depth: 0,
-      overrideAccess: false,
-      // No total needed: skips a second full scan of every match.
-      pagination: false,
-      context: { [UNCOUNTED_PUBLIC_READ]: true },
-    }),
-    payload.find({
-      collection: slugs.digests,
-      where: matching(terms, ['title', 'excerpt', 'items.body']),
-      select: {
-        title: true,
-        slug: true,
-        excerpt: true,
-        items: { body: true },
-        issueDate: true,
-        postedAt: true,
-      },
-      limit: CANDIDATES,
-      depth: 0,
-      overrideAccess: false,
-      // No total needed: skips a second full scan of every match.
-      pagination: false,
-      context: { [UNCOUNTED_PUBLIC_READ]: true },
-    }),
-  ])
-  const hits: Hit[] = []
-  for (const doc of posts.docs) {
-    const text: SearchText = {
-      title: doc.title,
-      excerpt: doc.excerpt ?? '',
-      body: plainText(doc.content),
-    }
-    hits.push({
-      collection: 'posts',
-      id: doc.id,
-      title: doc.title,
-      slug: doc.slug,
-      date: doc.postedAt,
-      score: scoreText({ text, terms }),
-      snippet: snippetOf({ text: text.excerpt || text.body || text.title, terms }),
-    })
-  }
-  for (const doc of digests.docs) {
-    const body = (doc.items ?? []).map((item) => plainText(item.body)).join(' ')
-    const text: SearchText = { title: doc.title, excerpt: doc.excerpt ?? '', body }
-    hits.push({
-      collection: 'digests',
-      id: doc.id,
-      title: doc.title,
-      slug: doc.slug,
-      date: doc.issueDate ?? doc.postedAt,
-      score: scoreText({ text, terms }),
-      snippet: snippetOf({ text: text.excerpt || body || text.title, terms }),
-    })
-  }
-  const ranked = hits
-    .filter((hit) => hit.score > 0)
-    .sort((a, b) => b.score - a.score || Date.parse(b.date ?? '') - Date.parse(a.date ?? ''))
-  const totalDocs = ranked.length
+  const parsed = asBadRequest(() => parseSearchQuery(query))
+  const expanded = expandSynonyms({ query: parsed, groups: await topicSynonyms(payload) })
+  const resolved = await resolveFilters({ payload, filters })
+  const { hits, totalDocs } = await searchIndex({
+    payload,
+    query: expanded,
+    filters: resolved,
+    offset: (page - 1) * limit,
+    limit,
+  })
+  const terms = queryTerms(expanded)
+  const isNumeric = payload.db.defaultIDType === 'number'
+  const docs = hits.map((hit) => ({
+    collection: hit.collection,
+    id: isNumeric ? Number(hit.docId) : hit.docId,
+    title: hit.title,
+    slug: hit.slug,
+    date: hit.date,
+    score: hit.score,
+    snippet: highlightSnippet({ text: hit.text || hit.title, terms }),
+  }))
   const totalPages = Math.max(1, Math.ceil(totalDocs / limit))
   return {
     query,
-    terms,
-    docs: ranked.slice((page - 1) * limit, page * limit),
+    terms: [...terms],
+    filters,
+    docs,
     totalDocs,
     limit,
     page,
@@ -145,20 +149,34 @@ export const searchPublished = async ({
   }
 }
 
-/** `GET /api/search?q=…&page=&limit=`: published content only, ranked, with snippets. */
+const readQuery = (raw: string | null | undefined): string => {
+  const query = (raw ?? '').trim()
+  if (query.length < 2 || query.length > MAX_QUERY_LENGTH) {
+    throw new BadRequestError(
+      `q must be 2 to ${MAX_QUERY_LENGTH} characters, e.g. /api/search?q=giuliani`,
+    )
+  }
+  return query
+}
+
+/**
+ * `GET /api/search?q=…&page=&limit=&collection=&language=&from=&to=&author=&source=&topic=`:
+ * published content only, ranked, with snippets.
+ */
 export const searchEndpoint: Endpoint = {
   path: '/search',
   method: 'get',
   handler: async (req) => {
     const params = req.searchParams
-    const query = (params.get('q') ?? '').trim()
-    if (query.length < 2 || query.length > 200) {
-      throw new BadRequestError('q must be 2 to 200 characters, e.g. /api/search?q=giuliani')
-    }
+    const query = readQuery(params.get('q'))
+    const filters = asBadRequest(() =>
+      parseSearchFilters({ get: (name) => params.get(name), isLanguage: isLanguageCode }),
+    )
     const result = await searchPublished({
       payload: req.payload,
       query,
-      page: numberParam({ value: params.get('page'), name: 'page', fallback: 1, max: 10_000 }),
+      filters,
+      page: numberParam({ value: params.get('page'), name: 'page', fallback: 1, max: MAX_PAGE }),
       limit: numberParam({
         value: params.get('limit'),
         name: 'limit',
@@ -198,6 +216,18 @@ export const searchGraphQLQuery = (GraphQL: GraphQLModule) => {
       hasPrevPage: { type: GraphQL.GraphQLBoolean },
     },
   })
+  const filterArgs = {
+    collection: { type: GraphQL.GraphQLString },
+    language: { type: GraphQL.GraphQLString },
+    from: { type: GraphQL.GraphQLString },
+    to: { type: GraphQL.GraphQLString },
+    author: { type: GraphQL.GraphQLString },
+    source: { type: GraphQL.GraphQLString },
+    topic: { type: GraphQL.GraphQLString },
+  }
+  type Args = { q: string; page?: number | null; limit?: number | null } & {
+    [name in keyof typeof filterArgs]?: string | null
+  }
   return {
     search: {
       type: Results,
@@ -205,23 +235,30 @@ export const searchGraphQLQuery = (GraphQL: GraphQLModule) => {
         q: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
         page: { type: GraphQL.GraphQLInt },
         limit: { type: GraphQL.GraphQLInt },
+        ...filterArgs,
       },
-      resolve: async (
-        _: unknown,
-        args: { q: string; page?: number | null; limit?: number | null },
-        context: { req: PayloadRequest },
-      ) => {
-        const query = args.q.trim()
-        if (query.length < 2 || query.length > 200)
-          throw new BadRequestError('q must be 2 to 200 characters')
+      resolve: async (_: unknown, args: Args, context: { req: PayloadRequest }) => {
+        const query = readQuery(args.q)
         const page = args.page ?? 1
         const limit = args.limit ?? 10
-        if (!Number.isInteger(page) || page < 1)
-          throw new BadRequestError('page must be a whole number from 1 up')
+        if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE)
+          throw new BadRequestError(`page must be a whole number from 1 to ${MAX_PAGE}`)
         if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
           throw new BadRequestError(`limit must be a whole number from 1 to ${MAX_LIMIT}`)
         }
-        const result = await searchPublished({ payload: context.req.payload, query, page, limit })
+        const filters = asBadRequest(() =>
+          parseSearchFilters({
+            get: (name) => args[name as keyof typeof filterArgs],
+            isLanguage: isLanguageCode,
+          }),
+        )
+        const result = await searchPublished({
+          payload: context.req.payload,
+          query,
+          filters,
+          page,
+          limit,
+        })
         return { ...result, docs: result.docs.map((hit) => ({ ...hit, id: String(hit.id) })) }
       },
     },

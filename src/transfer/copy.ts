@@ -18,6 +18,7 @@ import {
   TransferError,
   type CollectionPlan,
 } from './site.ts'
+import { rebuildSearchIndex } from '../plugins/search/index.ts'
 
 export type TransferProgress = {
   /** What is being done, e.g. "copying posts" or "copying posts versions". */
@@ -36,6 +37,8 @@ export type CopyReport = {
   replaced: boolean
   /** Whether the copy ran in one transaction (all or nothing); MongoDB without a replica set cannot. */
   isAtomic: boolean
+  /** Documents the target's search index holds once rebuilt. */
+  searchIndexed: number
 }
 
 /** The id type of a database: numbers for SQL, ObjectIds for MongoDB. */
@@ -199,8 +202,10 @@ export const copySite = async ({
           } catch (err) {
             throw new TransferError(`${step.slug} ${String(doc.id)}: ${describe(err)}`)
           }
+          // The whole document again, not only the deferred fields: the Drizzle adapters'
+          // updateOne empties every array table the data does not carry (a post's writers).
           if (Object.keys(later).length > 0)
-            deferredWrites.push({ slug: plan.slug, id, data: later })
+            deferredWrites.push({ slug: plan.slug, id, data: { ...data, ...later } })
           done += 1
         }
         onProgress({ label: `copying ${step.slug}`, done, total })
@@ -273,7 +278,14 @@ export const copySite = async ({
       await target.db.rollbackTransaction(transactionID).catch(() => undefined)
     throw err
   }
+  // The search index is not copied (NOT_COPIED): the target builds its own from what it holds.
+  const { indexed: searchIndexed } = await rebuildSearchIndex({
+    payload: target,
+    onProgress: ({ collection, done, total }) =>
+      onProgress({ label: `indexing ${collection} for search`, done, total }),
+  })
   return {
+    searchIndexed,
     collections: steps.map((step) => ({ slug: step.slug, ...counts.get(step.slug)! })),
     danglingReferences: stats.dangling,
     orphanVersions,

@@ -30,6 +30,8 @@ export const NOT_COPIED = new Set<string>([
   'payload-kv',
   'payload-migrations',
   'content-changes',
+  // Rebuilt on the target from what was copied (src/plugins/search).
+  'search-index',
 ])
 
 /** One collection as the transfer sees it. */
@@ -63,6 +65,8 @@ export const openSite = async ({
         ...process.env,
         DATABASE_URI: uri,
         SEED_ON_START: 'false',
+        // The transfer rebuilds the target's index itself, once everything is copied.
+        SEARCH_REINDEX_ON_START: 'false',
         // One transaction holds SQLite's writer for the whole copy: say so only after 5 min.
         DATABASE_BUSY_SECONDS: '300',
       },

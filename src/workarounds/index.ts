@@ -176,10 +176,10 @@ export const WORKAROUNDS: Workaround[] = [
     id: 'postgres-json-comparisons',
     package: '@payloadcms/drizzle 3.90.2 (queries/parseParams.js, operatorMap)',
     breaks:
-      'like, equals… on a whole rich-text or JSON field reach the jsonb column as they are: "operator does not exist: jsonb ~~* unknown", a 500 (search reads rich text so)',
+      'like, equals… on a whole rich-text or JSON field reach the jsonb column as they are: "operator does not exist: jsonb ~~* unknown", a 500 (e.g. where[content][like]=… on posts)',
     upstream: 'not reported',
     canary:
-      'tests/unit/workarounds.test.ts: drizzle still applies like to the bare column (behaviour: tests/integration/search.test.ts on PostgreSQL)',
+      'tests/unit/workarounds.test.ts: drizzle still applies like to the bare column (behaviour: tests/integration/search-index.test.ts on PostgreSQL)',
     adapters: ['postgres'],
     apply: (payload) => compareJsonAsText(payload.db as never, (column) => sql`${column}::text`),
   },

@@ -177,3 +177,22 @@ export const PAYLOAD_EDIT_VIEW_MARKUP: AxeException[] = [
     reason: "a has-many relationship's chosen value is a control holding edit and remove buttons",
   },
 ]
+
+/**
+ * Serious violations in @payloadcms/ui 3.90.2's array-field markup (a post's writers, a
+ * digest's items): each row's drag handle (`aria-roledescription="sortable"`) and its actions
+ * menu, and the field's copy/paste menu, are icon-only controls Payload renders with no name.
+ * Excused for those elements only; searched upstream 2026-12-06, no issue found.
+ */
+export const PAYLOAD_ARRAY_FIELD_MARKUP: AxeException[] = [
+  {
+    rule: 'aria-command-name',
+    selector: '.array-field__row .collapsible__drag',
+    reason: "an array row's drag handle has no name",
+  },
+  {
+    rule: 'button-name',
+    selector: '.array-field__row .array-actions__button, .clipboard-action__popup .popup-button',
+    reason: "an array row's actions menu and a field's copy/paste menu are icon-only buttons",
+  },
+]

@@ -4,8 +4,22 @@ import type { Payload } from 'payload'
 
 const nameOf = (value: unknown): string => {
   if (value && typeof value === 'object' && 'name' in value) return String(value.name)
+  if (value && typeof value === 'object' && 'title' in value) return String(value.title)
   return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
 }
+
+const namesOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(nameOf) : [])
+
+/** Array rows without their ids, with related records by name. */
+const rowsOf = (value: unknown): Record<string, unknown>[] =>
+  (Array.isArray(value) ? (value as Record<string, unknown>[]) : []).map(
+    ({ id: _rowId, author, post, source, ...row }) => ({
+      ...row,
+      ...(author === undefined ? {} : { author: nameOf(author) }),
+      ...(post === undefined ? {} : { post: nameOf(post) }),
+      ...(source === undefined ? {} : { source: nameOf(source) }),
+    }),
+  )
 
 /**
  * What the importer wrote, one sorted line per document, with related records by name so two
@@ -13,7 +27,7 @@ const nameOf = (value: unknown): string => {
  */
 export const importSnapshot = async (payload: Payload): Promise<string[]> => {
   const lines: string[] = []
-  for (const collection of ['authors', 'sources', 'posts', 'digests'] as const) {
+  for (const collection of ['authors', 'sources', 'topics', 'posts', 'digests'] as const) {
     const { docs } = await payload.find({
       collection,
       limit: 0,
@@ -32,13 +46,19 @@ export const importSnapshot = async (payload: Payload): Promise<string[]> => {
         author,
         sources,
         items,
+        topics,
+        relatedPosts,
+        writers,
         ...rest
       } = doc
       const fields = {
         ...rest,
         author: nameOf(author),
-        sources: Array.isArray(sources) ? sources.map(nameOf) : [],
-        items: Array.isArray(items) ? items.map(({ id: _itemId, ...item }) => item) : [],
+        sources: namesOf(sources),
+        topics: namesOf(topics),
+        relatedPosts: namesOf(relatedPosts),
+        writers: rowsOf(writers),
+        items: rowsOf(items),
         importKey: (provenance as { importKey?: string } | undefined)?.importKey,
       }
       const digest = crypto

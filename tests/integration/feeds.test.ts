@@ -108,4 +108,50 @@ describe('feeds', () => {
     expect(status).toBe(404)
     expect(JSON.parse(body).errors[0].message).toBeTruthy()
   })
+
+  it('should serve a topic and a language feed with their published posts only', async () => {
+    const topic = await cms.payload.create({
+      collection: 'topics',
+      data: { name: 'Camp Ashraf', aliases: ['Ashraf'] },
+      overrideAccess: true,
+    })
+    await cms.payload.create({
+      collection: 'posts',
+      data: {
+        title: 'گزارش از اشرف',
+        topics: [topic.id],
+        language: 'fa',
+        postedAt: '2021-03-04T00:00:00.000Z',
+        _status: 'published',
+      },
+      overrideAccess: true,
+    })
+    await cms.payload.create({
+      collection: 'posts',
+      data: { title: `${SECRET} topic draft`, topics: [topic.id], language: 'fa' },
+      draft: true,
+      overrideAccess: true,
+    })
+    const byTopic = await fetchFeed('/feeds/topics/camp-ashraf.xml')
+    expect(byTopic.status).toBe(200)
+    const channel = xml(byTopic.body).rss.channel
+    expect(channel.title).toBe('Newsroom: posts on Camp Ashraf')
+    const items = asList(channel.item)
+    expect(items.map((item: any) => item.title)).toEqual(['گزارش از اشرف'])
+    expect(asList(items[0].category)).toContain('Camp Ashraf')
+    expect(byTopic.body).not.toContain(SECRET)
+
+    const persian = await fetchFeed('/feeds/languages/fa.atom')
+    expect(persian.status).toBe(200)
+    const feed = xml(persian.body).feed
+    expect(feed.title).toBe('Newsroom: posts in Persian')
+    expect(asList(feed.entry).map((entry: any) => entry.title['#text'] ?? entry.title)).toEqual([
+      'گزارش از اشرف',
+    ])
+    expect(persian.body).not.toContain(SECRET)
+    const rss = xml((await fetchFeed('/feeds/languages/fa.xml')).body).rss.channel
+    expect(rss.language).toBe('fa')
+    expect((await fetchFeed('/feeds/topics/nothing.xml')).status).toBe(404)
+    expect((await fetchFeed('/feeds/languages/xx.xml')).status).toBe(404)
+  })
 })

@@ -12,7 +12,7 @@ const inputs = () => collectInputs([path.join(projectRoot, 'seed', 'data')])
 
 const countAll = async () => {
   const counts: Record<string, number> = {}
-  for (const collection of ['authors', 'sources', 'posts', 'digests'] as const) {
+  for (const collection of ['authors', 'sources', 'topics', 'posts', 'digests'] as const) {
     counts[collection] = (
       await cms.payload.count({ collection, overrideAccess: true, trash: true })
     ).totalDocs
@@ -31,9 +31,10 @@ describe('dry run', () => {
   it('should report what it would create and write nothing', async () => {
     const report = await importFiles({ payload: cms.payload, files: inputs(), isDryRun: true })
     expect(report.isDryRun).toBe(true)
-    expect(report.counts.posts.created).toBe(25)
+    expect(report.counts.posts.created).toBe(37)
     expect(report.counts.digests.created).toBe(5)
-    expect(await countAll()).toEqual({ authors: 0, sources: 0, posts: 0, digests: 0 })
+    expect(report.counts.topics.created).toBe(8)
+    expect(await countAll()).toEqual({ authors: 0, sources: 0, topics: 0, posts: 0, digests: 0 })
   })
 
   it('should report an editor-changed draft as skipped without touching anything', async () => {

@@ -14,7 +14,10 @@ let cms: TestCms
 let first: ImportReport
 
 const seedInputs = () => collectInputs([SEED_DIR])
-const find = async (collection: 'posts' | 'digests' | 'authors' | 'sources', where: object = {}) =>
+const find = async (
+  collection: 'posts' | 'digests' | 'authors' | 'sources' | 'topics',
+  where: object = {},
+) =>
   (
     await cms.payload.find({
       collection,
@@ -192,7 +195,13 @@ describe('importing the five seed files', () => {
   it('should import the article with its author, source, date, body and references', async () => {
     const post = await postTitled('Why the MEK endeavour Trump re-election')
     expect(post.author.name).toBe('Mazda Parsi')
-    expect(post.sources.map((s: any) => s.name)).toEqual(['Nejat Society'])
+    expect(post.sources.map((s: any) => s.name)).toEqual([
+      'Nejat Society',
+      'The Intercept',
+      'Al Monitor',
+      'Politico',
+      'Informed Comment',
+    ])
     expect(post.sourcePublishedAt).toBe('2020-10-31T00:00:00.000Z')
     const types = post.content.root.children.map((node: any) => node.type)
     expect(types.filter((t: string) => t === 'paragraph').length).toBeGreaterThan(5)
@@ -279,11 +288,170 @@ describe('importing the five seed files', () => {
   })
 })
 
+describe('what the import keeps and links', () => {
+  const article = () => postTitled('Why the MEK endeavour Trump re-election')
+  const linksIn = (node: any): any[] =>
+    node.type === 'link' ? [node] : (node.children ?? []).flatMap(linksIn)
+
+  it("should link digest 260's items to the sources they name, with their language", async () => {
+    const [digest] = await find('digests', { issueNumber: { equals: 260 } })
+    expect(
+      digest.items.map((item: any) => [item.source?.name ?? null, item.language ?? null]),
+    ).toEqual([
+      ['Lobelog', 'en'],
+      [null, 'en'],
+      ['Pravda', 'en'],
+      [null, 'en'],
+      ['Newsweek', 'en'],
+      ['Washington Post', 'en'],
+      [null, 'en'],
+      ['Liberation News', 'en'],
+    ])
+    expect([digest.series, digest.tags, digest.language]).toEqual([
+      'Iran Interlink Weekly Digest',
+      ['weekly digest'],
+      'en',
+    ])
+    expect(digest.sources.map((s: any) => s.name)).toEqual([
+      'Lobelog',
+      'Pravda',
+      'Newsweek',
+      'Washington Post',
+      'Liberation News',
+    ])
+  })
+
+  it("should keep the article's five references, the one with a URL as a link", async () => {
+    const list = (await article()).content.root.children.find((node: any) => node.type === 'list')
+    expect([
+      list.children.length,
+      list.children.flatMap(linksIn).map((link: any) => link.fields.url),
+    ]).toEqual([5, ['https://www.nejatngo.org/en/posts/11158']])
+  })
+
+  it('should link the [n] markers of the article to its references', async () => {
+    const paragraphs = (await article()).content.root.children.filter(
+      (node: any) => node.type === 'paragraph',
+    )
+    expect(
+      paragraphs.flatMap(linksIn).map((link: any) => [link.children[0].text, link.fields.url]),
+    ).toEqual([1, 2, 3, 4, 5].map((n) => [`[${n}]`, `#ref-${n}`]))
+  })
+
+  it('should relate the article and its "Also read" posts both ways', async () => {
+    const post = await article()
+    const albania = await postTitled('Donald Trump MEK Terrorists And The Troll Factory In Albania')
+    const heshmat = await postTitled('” Heshmat Alavi Gate ” , Trump and MEK')
+    expect([
+      post.relatedPosts.slice(0, 2).map((p: any) => p.id),
+      albania.relatedPosts.map((p: any) => p.id),
+      heshmat.relatedPosts.map((p: any) => p.id),
+      albania.legacyUrls,
+    ]).toEqual([
+      [albania.id, heshmat.id],
+      [post.id],
+      [post.id],
+      [
+        'https://iran-interlink.org/wordpress/donald-trump-mek-terrorists-and-the-troll-factory-in-albania/',
+      ],
+    ])
+  })
+
+  it('should import the 12 related excerpt cards as drafts related to the article', async () => {
+    const post = await article()
+    const cards = (await find('posts')).filter(
+      (p) => p.provenance.line >= 99 && /003_/.test(p.provenance.file),
+    )
+    expect([cards.length, post.relatedPosts.length, new Set(cards.map((c) => c._status))]).toEqual([
+      12,
+      14,
+      new Set(['draft']),
+    ])
+  })
+
+  it('should create the seed topics once and assign them by any spelling', async () => {
+    const topics = await find('topics')
+    const [mek] = topics.filter((t: any) => t.name === 'Mojahedin-e Khalq (MEK)')
+    const mko = await postTitled(
+      'Iran Blasts US , EU support for MKO Terrorists – Mersad Anniversary',
+    )
+    const mojahedin = await postTitled(
+      'Afghan Refugees in Albania – Recruitment Fodder for the MEK',
+    )
+    expect([
+      topics.length,
+      mko.topics.map((t: any) => t.id),
+      mojahedin.topics.map((t: any) => t.name),
+    ]).toEqual([
+      8,
+      expect.arrayContaining([mek.id]),
+      expect.arrayContaining([mek.name, 'MEK in Albania']),
+    ])
+  })
+
+  it.each([
+    [
+      '” Heshmat Alavi Gate ” , Trump and MEK',
+      [{ name: 'Negar Mortazavi' }, { name: 'Borzou Daragahi' }],
+      null,
+      null,
+    ],
+    [
+      'Mike Pence From Anti Saddam To lobbying for Saddam Private Army',
+      [{ name: 'Ali Alavi', author: 'Ali Alavi' }],
+      null,
+      null,
+    ],
+    ['Former MEK in Albania Expose MEK Stupid Lies', [], 'Tirana, Albania', null],
+    [
+      'Human Rights Watch Report (2005) – MEK Survivor: I was Imprisoned For 45 days',
+      [],
+      null,
+      'First Published 2005',
+    ],
+  ])(
+    'should store the writers, dateline and original publication of "%s"',
+    async (title, writers, dateline, original) => {
+      const post = await postTitled(title)
+      expect([
+        post.writers.map((w: any) =>
+          w.author ? { name: w.name, author: w.author.name } : { name: w.name },
+        ),
+        post.dateline ?? null,
+        post.originalPublication ?? null,
+        post.language,
+      ]).toEqual([writers, dateline, original, 'en'])
+    },
+  )
+
+  it('should report what it linked', () => {
+    expect(first.linked).toMatchObject({
+      itemSources: 6,
+      references: 5,
+      referenceLinks: 1,
+      citationLinks: 5,
+      referenceSources: 4,
+      relatedPosts: 28,
+      relatedExcerptPosts: 12,
+      writersLinkedToAuthors: 3,
+      legacyUrls: 2,
+    })
+    expect(first.counts.topics.created).toBe(8)
+  })
+})
+
 describe('running the import again', () => {
-  it('should write nothing and report everything unchanged', async () => {
+  it('should write nothing, make no version and report everything unchanged', async () => {
+    const versions = async () =>
+      (await cms.payload.findVersions({ collection: 'posts', limit: 1, overrideAccess: true }))
+        .totalDocs +
+      (await cms.payload.findVersions({ collection: 'digests', limit: 1, overrideAccess: true }))
+        .totalDocs
+    const before = await versions()
     const again = await importFiles({ payload: cms.payload, files: seedInputs() })
     expect(totals(again, 'created') + totals(again, 'updated') + totals(again, 'failed')).toBe(0)
     expect(totals(again, 'unchanged')).toBe(totals(first, 'created') + totals(first, 'unchanged'))
+    expect([await versions(), again.linked]).toEqual([before, first.linked])
   })
 
   it('should point an imported redirect at the post again after its slug changed', async () => {

@@ -53,6 +53,8 @@ describe('findDataTypeProblem', () => {
         ],
       },
     ],
+    // How the admin's form sends an array or blocks field with no rows.
+    { items: 0, layout: 0 },
   ])('should accept %j', (data) => {
     expect(problem(data)).toBeNull()
   })
@@ -75,6 +77,7 @@ describe('findDataTypeProblem', () => {
     [{ meta: 'x' }, 'meta', 'must be an object, not text'],
     [{ meta: { line: 'twelve' } }, 'meta.line', 'must be a number, not text'],
     [{ items: 'x' }, 'items', 'must be a list of rows, not text'],
+    [{ items: 2 }, 'items', 'must be a list of rows, not number'],
     [{ items: null }, 'items', 'must be a list of rows ([] for none), not null'],
     [{ items: ['x'] }, 'items.0', 'must be a row (an object), not text'],
     [{ items: [{}, { post: [] }] }, 'items.1.post', 'must be an id, not a list'],

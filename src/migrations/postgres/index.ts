@@ -4,6 +4,8 @@ import * as migration_20261205_101115_users_name_required from './20261205_10111
 import * as migration_20261205_102217_last_edited_by from './20261205_102217_last_edited_by';
 import * as migration_20261205_130410_workflow_schedules from './20261205_130410_workflow_schedules';
 import * as migration_20261206_023031_webhooks_redirects_notifications from './20261206_023031_webhooks_redirects_notifications';
+import * as migration_20261206_171513_topics_languages_writers from './20261206_171513_topics_languages_writers';
+import * as migration_20261206_173702_search_index from './20261206_173702_search_index';
 
 export const migrations = [
   {
@@ -34,6 +36,16 @@ export const migrations = [
   {
     up: migration_20261206_023031_webhooks_redirects_notifications.up,
     down: migration_20261206_023031_webhooks_redirects_notifications.down,
-    name: '20261206_023031_webhooks_redirects_notifications'
+    name: '20261206_023031_webhooks_redirects_notifications',
+  },
+  {
+    up: migration_20261206_171513_topics_languages_writers.up,
+    down: migration_20261206_171513_topics_languages_writers.down,
+    name: '20261206_171513_topics_languages_writers',
+  },
+  {
+    up: migration_20261206_173702_search_index.up,
+    down: migration_20261206_173702_search_index.down,
+    name: '20261206_173702_search_index'
   },
 ];

@@ -38,6 +38,8 @@ type Doc = {
   deletedAt?: string | null
   author?: unknown
   sources?: unknown
+  topics?: unknown
+  language?: string | null
 }
 
 const isPublicNow = ({ collection, doc }: { collection: EventCollection; doc: Doc | null }) =>
@@ -90,7 +92,7 @@ const slugsOf = async ({
   ids,
 }: {
   req: PayloadRequest
-  collection: typeof slugs.authors | typeof slugs.sources
+  collection: typeof slugs.authors | typeof slugs.sources | typeof slugs.topics
   ids: (number | string)[]
 }): Promise<Named[]> => {
   if (ids.length === 0) return []
@@ -150,12 +152,20 @@ const pagesTouched = async ({
 }): Promise<AffectedPaths> => {
   const common = { collection, slug: doc.slug, id: doc.id, previousSlug }
   if (collection !== 'posts' && collection !== 'digests') return affectedPaths(common)
-  const [author, sources, digests] = await Promise.all([
+  const [author, sources, topics, digests] = await Promise.all([
     slugsOf({ req, collection: slugs.authors, ids: idsOf(doc.author) }),
     slugsOf({ req, collection: slugs.sources, ids: idsOf(doc.sources) }),
+    slugsOf({ req, collection: slugs.topics, ids: idsOf(doc.topics) }),
     collection === 'posts' ? digestsContaining({ req, postId: doc.id }) : Promise.resolve([]),
   ])
-  return affectedPaths({ ...common, author: author[0], sources, digests })
+  return affectedPaths({
+    ...common,
+    author: author[0],
+    sources,
+    topics,
+    digests,
+    language: doc.language,
+  })
 }
 
 /** Writes the events of one write of `doc` to the outbox. */

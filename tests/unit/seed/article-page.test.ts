@@ -80,6 +80,67 @@ describe('article page 003: the article', () => {
   })
 })
 
+describe('article page 003: references kept as links', () => {
+  it.each([
+    [1, 'The Intercept', '2019-06-09', undefined],
+    [2, 'Al Monitor', '2020-09-30', undefined],
+    [3, undefined, undefined, 'https://www.nejatngo.org/en/posts/11158'],
+    [4, 'Politico', '2020-10-21', undefined],
+    [5, 'Informed Comment', '2020-10-22', undefined],
+  ])('should read reference %i as outlet %s, date %s, URL %s', (n, outlet, date, url) => {
+    const reference = article().references[n - 1]
+    expect([
+      reference.number,
+      reference.outlet,
+      reference.date,
+      reference.url,
+      reference.anchor,
+    ]).toEqual([n, outlet, date, url, `ref-${n}`])
+  })
+
+  it('should link each [n] marker of the body to #ref-n', () => {
+    const links = article()
+      .richText.root.children.slice(0, 10)
+      .flatMap((node) => (node.type === 'paragraph' ? node.children : []))
+      .flatMap((child) =>
+        child.type === 'link' ? [[child.children[0].text, child.fields.url]] : [],
+      )
+    expect(links).toEqual([
+      ['[1]', '#ref-1'],
+      ['[2]', '#ref-2'],
+      ['[3]', '#ref-3'],
+      ['[4]', '#ref-4'],
+      ['[5]', '#ref-5'],
+    ])
+  })
+
+  it('should keep the text around a marker whole', () => {
+    const paragraph = article().richText.root.children[3]
+    const text =
+      paragraph.type === 'paragraph'
+        ? paragraph.children.map((c) => (c.type === 'link' ? c.children[0].text : c.text)).join('')
+        : ''
+    expect(text).toBe(article().body[3].text)
+  })
+
+  it('should make the reference that gives a URL a link node, and the others text', () => {
+    const list = article().richText.root.children[11]
+    const kinds =
+      list.type === 'list' ? list.children.map((item) => item.children.map((c) => c.type)) : []
+    expect([kinds, list.type === 'list' ? list.children[2].children[0] : null]).toEqual([
+      [['text'], ['text'], ['link'], ['text'], ['text']],
+      expect.objectContaining({
+        type: 'link',
+        fields: {
+          linkType: 'custom',
+          url: 'https://www.nejatngo.org/en/posts/11158',
+          newTab: false,
+        },
+      }),
+    ])
+  })
+})
+
 describe('article page 003: quoted articles and related excerpts', () => {
   it('should recover the two "Also read" articles as extra entries', () => {
     expect(article().extraEntries).toEqual([
@@ -117,28 +178,71 @@ describe('article page 003: quoted articles and related excerpts', () => {
     expect([quoted[0].line, quoted[quoted.length - 1].line]).toEqual([first, last])
   })
 
-  it('should skip the 12 related excerpts with their credits, because their titles are unknown', () => {
-    const related = article().skipped.filter((s) => s.credit !== undefined)
+  it('should keep the 12 related excerpts with their credits instead of skipping them', () => {
+    const parsed = article()
     expect([
-      related.map((s) => s.line),
-      related.every((s) => /title cannot be recovered/.test(s.reason)),
-    ]).toEqual([[99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110], true])
+      parsed.relatedExcerpts.map((r) => r.provenance.line),
+      parsed.skipped.filter((s) => s.credit !== undefined),
+    ]).toEqual([[99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110], []])
   })
 
   it.each([
     [99, { writer: 'Wayne Madsen', outlets: ['Strategic Culture Foundation'], date: '2020-04-15' }],
     [100, { outlets: ['Nejat Society'], place: 'Tehran', date: '2020-04-06' }],
-    [102, { writer: 'Anne and Massoud Khodabandeh', outlets: ['Balkans Post'] }],
+    [
+      102,
+      {
+        writer: 'Anne and Massoud Khodabandeh',
+        writers: ['Anne Khodabandeh', 'Massoud Khodabandeh'],
+        outlets: ['Balkans Post'],
+      },
+    ],
+    [
+      103,
+      {
+        writers: ['Murteza Hussain', 'Matthew Cole'],
+        outlets: ['The Intercept'],
+        date: '2020-03-22',
+      },
+    ],
     [109, { writer: 'Dr. Olsi Jazexhi', outlets: [], place: 'Tirana, Albania' }],
   ])('should keep the credit of the related excerpt on line %i', (line, credit) => {
-    expect(article().skipped.find((s) => s.line === line)?.credit).toMatchObject(credit)
+    expect(article().relatedExcerpts.find((r) => r.provenance.line === line)?.credit).toMatchObject(
+      credit,
+    )
+  })
+
+  it.each([
+    [
+      99,
+      'The influence of the cultish terrorist organization, Mojahedin-e-Khalq (MEK), which used…',
+    ],
+    [100, 'Inside This Issue: – POMPEO AND MEK ISOLATED BY RESPONSE TO PANDEMIC'],
+    [
+      106,
+      'With the elections in Iran, the MEK sided with Brian Hook, demanding that people don’t…',
+    ],
+    [
+      109,
+      'In the following video Dr. Olsi Jazexhi discusses with Scott Bennett a former U.S. army…',
+    ],
+    [110, 'Brian Hook, a senior adviser to Secretary of State Mike Pompeo and the U.S. Special…'],
+  ])('should title the related excerpt on line %i from its first sentence', (line, title) => {
+    expect(article().relatedExcerpts.find((r) => r.provenance.line === line)?.title).toBe(title)
+  })
+
+  it('should warn that each related excerpt got a made-up title, with its line', () => {
+    const lines = article()
+      .warnings.filter((w) => /titled from its first words/.test(w.message))
+      .map((w) => w.line)
+    expect(lines).toEqual([99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110])
   })
 
   it('should strip the host title from related excerpts', () => {
     expect(
       article()
-        .skipped.find((s) => s.line === 105)
-        ?.excerpt?.endsWith('Mousavi was referring to…'),
+        .relatedExcerpts.find((r) => r.provenance.line === 105)
+        ?.excerpt.endsWith('Mousavi was referring to…'),
     ).toBe(true)
   })
 
@@ -160,6 +264,7 @@ describe('article page 003: quoted articles and related excerpts', () => {
         e.provenance.line,
         ...e.quotedBody.map((p) => p.line),
       ]),
+      ...parsed.relatedExcerpts.map((r) => r.provenance.line),
       ...parsed.skipped.map((s) => s.line),
     ])
     const uncovered = source.text

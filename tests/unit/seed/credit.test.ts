@@ -23,7 +23,7 @@ describe('parseCredit', () => {
       'Anne and Massoud Khodabandeh, Balkans Post, March 29 2020',
       {
         writer: 'Anne and Massoud Khodabandeh',
-        writers: ['Anne and Massoud Khodabandeh'],
+        writers: ['Anne Khodabandeh', 'Massoud Khodabandeh'],
         outlets: ['Balkans Post'],
       },
     ],

@@ -24,9 +24,14 @@ describe('planImport on the five seed files', () => {
     ])
   })
 
-  it('should plan 25 posts and 5 digests', () => {
-    expect(plan.posts).toHaveLength(25)
-    expect(plan.digests).toHaveLength(5)
+  it('should plan 37 posts (12 of them related excerpt cards) and 5 digests', () => {
+    expect([plan.posts.length, plan.linked.relatedExcerptPosts, plan.digests.length]).toEqual([
+      37, 12, 5,
+    ])
+  })
+
+  it('should plan the eight seed topics', () => {
+    expect(plan.topics.map((topic) => topic.data.name)).toHaveLength(8)
   })
 
   it('should plan one source per normalised outlet name', () => {
@@ -168,5 +173,140 @@ describe('hashImportData', () => {
     [{ list: [1, 2] }, { list: [2, 1] }],
   ])('should hash %j unlike %j', (a, b) => {
     expect(hashImportData(a)).not.toBe(hashImportData(b))
+  })
+})
+
+describe('planImport links on the five seed files', () => {
+  const article = () =>
+    plan.posts.find((post) => post.data.title === 'Why the MEK endeavour Trump re-election')!
+  const digest260 = () => plan.digests.find((digest) => digest.data.issueNumber === 260)!
+
+  it.each([
+    [1, 'source:lobelog', 'en'],
+    [2, undefined, 'en'],
+    [3, 'source:pravda', 'en'],
+    [4, undefined, 'en'],
+    [5, 'source:newsweek', 'en'],
+    [6, 'source:washington post', 'en'],
+    [7, undefined, 'en'],
+    [8, 'source:liberation news', 'en'],
+  ])('should link item %i of digest 260 to %s, language %s', (index, source, language) => {
+    const item = digest260().data.items[index - 1]
+    expect([item.source?.key, item.language]).toEqual([source, language])
+  })
+
+  it('should keep the series and tag of digest 260', () => {
+    expect([digest260().data.series, digest260().data.tags]).toEqual([
+      'Iran Interlink Weekly Digest',
+      ['weekly digest'],
+    ])
+  })
+
+  it('should link the article to its source and the four outlets its references cite', () => {
+    expect(article().data.sources.map((ref) => ref.key)).toEqual([
+      importKey.source('Nejat Society'),
+      importKey.source('The Intercept'),
+      importKey.source('Al Monitor'),
+      importKey.source('Politico'),
+      importKey.source('Informed Comment'),
+    ])
+  })
+
+  it('should relate the article to the two "Also read" posts and the 12 cards, and them back', () => {
+    const related = article().data.relatedPosts.map((ref) => ref.key)
+    const back = plan.posts.filter((post) =>
+      post.data.relatedPosts.some((ref) => ref.key === article().key),
+    )
+    expect([related.length, related.slice(0, 2), back.length]).toEqual([
+      14,
+      [
+        importKey.post('Donald Trump MEK Terrorists And The Troll Factory In Albania'),
+        importKey.post('” Heshmat Alavi Gate ” , Trump and MEK'),
+      ],
+      14,
+    ])
+  })
+
+  it('should keep the old-site addresses of the "Also read" posts', () => {
+    expect(plan.posts.flatMap((post) => post.data.legacyUrls)).toEqual([
+      'https://iran-interlink.org/wordpress/donald-trump-mek-terrorists-and-the-troll-factory-in-albania/',
+      'https://iran-interlink.org/wordpress/heshmat-alavi-gate-trump-and-mek/',
+    ])
+  })
+
+  it('should link a writer to the author of the same name', () => {
+    const post = plan.posts.find((p) => p.data.title.startsWith('Mike Pence From Anti Saddam'))!
+    expect(post.data.writers).toEqual([
+      { name: 'Ali Alavi', author: { collection: 'authors', key: importKey.author('Ali Alavi') } },
+    ])
+  })
+
+  it('should assign the MEK topic to every post and digest that names it under any spelling', () => {
+    const mek = importKey.topic('Mojahedin-e Khalq (MEK)')
+    const without = [...plan.posts, ...plan.digests].filter(
+      (doc) => !doc.data.topics.some((ref) => ref.key === mek),
+    )
+    // The three without it name the group in no spelling (their excerpts are about other things).
+    expect([
+      without.length,
+      without.filter((doc) =>
+        /MEK|MKO|PMOI|Moj|Muj/i.test(`${doc.data.title} ${doc.data.excerpt}`),
+      ),
+    ]).toEqual([3, []])
+  })
+
+  it('should count what it links', () => {
+    expect(plan.linked).toMatchObject({
+      itemSources: 6,
+      references: 5,
+      referenceLinks: 1,
+      citationLinks: 5,
+      referenceSources: 4,
+      relatedPosts: 28,
+      relatedExcerptPosts: 12,
+      writers: 22,
+      writersLinkedToAuthors: 3,
+      datelines: 4,
+      originalPublications: 1,
+      legacyUrls: 2,
+      series: 5,
+      tags: 1,
+    })
+  })
+})
+
+describe('planImport with what the CMS holds', () => {
+  it('should match with a topic an editor renamed and extended instead of the seed one', () => {
+    const renamed = planImport({
+      files: seedFiles,
+      known: { topics: [{ name: 'MEK', aliases: ['MKO', 'the organisation'] }] },
+    })
+    const article = renamed.posts.find((p) => p.data.title.startsWith('Why the MEK'))!
+    expect(article.data.topics.map((ref) => ref.key)).toContain(importKey.topic('MEK'))
+    expect(article.data.topics.map((ref) => ref.key)).not.toContain(
+      importKey.topic('Mojahedin-e Khalq (MEK)'),
+    )
+  })
+
+  it('should link a digest item quoting the title of a post an earlier import wrote', () => {
+    const digestPage = seedFiles[4]
+    const result = planImport({
+      files: [digestPage],
+      known: { postTitles: ['How has the MEK resisted disintegration'] },
+    })
+    expect(result.digests[0].data.items[3].post?.key).toBe(
+      importKey.post('How has the MEK resisted disintegration'),
+    )
+  })
+
+  it('should merge a weekly digest entry into the issue of the same date', () => {
+    const [page] = seedFiles
+    const digestPage = { ...seedFiles[4], date: '2019-10-18' } as (typeof seedFiles)[number]
+    const result = planImport({ files: [page, digestPage] })
+    expect([
+      result.digests.map((d) => d.data.title),
+      result.linked.digestEntriesLinked,
+      result.digests[0].data.author?.key,
+    ]).toEqual([['Iran Interlink Weekly Digest – 260'], 1, importKey.author('Iran Interlink')])
   })
 })

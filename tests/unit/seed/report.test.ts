@@ -15,6 +15,7 @@ const report: ImportReport = {
   counts: {
     authors: counts(1),
     sources: counts(2),
+    topics: counts(8),
     posts: counts(10),
     digests: counts(),
     redirects: counts(2),
@@ -37,6 +38,28 @@ const report: ImportReport = {
   ],
   failures: [{ file: 'b.bin', line: 1, message: 'contains NUL bytes' }],
   warnings: [{ file: 'a.txt', line: 4, message: 'empty "Posted on"' }],
+  linked: {
+    itemSources: 6,
+    itemPosts: 1,
+    itemLanguages: 12,
+    references: 5,
+    referenceLinks: 1,
+    citationLinks: 5,
+    referenceSources: 4,
+    textLinks: 4,
+    relatedPosts: 28,
+    relatedExcerptPosts: 12,
+    topicsAssigned: 94,
+    writers: 22,
+    writersLinkedToAuthors: 3,
+    datelines: 4,
+    originalPublications: 1,
+    legacyUrls: 2,
+    languages: { fa: 2, en: 40 },
+    series: 5,
+    tags: 1,
+    digestEntriesLinked: 0,
+  },
   durationMs: 1234,
 }
 
@@ -63,5 +86,21 @@ describe('formatReport', () => {
     ],
   ])('should list %s with its file and line', (line) => {
     expect(text.split('\n')).toContain(line)
+  })
+
+  it.each([
+    ['   6  digest items linked to their source'],
+    ['   5  [n] markers linked to their reference'],
+    ['   4  cited outlets linked as sources of their post'],
+    ['  28  related-post links (both ways)'],
+    ['  94  topics assigned'],
+    ['   3  writers linked to an author'],
+    ['  languages of posts and digests: en 40, fa 2'],
+  ])('should list what was linked: %s', (line) => {
+    expect(text.split('\n')).toContain(line)
+  })
+
+  it('should print the topics row', () => {
+    expect(text).toMatch(/^topics\s+8\s+0\s+0\s+0\s+0$/m)
   })
 })

@@ -1,3 +1,4 @@
+import { WriterLabel as WriterLabel_7ab44f457408c9eb27ba36fd1c1ef913 } from '../../../components/WriterLabel.tsx'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -28,6 +29,9 @@ import { NoField as NoField_e2d514022d0f424a87466500db467546 } from '../../../co
 import { PreviewLinkControl as PreviewLinkControl_6211647e4d0d693ff1c032fcf7d46391 } from '../../../components/PreviewLinkControl.tsx'
 import { DocumentVersions as DocumentVersions_a2d36bd00694fe12a4edb970bbd48989 } from '../../../components/DocumentVersions.tsx'
 import { DigestItemLabel as DigestItemLabel_a1953297806ac81f6e91eeb74bd78f9c } from '../../../components/DigestItemLabel.tsx'
+import { DigestEmailControl as DigestEmailControl_19dc4d3d94aa37f8d4b97734a2bc6a70 } from '../../../components/DigestBuilder/DigestEmailControl.tsx'
+import { BuildDigestLink as BuildDigestLink_48acfbde886e02d741eafb551332617d } from '../../../components/DigestBuilder/BuildDigestLink.tsx'
+import { DigestBuilderView as DigestBuilderView_ca2d7165f395d05a3fad69f543b48ec1 } from '../../../components/DigestBuilder/index.tsx'
 import { ChatPasteWarning as ChatPasteWarning_988efcd6718447be487548d5d5f81d65 } from '../../../components/ChatPasteWarning.tsx'
 import { SecretControl as SecretControl_3033929e2006e4a133c6cdf70d984b34 } from '../../../components/webhooks/SecretControl.tsx'
 import { WebhookTools as WebhookTools_b4c1d88b160daf9ab524866f8b0bd419 } from '../../../components/webhooks/WebhookTools.tsx'
@@ -40,6 +44,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/components/WriterLabel.tsx#WriterLabel": WriterLabel_7ab44f457408c9eb27ba36fd1c1ef913,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -70,6 +75,9 @@ export const importMap = {
   "/components/PreviewLinkControl.tsx#PreviewLinkControl": PreviewLinkControl_6211647e4d0d693ff1c032fcf7d46391,
   "/components/DocumentVersions.tsx#DocumentVersions": DocumentVersions_a2d36bd00694fe12a4edb970bbd48989,
   "/components/DigestItemLabel.tsx#DigestItemLabel": DigestItemLabel_a1953297806ac81f6e91eeb74bd78f9c,
+  "/components/DigestBuilder/DigestEmailControl.tsx#DigestEmailControl": DigestEmailControl_19dc4d3d94aa37f8d4b97734a2bc6a70,
+  "/components/DigestBuilder/BuildDigestLink.tsx#BuildDigestLink": BuildDigestLink_48acfbde886e02d741eafb551332617d,
+  "/components/DigestBuilder/index.tsx#DigestBuilderView": DigestBuilderView_ca2d7165f395d05a3fad69f543b48ec1,
   "/components/ChatPasteWarning.tsx#ChatPasteWarning": ChatPasteWarning_988efcd6718447be487548d5d5f81d65,
   "/components/webhooks/SecretControl.tsx#SecretControl": SecretControl_3033929e2006e4a133c6cdf70d984b34,
   "/components/webhooks/WebhookTools.tsx#WebhookTools": WebhookTools_b4c1d88b160daf9ab524866f8b0bd419,

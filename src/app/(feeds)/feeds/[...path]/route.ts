@@ -12,11 +12,18 @@ import {
   type FeedEntry,
 } from '../../../../../lib/feeds.ts'
 import { errorBody } from '../../../../../lib/errors.ts'
+import { languageName } from '../../../../../lib/languages.ts'
 import { escapeHtml } from '../../../../../lib/values.ts'
 
 export const dynamic = 'force-dynamic'
 
 type Named = { name?: string | null } | number | string | null | undefined
+
+const SCOPED_COLLECTIONS = {
+  author: slugs.authors,
+  source: slugs.sources,
+  topic: slugs.topics,
+} as const
 
 const nameOf = (value: Named) => (value && typeof value === 'object' ? value.name : undefined)
 
@@ -30,7 +37,7 @@ const notFound = (message: string) =>
 
 /**
  * RSS 2.0 (`.xml`), Atom (`.atom`) and JSON Feed (`.json`) of the newest published posts or
- * digests, overall or for one author or source. Read as an anonymous visitor: drafts never
+ * digests, overall or for one author, source, topic or language. Read as an anonymous visitor: drafts never
  * appear. Anonymous answers are cached by the server (src/server/middleware/httpCache.ts).
  */
 export const GET = async (
@@ -40,7 +47,7 @@ export const GET = async (
   const wanted = parseFeedPath((await params).path)
   if (!wanted) {
     return notFound(
-      'No such feed: use /feeds/posts.xml, /feeds/digests.xml, /feeds/authors/<slug>.xml or /feeds/sources/<slug>.xml (.atom and .json too)',
+      'No such feed: use /feeds/posts.xml, /feeds/digests.xml, /feeds/authors/<slug>.xml, /feeds/sources/<slug>.xml, /feeds/topics/<slug>.xml or /feeds/languages/<code>.xml (.atom and .json too)',
     )
   }
   const payload = await getPayload({ config })
@@ -50,8 +57,9 @@ export const GET = async (
   let where: Where | undefined
   let title = 'Newsroom: latest posts'
   let feedPath = `/feeds/${wanted.kind}`
-  if (wanted.kind === 'author' || wanted.kind === 'source') {
-    const collection = wanted.kind === 'author' ? slugs.authors : slugs.sources
+  let language = 'en'
+  if (wanted.kind === 'author' || wanted.kind === 'source' || wanted.kind === 'topic') {
+    const collection = SCOPED_COLLECTIONS[wanted.kind]
     const { docs } = await payload.find({
       collection,
       where: { slug: { equals: wanted.slug } },
@@ -60,12 +68,20 @@ export const GET = async (
       overrideAccess: false,
     })
     if (!docs[0]) return notFound(`No ${wanted.kind} with the slug "${wanted.slug}"`)
+    const id = docs[0].id
     where =
       wanted.kind === 'author'
-        ? { author: { equals: docs[0].id } }
-        : { sources: { in: [docs[0].id] } }
-    title = `Newsroom: posts ${wanted.kind === 'author' ? 'by' : 'from'} ${docs[0].name}`
+        ? { author: { equals: id } }
+        : wanted.kind === 'source'
+          ? { sources: { in: [id] } }
+          : { topics: { in: [id] } }
+    title = `Newsroom: posts ${{ author: 'by', source: 'from', topic: 'on' }[wanted.kind]} ${docs[0].name}`
     feedPath = `/feeds/${collection}/${wanted.slug}`
+  } else if (wanted.kind === 'language') {
+    where = { language: { equals: wanted.language } }
+    language = wanted.language
+    title = `Newsroom: posts in ${languageName(wanted.language)}`
+    feedPath = `/feeds/languages/${wanted.language}`
   } else if (wanted.kind === 'digests') {
     title = 'Newsroom: weekly digests'
   }
@@ -96,8 +112,8 @@ export const GET = async (
             .join('')
         : html('content' in doc ? doc.content : undefined),
       authorName: nameOf(doc.author),
-      categories: (doc.sources ?? [])
-        .map((source) => nameOf(source as Named))
+      categories: [...(doc.sources ?? []), ...(doc.topics ?? [])]
+        .map((named) => nameOf(named as Named))
         .filter((n): n is string => Boolean(n)),
     }
   })
@@ -109,6 +125,7 @@ export const GET = async (
     feedPath,
     itemPath: isDigests ? slugs.digests : slugs.posts,
     entries,
+    language,
   })
   const format = FEED_FORMATS[wanted.format]
   return new Response(format.render(feed), {
