@@ -12,12 +12,15 @@ import path from 'node:path'
 
 import { Command } from 'commander'
 
+import { rerunIfUnsettled } from '../src/cli/rerunIfUnsettled.ts'
 import { checkpoint } from './lib/sqlite.ts'
 import { datasetShape, paragraphs, pick, seededRandom, sentence } from './lib/words.ts'
 
 /** Documents written per transaction: one BEGIN/COMMIT per batch instead of per document. */
 const BATCH = 100
 const PROGRESS_EVERY_MS = 5_000
+
+rerunIfUnsettled('bench dataset')
 
 const program = new Command()
   .requiredOption('--posts <n>', 'published posts to generate')

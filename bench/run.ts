@@ -36,6 +36,7 @@ import {
 } from './lib/results.ts'
 import { openSql } from './lib/sql.ts'
 import { checkpoint } from './lib/sqlite.ts'
+import { postgresDataset, sqliteDataset } from './lib/datasets.ts'
 import { WORDS } from './lib/words.ts'
 
 const sizeList = (value: string) =>
@@ -97,7 +98,6 @@ const databases: BenchDatabase[] = options.database === 'both' ? [...DATABASES] 
 
 const CMS_CORE = 0
 const LOAD_CORE = 1
-const CACHE = path.join(projectRoot, 'bench', '.cache')
 const isPinned = canPin()
 if (isPinned) pinSelf(LOAD_CORE)
 else console.warn('[bench] taskset or a second core is missing: servers and load share cores')
@@ -114,56 +114,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     console.error(`[bench] ${signal}: stopping the servers and removing their data`)
     process.exit(130)
   })
-}
-
-const hashFiles = (files: string[]) => {
-  const hash = crypto.createHash('sha256')
-  for (const file of files) hash.update(fs.readFileSync(path.join(projectRoot, file)))
-  return hash.digest('hex').slice(0, 12)
-}
-
-/** Runs bench/dataset.ts in its own process (the Payload config reads the environment). */
-const generateDataset = (posts: number, target: string[]) => {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'bench/dataset.ts', '--posts', String(posts), ...target],
-    { cwd: projectRoot, stdio: 'inherit', env: process.env },
-  )
-  if (result.status !== 0) throw new Error(`dataset generation failed (exit ${result.status})`)
-}
-
-/** A cached SQLite dataset of `posts` published posts, rebuilt when its generator changes. */
-const sqliteDataset = (posts: number): string => {
-  const key = hashFiles(['bench/dataset.ts', 'bench/lib/words.ts'])
-  const file = path.join(CACHE, `posts-${posts}-${key}.db`)
-  if (fs.existsSync(file)) {
-    log(`SQLite dataset of ${posts} posts: cached (${path.relative(projectRoot, file)})`)
-    return file
-  }
-  log(`SQLite dataset of ${posts} posts: generating through the Local API…`)
-  const partial = `${file}.partial`
-  generateDataset(posts, ['--out', partial])
-  // bench/dataset.ts has folded its write-ahead log in: the file is whole.
-  fs.renameSync(partial, file)
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${partial}${suffix}`, { force: true })
-  return file
-}
-
-/**
- * The same dataset in a fresh database on the bench's PostgreSQL, written through the Local API
- * as SQLite's is (the server lives for one run, so nothing is cached), then vacuumed and analysed
- * so that autovacuum has nothing left to do while the servers are measured.
- */
-const postgresDataset = async (server: BenchPostgres, posts: number): Promise<string> => {
-  const started = Date.now()
-  log(`PostgreSQL dataset of ${posts} posts: generating through the Local API…`)
-  const uri = await server.createDatabase(`bench_posts_${posts}`)
-  generateDataset(posts, ['--postgres', uri])
-  await server.query('VACUUM (ANALYZE)', new URL(uri).pathname.slice(1))
-  log(
-    `PostgreSQL dataset of ${posts} posts: ready in ${Math.round((Date.now() - started) / 1000)} s`,
-  )
-  return uri
 }
 
 /** Slugs to ask for, spread over the whole dataset (old posts as well as new). */
@@ -298,12 +248,12 @@ const prepareDatabase = async ({
   postgres?: BenchPostgres
 }): Promise<{ uri: string; remove: () => Promise<void> }> => {
   if (database === 'postgres') {
-    const uri = await postgresDataset(postgres as BenchPostgres, posts)
+    const uri = await postgresDataset(postgres as BenchPostgres, posts, log)
     // A first start, so that the one measured is a start, not a check of fresh migrations.
     await (await startCms(uri)).stop()
     return { uri, remove: () => (postgres as BenchPostgres).dropDatabase(uri) }
   }
-  const cached = sqliteDataset(posts)
+  const cached = sqliteDataset(posts, log)
   // Bring the cached dataset up to the current schema once, so the cold start measured below
   // is a start, not a migration.
   await (await startCms(`file:${cached}`)).stop()
