@@ -157,7 +157,12 @@ const measure = async ({
       console.log(`[bench:search] ${index + 1}/${queries.length} queries`)
     }
   }
-  fs.writeFileSync(result, JSON.stringify(samples))
+  const { totalDocs: posts } = await payload.count({
+    collection: 'posts',
+    where: { _status: { equals: 'published' }, deletedAt: { exists: false } },
+    overrideAccess: true,
+  })
+  fs.writeFileSync(result, JSON.stringify({ posts, samples }))
   await payload.destroy()
   process.exit(0)
 }
@@ -173,6 +178,10 @@ const program = new Command()
   )
   .option('--queries <n>', 'queries of each kind', wholeNumber('--queries'), 100)
   .option('--out <dir>', 'where results go', path.join(projectRoot, 'bench', 'results'))
+  .option(
+    '--sqlite-file <file>',
+    'SQLite: measure on a copy of this database (a site of yours, a dataset) instead of a generated one',
+  )
   .addOption(new Option('--measure <uri>').hideHelp())
   .addOption(new Option('--result <file>').hideHelp())
   .parse()
@@ -182,6 +191,7 @@ const options = program.opts<{
   database: BenchDatabase | 'both'
   queries: number
   out: string
+  sqliteFile?: string
   measure?: string
   result?: string
 }>()
@@ -200,7 +210,9 @@ const log = (message: string) => console.log(`[bench:search] ${message}`)
 const CORE = 0
 const pinned = canPin()
 
-const measureOn = (database: BenchDatabase, uri: string): Sample[] => {
+type Measured = { posts: number; samples: Sample[] }
+
+const measureOn = (database: BenchDatabase, uri: string): Measured => {
   const scratch = tempDir('newsroom-bench-search-')
   const result = path.join(scratch.dir, 'samples.json')
   log(
@@ -222,31 +234,37 @@ const measureOn = (database: BenchDatabase, uri: string): Sample[] => {
   const [file, ...args] = pinned ? ['taskset', '-c', String(CORE), ...command] : command
   const run = spawnSync(file, args, { cwd: projectRoot, stdio: 'inherit', env: process.env })
   if (run.status !== 0) throw new Error(`measuring on ${database} failed (exit ${run.status})`)
-  const samples = JSON.parse(fs.readFileSync(result, 'utf8')) as Sample[]
+  const measured = JSON.parse(fs.readFileSync(result, 'utf8')) as Measured
   scratch.remove()
-  return samples
+  return measured
 }
 
 const databases: BenchDatabase[] = options.database === 'both' ? [...DATABASES] : [options.database]
-const results: { database: BenchDatabase; version?: string; summaries: Summary[] }[] = []
+const results: {
+  database: BenchDatabase
+  version?: string
+  posts: number
+  summaries: Summary[]
+}[] = []
 let postgres: BenchPostgres | undefined
 for (const database of databases) {
   if (database === 'postgres') {
     postgres ??= await startBenchPostgres({ core: pinned ? CORE : undefined, homeCore: 1 })
     const uri = await postgresDataset(postgres, options.posts, log)
-    results.push({
-      database,
-      version: postgres.version,
-      summaries: summarise(measureOn(database, uri)),
-    })
+    const { posts, samples } = measureOn(database, uri)
+    results.push({ database, version: postgres.version, posts, summaries: summarise(samples) })
     await postgres.dropDatabase(uri)
   } else {
-    const cached = sqliteDataset(options.posts, log)
+    const cached = options.sqliteFile
+      ? path.resolve(options.sqliteFile)
+      : sqliteDataset(options.posts, log)
+    if (!fs.existsSync(cached)) throw new Error(`--sqlite-file ${cached}: no such file`)
     await checkpoint(cached)
     const copy = tempDir('newsroom-bench-search-')
     const file = path.join(copy.dir, 'bench.db')
     fs.copyFileSync(cached, file)
-    results.push({ database, summaries: summarise(measureOn(database, `file:${file}`)) })
+    const { posts, samples } = measureOn(database, `file:${file}`)
+    results.push({ database, posts, summaries: summarise(samples) })
     copy.remove()
   }
 }
@@ -262,8 +280,8 @@ const lines = [
   '',
   `${date} · commit \`${commit}\` · ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'} · Node ${process.version}`,
   '',
-  `${options.posts.toLocaleString('en')} published posts (bench/dataset.ts), ` +
-    `${options.queries} queries of each kind, asked one at a time through the Local API as a ` +
+  `Published posts written by bench/dataset.ts through the Local API (the count is under each ` +
+    `database), ${options.queries} queries of each kind, asked one at a time through the Local API as a ` +
     'public reader, first page of 10; both searches get every query, in alternating order. ' +
     `The process${pinned ? ' and PostgreSQL share core 0' : ' is not pinned'}. ` +
     'Words are drawn from the dataset’s vocabulary of ' +
@@ -272,9 +290,9 @@ const lines = [
     'matches of each collection, so its totals stop at 200; the index counts every match.',
   '',
 ]
-for (const { database, version, summaries } of results) {
+for (const { database, version, posts, summaries } of results) {
   lines.push(
-    `## ${DATABASE_LABELS[database]}${version ? ` ${version}` : ''}`,
+    `## ${DATABASE_LABELS[database]}${version ? ` ${version}` : ''}: ${posts.toLocaleString('en')} posts`,
     '',
     '| Queries | Search | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | mean totalDocs |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
@@ -291,6 +309,6 @@ const base = path.join(options.out, `search-${date}`)
 fs.writeFileSync(`${base}.md`, lines.join('\n'))
 fs.writeFileSync(
   `${base}.json`,
-  `${JSON.stringify({ date, commit, posts: options.posts, queriesPerKind: options.queries, results }, null, 2)}\n`,
+  `${JSON.stringify({ date, commit, queriesPerKind: options.queries, results }, null, 2)}\n`,
 )
 log(`written: ${path.relative(projectRoot, base)}.md and .json`)

@@ -35,10 +35,13 @@ const run = ({
   killAfter?: number
 }) =>
   new Promise<Run>((resolve) => {
+    // Its own process group: the kill below reaches a re-run the command may have started
+    // (src/cli/rerunIfUnsettled.ts), as a machine losing power would.
     const child = spawn(process.execPath, ['--import', 'tsx', '--no-deprecation', ...args], {
       cwd: projectRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     })
     let stdout = ''
     let stderr = ''
@@ -46,8 +49,13 @@ const run = ({
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString()
       const progress = [...stderr.matchAll(/importing (\d+)\//g)].at(-1)
-      if (killAfter !== undefined && progress && Number(progress[1]) >= killAfter)
-        child.kill('SIGKILL')
+      if (killAfter !== undefined && progress && Number(progress[1]) >= killAfter) {
+        try {
+          process.kill(-(child.pid as number), 'SIGKILL')
+        } catch {
+          // Already gone.
+        }
+      }
     })
     // 'close', not 'exit': only then has all of the child's output been read.
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))

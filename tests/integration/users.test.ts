@@ -14,7 +14,9 @@ let adminToken: string
 let counter = 0
 
 beforeAll(async () => {
-  cms = await startTestCms()
+  // No job runner: its transactions every 10 s would hold SQLite's writer while the migration
+  // test below runs statements outside any transaction (SQLITE_BUSY).
+  cms = await startTestCms({ env: { JOBS_ENABLED: 'false', SEARCH_REINDEX_ON_START: 'false' } })
   adminToken = (await cms.userWithRole('admin')).token
 })
 afterAll(async () => {
