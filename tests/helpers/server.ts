@@ -154,7 +154,11 @@ export const startProductionServer = async ({
     }
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
-  if (Date.now() >= deadline) throw new Error(`server not ready within 60 s:\n${output}`)
+  if (Date.now() >= deadline) {
+    // Nobody gets a handle to stop it: stop it here, or it serves on after the suite.
+    child.kill('SIGKILL')
+    throw new Error(`server not ready within 60 s:\n${output}`)
+  }
 
   return {
     baseUrl,
