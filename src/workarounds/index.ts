@@ -26,9 +26,11 @@ import {
   retireSpentConnections,
   serializeWriteTransactions,
   surfaceCommitErrors,
+  writeOnOneConnection,
   type LibsqlClient,
 } from './sqlite.ts'
 import { sql } from '@payloadcms/db-postgres'
+import { createClient, type Config as LibsqlConfig } from '@libsql/client'
 
 import { closePoolsOnDestroy, compareJsonAsText, reportPoolErrorsTo } from './postgres.ts'
 import { claimJobsAtomically } from './jobs.ts'
@@ -80,6 +82,34 @@ export const WORKAROUNDS: Workaround[] = [
     adapters: ['sqlite'],
     apply: (payload) =>
       retireSpentConnections((payload.db as unknown as { client: LibsqlClient }).client),
+  },
+  {
+    id: 'libsql-transaction-connections',
+    package:
+      '@libsql/client 0.14 (Sqlite3Client.transaction, as bundled by @payloadcms/db-sqlite 3.90.2)',
+    breaks:
+      'every transaction leaves the client on a new connection and the old one open for the life of the process (a garbage collection does not close it): a few megabytes per save or per import batch (with libsql-finalizers-starved, the 100,000-post dataset was killed at 42,000 posts with 22.9 GB resident)',
+    upstream: 'tursodatabase/libsql-client-ts#350 (open)',
+    canary:
+      'tests/integration/sqlite-connections.test.ts: the connections of committed transactions are still open until a full garbage collection (behaviour: the same file, transactions on one connection)',
+    adapters: ['sqlite'],
+    // After libsql-spent-connections, whose retirement must keep the client's own transaction().
+    apply: (payload) => {
+      const db = payload.db as unknown as { client: LibsqlClient & { close: () => void } }
+      const { clientConfig } = payload.db as unknown as { clientConfig: LibsqlConfig }
+      writeOnOneConnection(db.client, () => createClient(clientConfig))
+    },
+  },
+  {
+    id: 'libsql-finalizers-starved',
+    package: 'libsql 0.4.7 (the native driver under @libsql/client 0.14.0), on Node 20',
+    breaks:
+      'the driver is synchronous, so a chain of Local API writes (an import, the dataset writer, a reindex) runs in promise callbacks alone and the event loop never turns; libsql frees a statement only in a finalizer Node runs when it does: every statement of the chain stays in memory (about 0.5 MB per document written, with a flat JavaScript heap), and no request is answered meanwhile',
+    upstream: 'not reported (how Node defers native finalizers, with a driver that never waits)',
+    canary:
+      'tests/unit/sqliteWriteLock.test.ts: the write queue lets the event loop turn before each transaction (behaviour: bench/dataset.ts reports resident memory)',
+    adapters: ['sqlite'],
+    where: 'src/workarounds/sqlite.ts (serializeWriteTransactions, before each BEGIN)',
   },
   {
     id: 'sqlite-write-queue',

@@ -18,6 +18,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * with SQLITE_BUSY instead of waiting; so transactions in this process queue here, and BEGIN is
  * retried while another process writes. Writes still fail, with a message saying why, if
  * the database stays busy for `waitMs` (DATABASE_BUSY_SECONDS).
+ *
+ * Before each BEGIN the event loop is let turn once. The driver is synchronous, so without it a
+ * chain of writes (an import, a reindex) runs in promise callbacks alone: no request is answered
+ * until it ends, and libsql's statements, freed only in finalizers Node runs when the loop turns,
+ * pile up (about 0.5 MB per document written).
  */
 export const serializeWriteTransactions = (
   db: Pick<BaseDatabaseAdapter, 'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'>,
@@ -47,6 +52,8 @@ export const serializeWriteTransactions = (
     // Where this transaction began, for the long-transaction report (only when asked for).
     const begunAt = onLongTransaction ? new Error().stack?.split('\n').slice(2).join('\n') : ''
     try {
+      // Lets the event loop turn before each transaction (the libsql-finalizers-starved entry).
+      await new Promise((resolve) => setImmediate(resolve))
       await Promise.race([
         previous,
         sleep(waitMs).then(() => {
@@ -331,4 +338,139 @@ export const retireSpentConnections = (client: LibsqlClient): void => {
   }
   client.execute = (...args: never[]) => guard(() => execute(...args))
   client.transaction = (mode) => guard(() => transaction(mode))
+}
+
+/** What drizzle and this module use of a @libsql/client transaction. */
+type LibsqlTransaction = {
+  execute: (statement: never) => Promise<unknown>
+  batch: (statements: never[]) => Promise<unknown[]>
+  commit: () => Promise<void>
+  rollback: () => Promise<void>
+  close: () => void
+  readonly closed: boolean
+}
+
+/** A second client on the same database file, that holds the connection write transactions use. */
+export type WriterClient = {
+  execute: (statement: never) => Promise<unknown>
+  close: () => void
+}
+
+const BEGIN = {
+  write: 'BEGIN IMMEDIATE',
+  read: 'BEGIN TRANSACTION READONLY',
+  deferred: 'BEGIN DEFERRED',
+} as const
+
+/**
+ * Runs transactions on one long-lived connection instead of a new one each.
+ *
+ * @libsql/client's `transaction()` hands its connection to the transaction and opens a new one
+ * for the client, and nothing ever closes the connection it handed over: not the transaction
+ * when it ends, not the garbage collector (its file stays open after a full collection). Each
+ * transaction left one connection, with its file descriptors, page cache and parsed schema, for
+ * the life of the process: a few megabytes per save in a server, per batch in an import.
+ *
+ * Here a transaction runs on the writer, a connection kept open for the life of the client; it is
+ * closed and replaced (retired) when a statement leaves it unusable, as `retireSpentConnections`
+ * does for the client's own connection: a BEGIN that met another process's write lock (it would
+ * break the next COMMIT), a connection opened while the file was read-only (BEGIN is then tried
+ * once more on a fresh one), a failed COMMIT or ROLLBACK. The write queue keeps this process's
+ * transactions one at a time; one begun while the writer is taken (not through the queue) runs
+ * on its own connection, as before.
+ */
+export const writeOnOneConnection = (
+  client: LibsqlClient & { close: () => void },
+  openWriter: () => WriterClient,
+): void => {
+  const ownConnection = client.transaction.bind(client)
+  const closeClient = client.close.bind(client)
+  let writer: WriterClient | undefined
+  let taken = false
+
+  const retire = (connection: WriterClient | undefined) => {
+    if (connection === undefined) return
+    if (writer === connection) writer = undefined
+    try {
+      connection.close()
+    } catch {
+      // Already closed.
+    }
+  }
+  const begin = async (mode: keyof typeof BEGIN) => {
+    const connection = (writer ??= openWriter())
+    try {
+      await connection.execute(BEGIN[mode] as never)
+      return connection
+    } catch (err) {
+      retire(connection)
+      throw err
+    }
+  }
+
+  client.transaction = async (mode = 'write') => {
+    if (taken) return ownConnection(mode)
+    taken = true
+    let connection: WriterClient
+    try {
+      try {
+        connection = await begin(mode)
+      } catch (err) {
+        if (!isReadOnly(err)) throw err
+        connection = await begin(mode)
+      }
+    } catch (err) {
+      taken = false
+      throw err
+    }
+    let open = true
+    const ensureOpen = () => {
+      if (!open) throw new Error('The transaction is closed (TRANSACTION_CLOSED)')
+    }
+    const end = async (statement: 'COMMIT' | 'ROLLBACK') => {
+      open = false
+      try {
+        await connection.execute(statement as never)
+      } catch (err) {
+        // A COMMIT that failed may leave the transaction open; closing the connection ends it.
+        retire(connection)
+        if (statement === 'COMMIT') throw err
+      } finally {
+        taken = false
+      }
+    }
+    const transaction: LibsqlTransaction = {
+      execute: async (statement) => {
+        ensureOpen()
+        return connection.execute(statement)
+      },
+      batch: async (statements) => {
+        const results: unknown[] = []
+        for (const statement of statements) {
+          ensureOpen()
+          results.push(await connection.execute(statement))
+        }
+        return results
+      },
+      commit: async () => {
+        ensureOpen()
+        await end('COMMIT')
+      },
+      rollback: async () => {
+        if (open) await end('ROLLBACK')
+      },
+      close: () => {
+        if (open) void end('ROLLBACK')
+      },
+      get closed() {
+        return !open
+      },
+    }
+    return transaction
+  }
+
+  client.close = () => {
+    retire(writer)
+    closeClient()
+  }
 }

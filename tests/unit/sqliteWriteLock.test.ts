@@ -52,6 +52,22 @@ describe('serializeWriteTransactions', () => {
   })
 })
 
+describe('serializeWriteTransactions: the event loop', () => {
+  it('should turn before each BEGIN, though every step of the chain settles at once', async () => {
+    const { db, events } = fakeDb()
+    const turns: number[] = []
+    const countTurns = () => {
+      turns.push(events.length)
+      if (turns.length < 3) setImmediate(countTurns)
+    }
+    setImmediate(countTurns)
+    // A chain of writes on a synchronous driver: nothing in it waits for I/O or a timer.
+    for (let n = 0; n < 3; n++) await db.commitTransaction(await db.beginTransaction())
+    // One turn of the loop came before each transaction began, not after the whole chain.
+    expect(turns).toEqual([0, 2, 4])
+  })
+})
+
 describe('serializeWriteTransactions: a transaction nobody ends', () => {
   it('should be reported once, with where it began, after the wait limit', async () => {
     const reports: { seconds: number; begunAt: string }[] = []

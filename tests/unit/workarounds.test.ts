@@ -48,6 +48,8 @@ describe('the defect register', () => {
     const sqliteOnly = WORKAROUNDS.filter((entry) => entry.adapters?.join() === 'sqlite')
     expect(sqliteOnly.map((entry) => entry.id)).toEqual([
       'libsql-spent-connections',
+      'libsql-transaction-connections',
+      'libsql-finalizers-starved',
       'sqlite-write-queue',
       'sqlite-lone-writes',
     ])
