@@ -68,7 +68,7 @@ const progress = (force = false) => {
   lastReport = now
   const seconds = (now - started) / 1000
   console.log(
-    `[dataset] ${written}/${total} documents, ${Math.round(written / seconds)}/s, ${Math.round(seconds)} s, ${Math.round(process.memoryUsage().rss / 1e6)} MB resident (${JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1e6)])))})`,
+    `[dataset] ${written}/${total} documents, ${Math.round(written / seconds)}/s, ${Math.round(seconds)} s, ${Math.round(process.memoryUsage.rss() / 1e6)} MB resident`,
   )
 }
 

@@ -178,8 +178,13 @@ export const expandSynonyms = ({
   return { required, excluded }
 }
 
-/** Every term a match may show (for highlighting). */
-export const queryTerms = (query: SearchQuery): Set<string> => new Set(query.required.flat(2))
+/**
+ * Every word or phrase a match may show (for highlighting), once each: a phrase stays whole, so
+ * a topic's multi-word alias ("People's Mojahedin Organization of Iran") does not make every
+ * "of" a match.
+ */
+export const queryPhrases = (query: SearchQuery): Phrase[] =>
+  query.required.flat(1).reduce<Phrase[]>(addUnique, [])
 
 /**
  * SQLite FTS5 `MATCH` expression: each term quoted (it holds only letters and digits), phrases
@@ -229,21 +234,36 @@ export const toMongoText = (query: SearchQuery) => {
 }
 
 /**
- * A short, HTML-safe extract around the first word that matched, every matching word (its term
- * among `terms`) wrapped in `<mark>`.
+ * A short, HTML-safe extract around the first match, the words of every match wrapped in
+ * `<mark>`: a word whose term is a one-word phrase of `phrases`, or consecutive words whose terms
+ * spell a longer one.
  */
 export const highlightSnippet = ({
   text,
-  terms,
+  phrases,
   length = 200,
 }: {
   text: string
-  terms: Set<string>
+  phrases: Phrase[]
   length?: number
 }): string => {
-  const words = [...text.matchAll(WORD_PATTERN)]
-    .map((match) => ({ at: match.index, word: match[0] }))
-    .map((word) => ({ ...word, isMatch: terms.has(termOfWord(word.word)) }))
+  const words = [...text.matchAll(WORD_PATTERN)].map((match) => ({
+    at: match.index,
+    word: match[0],
+    term: termOfWord(match[0]),
+    isMatch: false,
+  }))
+  const byFirstTerm = new Map<string, Phrase[]>()
+  for (const phrase of phrases) {
+    if (phrase.length === 0) continue
+    byFirstTerm.set(phrase[0], [...(byFirstTerm.get(phrase[0]) ?? []), phrase])
+  }
+  words.forEach((word, index) => {
+    for (const phrase of byFirstTerm.get(word.term) ?? []) {
+      if (!phrase.every((term, offset) => words[index + offset]?.term === term)) continue
+      for (let offset = 0; offset < phrase.length; offset += 1) words[index + offset].isMatch = true
+    }
+  })
   const first = words.find((word) => word.isMatch)
   let start = first ? Math.max(0, first.at - Math.floor(length / 3)) : 0
   // Never start in the middle of a word.

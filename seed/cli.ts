@@ -1,5 +1,4 @@
 import nextEnv from '@next/env'
-import { SingleBar } from 'cli-progress'
 import { Command } from 'commander'
 import type { Payload } from 'payload'
 
@@ -11,47 +10,21 @@ const DEFAULT_DIR = 'seed/data'
 /** Without a terminal, a progress line at most this often (SEED_PROGRESS_EVERY=1: every document). */
 const PROGRESS_LINE_MS = process.env.SEED_PROGRESS_EVERY === '1' ? 0 : 2000
 
-/** A progress bar on a terminal; otherwise a line every couple of seconds. */
-const progressReporter = () => {
-  if (process.stderr.isTTY) {
-    const bar = new SingleBar({
-      format: 'importing [{bar}] {value}/{total} {label}',
-      stream: process.stderr,
-      clearOnComplete: true,
-      hideCursor: true,
-    })
-    let isStarted = false
-    return {
-      update: ({ done, total, label }: ImportProgress) => {
-        if (!isStarted) {
-          bar.start(total, 0, { label: '' })
-          isStarted = true
-        }
-        bar.update(done, { label: label.slice(0, 40) })
-      },
-      stop: () => bar.stop(),
-    }
-  }
-  let last = 0
-  return {
-    update: ({ done, total, label }: ImportProgress) => {
-      const now = Date.now()
-      if (done === total || now - last >= PROGRESS_LINE_MS) {
-        last = now
-        process.stderr.write(`importing ${done}/${total}: ${label.slice(0, 60)}\n`)
-      }
-    },
-    stop: () => undefined,
-  }
-}
-
 /** What the CLI runs on: a Payload made from the app's config, given by the entry that runs it. */
 export type SeedCliOptions = {
   /** Loads Payload once the environment is set (the config reads it when loaded). */
   loadPayload: () => Promise<Payload>
+  /** Shows the import's progress (src/cli/progress.ts, given by the entry). */
+  progressReporter: <T extends { done: number; total: number }>(options: {
+    bar: string
+    line: (progress: T) => string
+    itemOf?: (progress: T) => string
+    lineEveryMs?: number
+    clearOnComplete?: boolean
+  }) => { update: (progress: T) => void; stop: () => void }
 }
 
-const main = async ({ loadPayload }: SeedCliOptions): Promise<number> => {
+const main = async ({ loadPayload, progressReporter }: SeedCliOptions): Promise<number> => {
   const program = new Command()
     .name('npm run seed --')
     .description('Import seed text files as draft Authors, Sources, Posts and Digests.')
@@ -79,7 +52,13 @@ const main = async ({ loadPayload }: SeedCliOptions): Promise<number> => {
 
   const inputs = collectInputs(paths)
   const payload = await loadPayload()
-  const progress = progressReporter()
+  const progress = progressReporter<ImportProgress>({
+    bar: 'importing [{bar}] {value}/{total} {item}',
+    line: ({ done, total, label }) => `importing ${done}/${total}: ${label.slice(0, 60)}`,
+    itemOf: ({ label }) => label,
+    lineEveryMs: PROGRESS_LINE_MS,
+    clearOnComplete: true,
+  })
   try {
     const report = await importFiles({
       payload,

@@ -4,50 +4,12 @@
  * seconds otherwise). Search keeps answering meanwhile. Exit 0 when done, 2 when it could not run.
  */
 import nextEnv from '@next/env'
-import { SingleBar } from 'cli-progress'
 import { Command } from 'commander'
 
+import { progressReporter } from './progress.ts'
 import { rerunIfUnsettled } from './rerunIfUnsettled.ts'
 
 rerunIfUnsettled('search reindex')
-
-const PROGRESS_LINE_MS = 2000
-
-type Progress = { collection: string; done: number; total: number }
-
-const progressReporter = () => {
-  if (process.stderr.isTTY) {
-    const bar = new SingleBar({
-      format: 'indexing {collection} [{bar}] {value}/{total}',
-      stream: process.stderr,
-      hideCursor: true,
-    })
-    let current = ''
-    return {
-      update: ({ collection, done, total }: Progress) => {
-        if (collection !== current) {
-          if (current) bar.stop()
-          bar.start(total, done, { collection })
-          current = collection
-        }
-        bar.setTotal(total)
-        bar.update(done, { collection })
-      },
-      stop: () => bar.stop(),
-    }
-  }
-  let last = 0
-  return {
-    update: ({ collection, done, total }: Progress) => {
-      const now = Date.now()
-      if (done === total || now - last >= PROGRESS_LINE_MS) {
-        last = now
-        process.stderr.write(`indexing ${collection} ${done}/${total}\n`)
-      }
-    },
-    stop: () => undefined,
-  }
-}
 
 const main = async (): Promise<number> => {
   new Command()
@@ -69,7 +31,11 @@ const main = async (): Promise<number> => {
   const { default: config } = await import('../payload.config.ts')
   const { rebuildSearchIndex } = await import('../plugins/search/index.ts')
   const payload = await getPayload({ config, cron: false })
-  const progress = progressReporter()
+  const progress = progressReporter<{ collection: string; done: number; total: number }>({
+    bar: 'indexing {stage} [{bar}] {value}/{total}',
+    line: ({ collection, done, total }) => `indexing ${collection} ${done}/${total}`,
+    stageOf: ({ collection }) => collection,
+  })
   try {
     const started = Date.now()
     const { indexed, removed } = await rebuildSearchIndex({ payload, onProgress: progress.update })

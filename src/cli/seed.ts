@@ -4,11 +4,13 @@
  * register's "config-import-order").
  */
 import { runSeedCli } from '../../seed/cli.ts'
+import { progressReporter } from './progress.ts'
 import { rerunIfUnsettled } from './rerunIfUnsettled.ts'
 
 rerunIfUnsettled('seed import')
 
 runSeedCli({
+  progressReporter,
   loadPayload: async () => {
     const { getPayload } = await import('payload')
     const { default: config } = await import('../payload.config.ts')

@@ -5,56 +5,14 @@
  * sides differ; 2: nothing copied (the reason is printed).
  */
 import nextEnv from '@next/env'
-import { SingleBar } from 'cli-progress'
 import { Command } from 'commander'
 import type { Payload } from 'payload'
 
 import { redactUri } from '../../lib/database.ts'
 import { compareSummaries, formatComparison } from '../../lib/siteTransfer.ts'
 import type { TransferProgress } from '../transfer/copy.ts'
+import { progressReporter } from './progress.ts'
 import { rerunIfUnsettled } from './rerunIfUnsettled.ts'
-
-/** Without a terminal, a progress line at most this often. */
-const PROGRESS_LINE_MS = 2000
-
-const progressReporter = () => {
-  if (process.stderr.isTTY) {
-    const bar = new SingleBar({
-      format: '{label} [{bar}] {value}/{total}',
-      stream: process.stderr,
-      hideCursor: true,
-    })
-    let current = ''
-    return {
-      update: ({ label, done, total }: TransferProgress) => {
-        if (total === 0) return
-        if (label !== current) {
-          if (current) bar.stop()
-          bar.start(total, done, { label })
-          current = label
-        }
-        bar.update(done, { label })
-      },
-      stop: () => bar.stop(),
-    }
-  }
-  let last = 0
-  let current = ''
-  return {
-    update: ({ label, done, total }: TransferProgress) => {
-      // Nothing to copy or compare in this collection: nothing to say.
-      if (total === 0) return
-      const now = Date.now()
-      if (label !== current || done === total || now - last >= PROGRESS_LINE_MS) {
-        if (label === current && done !== total && now - last < PROGRESS_LINE_MS) return
-        current = label
-        last = now
-        process.stderr.write(`${label}: ${done}/${total}\n`)
-      }
-    },
-    stop: () => undefined,
-  }
-}
 
 const say = (line: string) => process.stderr.write(`${line}\n`)
 
@@ -105,7 +63,11 @@ const main = async (): Promise<number> => {
   const { summarizeSite } = await import('../transfer/compare.ts')
 
   const opened: Payload[] = []
-  const progress = progressReporter()
+  const progress = progressReporter<TransferProgress>({
+    bar: '{stage} [{bar}] {value}/{total}',
+    line: ({ label, done, total }) => `${label}: ${done}/${total}`,
+    stageOf: ({ label }) => label,
+  })
   try {
     say(`reading ${redactUri(options.from)}`)
     const source = await openSite({ uri: options.from, side: 'source', projectRoot })

@@ -8,7 +8,7 @@ import {
   MAX_QUERY_LENGTH,
   parseSearchFilters,
   parseSearchQuery,
-  queryTerms,
+  queryPhrases,
   SearchQueryError,
   type SearchFilters,
 } from '../../lib/searchQuery.ts'
@@ -123,7 +123,7 @@ export const searchPublished = async ({
     offset: (page - 1) * limit,
     limit,
   })
-  const terms = queryTerms(expanded)
+  const phrases = queryPhrases(expanded)
   const isNumeric = payload.db.defaultIDType === 'number'
   const docs = hits.map((hit) => ({
     collection: hit.collection,
@@ -132,12 +132,13 @@ export const searchPublished = async ({
     slug: hit.slug,
     date: hit.date,
     score: hit.score,
-    snippet: highlightSnippet({ text: hit.text || hit.title, terms }),
+    snippet: highlightSnippet({ text: hit.text || hit.title, phrases }),
   }))
   const totalPages = Math.max(1, Math.ceil(totalDocs / limit))
   return {
     query,
-    terms: [...terms],
+    // Each word or phrase a match may show, as its terms (a phrase's joined by spaces).
+    terms: phrases.map((phrase) => phrase.join(' ')),
     filters,
     docs,
     totalDocs,

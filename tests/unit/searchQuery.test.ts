@@ -6,6 +6,7 @@ import {
   highlightSnippet,
   parseSearchFilters,
   parseSearchQuery,
+  queryPhrases,
   synonymGroups,
   toFts5Match,
   toMongoText,
@@ -178,20 +179,20 @@ describe('highlightSnippet', () => {
     expect(
       highlightSnippet({
         text: 'Giuliani was lobbying; the lobbies paid.',
-        terms: new Set(['lobbi']),
+        phrases: [['lobbi']],
       }),
     ).toBe('Giuliani was <mark>lobbying</mark>; the <mark>lobbies</mark> paid.')
   })
 
   it('should mark Persian words written with other letter forms', () => {
-    expect(highlightSnippet({ text: 'درباره مجاهدين خلق', terms: new Set(['مجاهدین']) })).toBe(
+    expect(highlightSnippet({ text: 'درباره مجاهدين خلق', phrases: [['مجاهدین']] })).toBe(
       'درباره <mark>مجاهدين</mark> خلق',
     )
   })
 
   it('should cut around the first match, at a word, and escape HTML', () => {
     const text = `${'word '.repeat(100)}<b>MEK</b> ${'more '.repeat(100)}`
-    const snippet = highlightSnippet({ text, terms: new Set(['mek']), length: 60 })
+    const snippet = highlightSnippet({ text, phrases: [['mek']], length: 60 })
     expect(snippet).toMatch(/^…word /)
     expect(snippet).toContain('&#60;b&#62;<mark>MEK</mark>&#60;/b&#62;')
     expect(snippet.endsWith('…')).toBe(true)
@@ -225,5 +226,28 @@ describe('searchRow', () => {
       titleTerms: 'مجاهدین خلق',
     })
     expect(row.text).toContain('Negar')
+  })
+
+  it('should mark a phrase only where its words stand together, and not its words elsewhere', () => {
+    const phrases = queryPhrases(
+      expandSynonyms({
+        query: parseSearchQuery('mek'),
+        groups: synonymGroups([
+          {
+            name: 'MEK',
+            aliases: ["People's Mojahedin Organization of Iran", 'Mojahedin-e Khalq'],
+          },
+        ]),
+      }),
+    )
+    expect(phrases.map((phrase) => phrase.join(' '))).not.toContain('of')
+    expect(
+      highlightSnippet({
+        text: "The MEK, or People's Mojahedin Organization of Iran, is one of the groups of exiles.",
+        phrases,
+      }),
+    ).toBe(
+      'The <mark>MEK</mark>, or <mark>People</mark>&#39;<mark>s</mark> <mark>Mojahedin</mark> <mark>Organization</mark> <mark>of</mark> <mark>Iran</mark>, is one of the groups of exiles.',
+    )
   })
 })
