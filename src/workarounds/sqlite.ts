@@ -286,6 +286,10 @@ export type LibsqlClient = {
   transaction: (mode?: 'write' | 'read' | 'deferred') => Promise<{ rollback: () => Promise<void> }>
 }
 
+/** A write the disk refused (a file made read-only under an open connection gives this). */
+const isIoError = (err: unknown) =>
+  /SQLITE_IOERR|disk I\/O error/i.test(String((err as Error)?.message ?? err))
+
 /** A write SQLite refused because the connection, or the file, is read-only. */
 const isReadOnly = (err: unknown) =>
   /SQLITE_READONLY|readonly database/i.test(String((err as Error)?.message ?? err))
@@ -375,7 +379,8 @@ const BEGIN = {
  * closed and replaced (retired) when a statement leaves it unusable, as `retireSpentConnections`
  * does for the client's own connection: a BEGIN that met another process's write lock (it would
  * break the next COMMIT), a connection opened while the file was read-only (BEGIN is then tried
- * once more on a fresh one), a failed COMMIT or ROLLBACK. The write queue keeps this process's
+ * once more on a fresh one), a statement the file refused (read-only, or an I/O error: what a
+ * connection opened before the file became read-only gets), a failed COMMIT or ROLLBACK. The write queue keeps this process's
  * transactions one at a time; one begun while the writer is taken (not through the queue) runs
  * on its own connection, as before.
  */
@@ -424,13 +429,25 @@ export const writeOnOneConnection = (
       throw err
     }
     let open = true
+    // A statement refused for the file's sake (read-only, an I/O error): the connection goes.
+    let spent = false
     const ensureOpen = () => {
       if (!open) throw new Error('The transaction is closed (TRANSACTION_CLOSED)')
+    }
+    const run = async (statement: never) => {
+      ensureOpen()
+      try {
+        return await connection.execute(statement)
+      } catch (err) {
+        if (isReadOnly(err) || isIoError(err)) spent = true
+        throw err
+      }
     }
     const end = async (statement: 'COMMIT' | 'ROLLBACK') => {
       open = false
       try {
         await connection.execute(statement as never)
+        if (spent) retire(connection)
       } catch (err) {
         // A COMMIT that failed may leave the transaction open; closing the connection ends it.
         retire(connection)
@@ -440,16 +457,10 @@ export const writeOnOneConnection = (
       }
     }
     const transaction: LibsqlTransaction = {
-      execute: async (statement) => {
-        ensureOpen()
-        return connection.execute(statement)
-      },
+      execute: run,
       batch: async (statements) => {
         const results: unknown[] = []
-        for (const statement of statements) {
-          ensureOpen()
-          results.push(await connection.execute(statement))
-        }
+        for (const statement of statements) results.push(await run(statement))
         return results
       },
       commit: async () => {

@@ -156,9 +156,10 @@ describe('a read-only database', () => {
           continue
         }
         expect(answer.status, answer.text).toBe(503)
-        // "read-only" when SQLite says so at once; "could not save" when it fails at COMMIT.
+        // "read-only" when SQLite says so at once; "could not save" when it fails at COMMIT;
+        // "cannot be written" on a connection opened before the freeze (a disk I/O error).
         expect(answer.body.errors[0].message).toMatch(
-          /Service unavailable: the database (is read-only|could not save the change).*Nothing was saved/,
+          /Service unavailable: the database (is read-only|could not save the change|file cannot be written).*Nothing was saved/,
         )
         refusedTitles.push(title)
       }
