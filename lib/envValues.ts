@@ -47,9 +47,12 @@ export const parseBoolean = ({
   throw new ConfigError(`${name} "${value}" must be true or false`)
 }
 
-/** API_CACHE_SECONDS: how long another process's writes may go unseen by this one's cache. */
+/**
+ * API_CACHE_SECONDS: how long an anonymous answer may stay in the response cache (writes drop the
+ * answers they change at once, so this only bounds memory); 0 turns the cache off.
+ */
 export const parseCacheSeconds = (value: string | undefined): number => {
-  if (value === undefined || value.trim() === '') return 30
+  if (value === undefined || value.trim() === '') return 3600
   const seconds = Number(value)
   if (!Number.isInteger(seconds) || seconds < 0 || seconds > 86_400) {
     throw new ConfigError(

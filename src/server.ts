@@ -17,6 +17,7 @@ import { checkApiBodies, refuseBadPaths } from './server/middleware/apiBodies.ts
 import { bodySizeCap } from './server/middleware/bodyLimits.ts'
 import { graphqlRequests } from './server/middleware/graphql.ts'
 import { httpCache } from './server/middleware/httpCache.ts'
+import { payloadApi } from './server/middleware/payloadApi.ts'
 import { mediaFileHeaders } from './server/middleware/mediaHeaders.ts'
 import { headAsGet, refuseUnknownMethods } from './server/middleware/methods.ts'
 import { previewPageHeaders } from './server/middleware/previewHeaders.ts'
@@ -53,7 +54,9 @@ const serve = async ({
   app.use(compression())
   app.use(httpCache)
   app.use(graphqlRequests)
-  // Express 5 rejects a bare '*' route: everything else goes to Next (and Payload inside it).
+  // The content API straight from Payload's handlers, once Payload runs (inside Next).
+  app.use(payloadApi)
+  // Express 5 rejects a bare '*' route: everything else goes to Next (the admin, the feeds).
   app.use((req, res) => handle(req, res))
 
   const server = http.createServer(app)

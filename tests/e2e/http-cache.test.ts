@@ -181,6 +181,85 @@ describe('the response cache for anonymous readers', () => {
     expect(await after.text()).toContain('pending edit')
   })
 
+  it('should drop only the answers a write changes', async () => {
+    const author = (await (
+      await call('/api/authors', {
+        method: 'POST',
+        token,
+        body: JSON.stringify({ name: 'Pinned Author' }),
+      })
+    ).json()) as { doc: { id: number } }
+    const publishNew = async (title: string) => {
+      const created = (await (
+        await call('/api/posts?draft=true&depth=0', {
+          method: 'POST',
+          token,
+          body: JSON.stringify({ title, author: author.doc.id }),
+        })
+      ).json()) as { doc: { id: number; slug: string } }
+      const published = await call(`/api/posts/${created.doc.id}/workflow`, {
+        method: 'POST',
+        token,
+        body: JSON.stringify({ action: 'publish' }),
+      })
+      expect(published.status).toBe(200)
+      return created.doc
+    }
+    const a = await publishNew('Pinned post A')
+    const b = await publishNew('Pinned post B')
+    const bySlug = (slug: string) => `/api/posts?where[slug][equals]=${slug}&limit=1&depth=1`
+    const paths = {
+      a: bySlug(a.slug),
+      b: bySlug(b.slug),
+      aById: `/api/posts/${a.id}?depth=1`,
+      list: '/api/posts?limit=5&depth=1',
+    }
+    const cacheOf = async (path: string) => (await call(path)).headers.get('x-cache')
+    for (const path of Object.values(paths)) {
+      await call(path)
+      expect(await cacheOf(path), path).toBe('HIT')
+    }
+
+    // B edited and published again: B's answers and the lists go; A's stay.
+    const edited = await call(`/api/posts/${b.id}?draft=true`, {
+      method: 'PATCH',
+      token,
+      body: JSON.stringify({ title: 'Pinned post B, edited' }),
+    })
+    expect(edited.status).toBe(200)
+    await call(`/api/posts/${b.id}/workflow`, {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ action: 'publish' }),
+    })
+    expect(await cacheOf(paths.a)).toBe('HIT')
+    expect(await cacheOf(paths.aById)).toBe('HIT')
+    const b2 = await call(paths.b)
+    expect(b2.headers.get('x-cache')).toBe('MISS')
+    expect(await b2.text()).toContain('Pinned post B, edited')
+    expect(await cacheOf(paths.list)).toBe('MISS')
+
+    // The author shown inside A renamed: A's answers go.
+    await call(`/api/authors/${author.doc.id}`, {
+      method: 'PATCH',
+      token,
+      body: JSON.stringify({ name: 'Renamed Pinned Author' }),
+    })
+    const a2 = await call(paths.a)
+    expect(a2.headers.get('x-cache')).toBe('MISS')
+    expect(await a2.text()).toContain('Renamed Pinned Author')
+    expect(await (await call(paths.aById)).text()).toContain('Renamed Pinned Author')
+
+    // A slug no post had yet, kept as an empty answer, finds the post that takes it.
+    const taken = bySlug('pinned-post-c')
+    await call(taken)
+    expect(await cacheOf(taken)).toBe('HIT')
+    const c = await publishNew('Pinned post C')
+    expect(c.slug).toBe('pinned-post-c')
+    const found = (await (await call(taken)).json()) as { totalDocs: number }
+    expect(found.totalDocs).toBe(1)
+  })
+
   it('should cache anonymous GraphQL queries and drop them on writes', async () => {
     await graphqlList()
     const cached = await graphqlList()

@@ -31,6 +31,56 @@ describe('security headers', () => {
   )
 })
 
+describe('the content API, answered by Payload without Next', () => {
+  // Next adds its client-hint and router headers to every answer it routes (the admin's);
+  // Payload's own handlers add none, so their absence shows which path answered.
+  const NEXT_HEADERS = ['accept-ch', 'critical-ch']
+
+  it.each([
+    ['GET', '/api/posts?limit=1', 200],
+    ['GET', '/api/posts/999999', 404],
+    ['GET', '/api/no-such-collection', 404],
+    ['POST', '/api/graphql', 200],
+  ])('should answer %s %s (%i) from Payload directly', async (method, path, status) => {
+    const response = await get(path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body:
+        method === 'POST'
+          ? JSON.stringify({ query: '{ Posts(limit: 1) { totalDocs } }' })
+          : undefined,
+    })
+    expect(response.status).toBe(status)
+    for (const header of NEXT_HEADERS) expect(response.headers.get(header)).toBeNull()
+    expect(response.headers.get('vary') ?? '').not.toMatch(/rsc|next-router/)
+    expect(response.headers.get('content-type')).toMatch(/application\/json/)
+  })
+
+  it('should leave the admin, a trailing slash and the playground to Next', async () => {
+    const admin = await get('/admin/login')
+    expect(admin.headers.get('accept-ch')).not.toBeNull()
+    const slashed = await get('/api/posts/', { redirect: 'manual' })
+    expect(slashed.status).toBe(308)
+    expect(slashed.headers.get('location')).toMatch(/\/api\/posts$/)
+  })
+
+  it('should answer HEAD with the headers of the GET and no body', async () => {
+    const [head, full] = await Promise.all([
+      get('/api/posts?limit=1', { method: 'HEAD' }),
+      get('/api/posts?limit=1'),
+    ])
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-length')).toBe(full.headers.get('content-length'))
+    expect(await head.text()).toBe('')
+  })
+
+  it('should pass percent-encoded path segments on as Next did', async () => {
+    const response = await get('/api/p%6Fsts?limit=1')
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as { limit: number }).limit).toBe(1)
+  })
+})
+
 describe('malformed API requests', () => {
   it.each([
     ['/api/posts?limit=abc', /limit "abc"/],

@@ -6,7 +6,7 @@ import { slugs } from '../../../collections/slugs.ts'
 import { sharedInProcess } from '../../../lib/processState.ts'
 import { innermostMessage, unavailableReason } from '../../../lib/databaseErrors.ts'
 import { onShutdown } from '../../lifecycle.ts'
-import { bumpContentVersion, isCacheOn } from './store.ts'
+import { bumpContentVersion, isCacheOn, setBlind } from './store.ts'
 
 /**
  * Cache invalidation across instances, through the database they share. Each write that
@@ -14,8 +14,8 @@ import { bumpContentVersion, isCacheOn } from './store.ts'
  * (so a rolled-back write signals nothing, and a committed one cannot be lost); every instance
  * looks at the rows other instances wrote twice a second and, when they changed, drops its
  * cached answers. Works the same on SQLite files shared by processes, PostgreSQL and MongoDB,
- * with no extra service. `API_CACHE_SECONDS` stays the bound if an instance cannot reach the
- * database meanwhile.
+ * with no extra service. While an instance cannot read the journal, it answers nothing from its
+ * cache.
  */
 
 /** How often an instance looks for other instances' writes. */
@@ -94,9 +94,9 @@ export const watchOtherInstances = (payload: Payload): void => {
     try {
       const signature = await othersSignature(payload)
       if (failing) {
-        // What other instances wrote meanwhile is unknown: drop everything once.
+        // What other instances wrote meanwhile is unknown: everything is dropped once.
         payload.logger.info('content changes of other instances are seen again')
-        bumpContentVersion()
+        setBlind(false)
       } else if (last !== undefined && signature !== last) {
         bumpContentVersion()
       }
@@ -114,12 +114,13 @@ export const watchOtherInstances = (payload: Payload): void => {
       }
     } catch (err) {
       if (isDestroyed(payload)) return
-      // Cached answers stay until API_CACHE_SECONDS: readers keep being served meanwhile.
+      // Another instance may be writing unseen: nothing is answered from the cache meanwhile.
       if (!failing) {
         payload.logger.warn(
-          `cannot see other instances' content changes (cached answers last up to API_CACHE_SECONDS meanwhile): ${unavailableReason(err) ?? innermostMessage(err)}`,
+          `cannot see other instances' content changes (the response cache is not used meanwhile): ${unavailableReason(err) ?? innermostMessage(err)}`,
         )
       }
+      setBlind(true)
       failing = true
     } finally {
       busy = false

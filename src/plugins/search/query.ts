@@ -8,6 +8,7 @@ import {
   type SearchFilters,
   type SearchQuery,
 } from '../../../lib/searchQuery.ts'
+import { dependOnEverything } from '../responseCache/dependencies.ts'
 
 /** Filters with author, source and topic resolved to ids. */
 export type ResolvedFilters = Omit<SearchFilters, 'author' | 'source' | 'topic'> & {
@@ -224,6 +225,8 @@ const searchMongo = async ({ payload, query, filters, offset, limit }: Args) => 
 
 /** One page of the documents matching `query` and `filters`, best first, and how many match. */
 export const searchIndex = (args: Args): Promise<IndexPage> => {
+  // The index is read beside Payload's adapter: a cached answer depends on every write.
+  dependOnEverything()
   if (args.payload.db.name === 'sqlite') return searchSqlite(args)
   if (args.payload.db.name === 'postgres') return searchPostgres(args)
   return searchMongo(args)

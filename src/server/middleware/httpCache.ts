@@ -17,6 +17,7 @@ import {
   keepAnswer,
   type CachedAnswer,
 } from '../../plugins/responseCache/store.ts'
+import { dependenciesOf } from '../../plugins/responseCache/dependencies.ts'
 import { readBody, restoreBody } from '../body.ts'
 import { isCacheableGraphqlRequest, isGraphqlJsonPost } from './graphql.ts'
 
@@ -107,11 +108,13 @@ type Finish = {
 
 /** Keeps a public answer under `key` (read at `version`) and labels it a cache miss. */
 const keepIfPublic = ({
+  req,
   res,
   body,
   key,
   version,
 }: {
+  req: IncomingMessage
   res: ServerResponse
   body: Buffer
   key: string
@@ -131,6 +134,8 @@ const keepIfPublic = ({
       status: res.statusCode,
       headers: headersOf(res),
       body: new Uint8Array(body),
+      etag: etagOf(body),
+      dependsOn: dependenciesOf(req),
     },
   })
   res.setHeader('x-cache', 'MISS')
@@ -141,8 +146,14 @@ const keepIfPublic = ({
  * unpublish or edit of published content changes it) and `Cache-Control: public, max-age=0,
  * must-revalidate` unless it says otherwise; a matching If-None-Match gets 304 with no body.
  */
-const sendWithEtag = ({ req, res, body, end, done }: Finish): ServerResponse => {
-  const etag = etagOf(body)
+const sendWithEtag = ({
+  req,
+  res,
+  body,
+  end,
+  done,
+  etag = etagOf(body),
+}: Finish & { etag?: string }): ServerResponse => {
   res.setHeader('etag', etag)
   if (
     !res.hasHeader('cache-control') ||
@@ -226,17 +237,25 @@ const holdUntilEnd = ({
   }) as ServerResponse['end']
 }
 
-const replay = (res: ServerResponse, answer: CachedAnswer) => {
+/** Sends a kept answer; a GET's with its ETag (kept with it), answered 304 when it matches. */
+const replay = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  answer: CachedAnswer,
+  isTagged: boolean,
+) => {
   res.statusCode = answer.status
   for (const [name, value] of answer.headers) res.setHeader(name, value)
   res.setHeader('x-cache', 'HIT')
-  res.end(Buffer.from(answer.body))
+  const body = Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength)
+  if (!isTagged) return res.end(body)
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
+  return sendWithEtag({ req, res, body, end, etag: answer.etag })
 }
 
 /**
- * HTTP caching for anonymous readers, before Next: answers from the response cache
- * (src/plugins/responseCache/store.ts) without Next's per-request cost, keeps the public answers
- * Next gives (REST collection reads, search, feeds, read-only GraphQL), and gives GETs their
+ * HTTP caching for anonymous readers, before Payload and Next: answers from the response cache
+ * (src/plugins/responseCache/store.ts) without running Payload, keeps the public answers they give (REST collection reads, search, feeds, read-only GraphQL), and gives GETs their
  * ETag. Requests with credentials are marked `private, no-store` and left alone.
  */
 export const httpCache = async (req: Request, res: Response, next: NextFunction) => {
@@ -255,21 +274,20 @@ export const httpCache = async (req: Request, res: Response, next: NextFunction)
   const { key, handOnBody } = cacheable
   if (!isTagged && !key) return next()
   const hit = key ? freshAnswer(key) : undefined
-  // A GraphQL hit needs neither its body again nor an ETag: answered as kept.
-  if (hit && !isTagged) return replay(res, hit)
+  // A hit needs no body read again (GraphQL) and no hashing: answered as kept.
+  if (hit) return replay(req, res, hit, isTagged)
   handOnBody?.()
   const version = contentVersion()
   holdUntilEnd({
     res,
     onBody: ({ body, end, done }) => {
       const isGraphql = req.method === 'POST'
-      if (key && !hit && (!isGraphql || isCacheableGraphqlRequest(req))) {
-        keepIfPublic({ res, body, key, version })
+      if (key && (!isGraphql || isCacheableGraphqlRequest(req))) {
+        keepIfPublic({ req, res, body, key, version })
       }
       if (!isTagged || res.statusCode !== 200 || res.headersSent) return end(body, done)
       return sendWithEtag({ req, res, body, end, done })
     },
   })
-  if (hit) return replay(res, hit)
   next()
 }

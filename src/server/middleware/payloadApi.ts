@@ -1,0 +1,125 @@
+import { once } from 'node:events'
+
+import type { NextFunction, Request, Response } from 'express'
+
+import { errorBody } from '../../../lib/errors.ts'
+import { apiHandlers, type WebHandler } from '../../plugins/expressApi/provider.ts'
+import { rememberReads, trackReads } from '../../plugins/responseCache/dependencies.ts'
+import { log, messageOf } from '../log.ts'
+import { readBody } from '../body.ts'
+
+/**
+ * Paths Next's routes answer differently from Payload's handler: the GraphQL playground and
+ * the Open Graph image are routes of their own, and Next redirects a path with a trailing or
+ * doubled slash before any route sees it.
+ */
+const LEFT_TO_NEXT = /^\/api\/(graphql-playground|og)(\/|$)|\/\/|\/$/
+
+/**
+ * The path Payload's Next route hands `handleEndpoints`: each segment as Next decodes it, then
+ * encoded again (node_modules/@payloadcms/next/dist/routes/rest/index.js).
+ */
+const routePath = (pathname: string): string | undefined => {
+  try {
+    return pathname
+      .split('/')
+      .map((segment) => encodeURIComponent(decodeURIComponent(segment)))
+      .join('/')
+  } catch {
+    return undefined
+  }
+}
+
+/** The handler that answers this request, or undefined when Next should. */
+const handlerFor = (req: Request): { handler: WebHandler; path: string } | undefined => {
+  const { rest, graphql } = apiHandlers()
+  const pathname = req.path
+  if (!pathname.startsWith('/api/') || LEFT_TO_NEXT.test(pathname)) return undefined
+  if (req.method === 'POST' && pathname === '/api/graphql' && graphql) {
+    return { handler: graphql, path: pathname }
+  }
+  if (req.method !== 'GET' || !rest || pathname === '/api/graphql') return undefined
+  const path = routePath(pathname)
+  return path ? { handler: rest, path } : undefined
+}
+
+/** The request as a Fetch `Request`, the way Next builds one for its route handlers. */
+const toWebRequest = async (req: Request, path: string, signal: AbortSignal) => {
+  // The headers as the middleware left them (the client address among them, set by the
+  // readiness gate in place of any copy the client sent), not as they arrived.
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    // HTTP/2 pseudo-headers are not headers a Fetch request can carry.
+    if (value === undefined || name.startsWith(':')) continue
+    for (const each of Array.isArray(value) ? value : [value]) headers.append(name, each)
+  }
+  const query = req.originalUrl.includes('?')
+    ? req.originalUrl.slice(req.originalUrl.indexOf('?'))
+    : ''
+  const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${path}${query}`
+  const body = req.method === 'POST' ? new Uint8Array(await readBody(req)) : undefined
+  return new Request(url, { method: req.method, headers, body, signal })
+}
+
+/** Sends a Fetch `Response` on the Node response, its body streamed as it comes. */
+const sendWebResponse = async (
+  response: globalThis.Response,
+  res: Response,
+  signal: AbortSignal,
+) => {
+  res.statusCode = response.status
+  const cookies = response.headers.getSetCookie()
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') res.setHeader(name, value)
+  })
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies)
+  if (!response.body) {
+    res.end()
+    return
+  }
+  const reader = response.body.getReader()
+  try {
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      if (!res.write(read.value)) await once(res, 'drain', { signal })
+    }
+  } catch (err) {
+    // What is left of the body is not wanted any more (a file being read, say).
+    void reader.cancel().catch(() => undefined)
+    throw err
+  }
+  res.end()
+}
+
+/**
+ * `GET /api/*` and `POST /api/graphql` answered by Payload's own handlers (set by the
+ * `expressApi` plugin, src/plugins/expressApi/), without Next's router and stream adaptation in
+ * between. Until Payload has started, and for the paths Next answers differently, the request
+ * goes on to Next.
+ */
+export const payloadApi = async (req: Request, res: Response, next: NextFunction) => {
+  const found = handlerFor(req)
+  if (!found) return next()
+  // A client that goes away cancels what Payload still reads for it.
+  const aborted = new AbortController()
+  const onClose = () => {
+    if (!res.writableFinished) aborted.abort()
+  }
+  res.once('close', onClose)
+  try {
+    const request = await toWebRequest(req, found.path, aborted.signal)
+    // What the answer read tells the response cache when to drop it (src/plugins/responseCache).
+    const { result: response, reads } = await trackReads(() => found.handler(request))
+    rememberReads(req, reads)
+    await sendWebResponse(response, res, aborted.signal)
+  } catch (err) {
+    if (aborted.signal.aborted) return
+    log.error(`${req.method} ${req.path} failed: ${messageOf(err)}`)
+    if (res.headersSent) {
+      res.destroy()
+      return
+    }
+    res.status(500).json(errorBody('Something went wrong.'))
+  } finally {
+    res.off('close', onClose)
+  }
+}
