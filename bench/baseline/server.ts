@@ -2,8 +2,15 @@
  * The baseline the CMS is measured against: Express plus the driver Payload itself uses for the
  * database (@libsql/client for SQLite, node-postgres for PostgreSQL), answering the benchmark's
  * requests with the same JSON (and XML) from the same database, with no CMS in between.
- * Hand-written SQL, one query per table, no validation beyond what the requests need: the
- * ceiling for our stack, not a product.
+ * Hand-written SQL, one query per table for each level of population, no validation beyond what
+ * the requests need: the ceiling for our stack, not a product.
+ *
+ * What it has to reproduce of the CMS: Payload's population at depth 1 (readable relations in
+ * their `defaultPopulate` shape, related posts whole with their own relations as ids, anything
+ * an anonymous reader cannot read left as its bare id), drizzle's pagination fields, and search
+ * as src/endpoints/search.ts answers it: the query read and widened to the topics' synonyms by
+ * lib/searchQuery.ts, the search plugin's index tables and ranking SQL
+ * (src/plugins/search/query.ts), its snippets.
  *
  * Usage: `node --import tsx bench/baseline/server.ts --database <file:PATH | postgres://…>
  *   --port <n> --server-url <url>`
@@ -14,7 +21,17 @@ import { Command } from 'commander'
 import express from 'express'
 
 import { buildFeed, FEED_SIZE, type FeedEntry } from '../../lib/feeds.ts'
-import { plainText, scoreText, searchTerms, snippetOf } from '../../lib/search.ts'
+import {
+  expandSynonyms,
+  highlightSnippet,
+  parseSearchQuery,
+  queryPhrases,
+  synonymGroups,
+  toFts5Match,
+  toTsquery,
+  type SearchQuery,
+  type SynonymGroup,
+} from '../../lib/searchQuery.ts'
 import { jsonColumn, openSql, type SqlRow, type SqlValue } from '../lib/sql.ts'
 
 const program = new Command()
@@ -28,12 +45,15 @@ const options = program.opts<{ database: string; port: string; serverUrl: string
 const sql = await openSql({ uri: options.database, poolMax: 10 })
 const query = sql.query
 
+/** What anonymous readers get of posts (and of related posts, checked in `populate`). */
 const PUBLISHED = `"_status" = 'published' AND "deleted_at" IS NULL`
 const POST_COLUMNS = `"id", "title", "slug", "author_id", "credit", "credited_writer",
-  "source_published_at", "posted_at", "excerpt", "content", "updated_at", "created_at",
-  "deleted_at", "_status"`
-/** As in src/endpoints/search.ts: the public page cap. */
-const CANDIDATES = 100
+  "source_published_at", "posted_at", "dateline", "original_publication", "language", "excerpt",
+  "content", "updated_at", "created_at", "deleted_at", "_status"`
+/** Payload's order for `-postedAt`: it adds `-createdAt` to break ties. */
+const NEWEST_FIRST = `ORDER BY "posted_at" DESC, "created_at" DESC`
+/** As src/plugins/search/synonyms.ts: another instance's topic edit shows after this. */
+const SYNONYMS_TTL_MS = 30_000
 
 type Json = Record<string, unknown>
 
@@ -43,34 +63,117 @@ const asText = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
 const json = jsonColumn
 
-/** Authors and sources by id, in the shape the CMS's defaultPopulate gives. */
-const populate = async (rows: SqlRow[]) => {
-  const postIds = rows.map((row) => row.id as number)
-  const authorIds = [...new Set(rows.map((row) => row.author_id).filter((id) => id !== null))]
-  const rels = postIds.length
-    ? await query(
-        `SELECT "parent_id", "sources_id" FROM "posts_rels"
-         WHERE "path" = 'sources' AND "parent_id" IN (${placeholders(postIds.length)})
-         ORDER BY "parent_id", "order"`,
-        postIds,
+/** Rows grouped by a column, each group in the rows' order. */
+const groupBy = (rows: SqlRow[], column: string) => {
+  const groups = new Map<unknown, SqlRow[]>()
+  for (const row of rows) groups.set(row[column], [...(groups.get(row[column]) ?? []), row])
+  return groups
+}
+
+/** What `populate` reads: the REST answer shows it all; GraphQL and the feed need less. */
+type Wanted = {
+  /** Topics (the feed's categories, REST). */
+  hasTopics: boolean
+  /** Writers, tags, old addresses and related posts (REST only). */
+  hasDetails: boolean
+}
+
+/** Distinct non-null values. */
+const distinct = (values: unknown[]) => [...new Set(values.filter((value) => value !== null))]
+
+/**
+ * The rows that hang off posts, by post: relations (posts_rels), and for `hasDetails` the
+ * writers (an array field) and tags and old addresses (hasMany texts). Each in its order.
+ */
+const partsOf = async ({ postIds, hasDetails }: { postIds: unknown[]; hasDetails: boolean }) => {
+  const ids = placeholders(postIds.length)
+  const args = postIds as SqlValue[]
+  const [rels, writers, texts] =
+    postIds.length === 0
+      ? [[], [], []]
+      : await Promise.all([
+          query(
+            `SELECT "parent_id", "path", "sources_id", "topics_id", "posts_id" FROM "posts_rels"
+             WHERE "parent_id" IN (${ids}) ORDER BY "order"`,
+            args,
+          ),
+          hasDetails
+            ? query(
+                `SELECT "_parent_id", "id", "name", "author_id" FROM "posts_writers"
+                 WHERE "_parent_id" IN (${ids}) ORDER BY "_order"`,
+                args,
+              )
+            : [],
+          hasDetails
+            ? query(
+                `SELECT "parent_id", "path", "text" FROM "posts_texts"
+                 WHERE "parent_id" IN (${ids}) ORDER BY "order"`,
+                args,
+              )
+            : [],
+        ])
+  const relsOf = groupBy(rels, 'parent_id')
+  const writersOf = groupBy(writers, '_parent_id')
+  const textsOf = groupBy(texts, 'parent_id')
+  return {
+    rels: (id: unknown, path: string) => (relsOf.get(id) ?? []).filter((rel) => rel.path === path),
+    writers: (id: unknown) => writersOf.get(id) ?? [],
+    texts: (id: unknown, path: string) =>
+      (textsOf.get(id) ?? []).filter((text) => text.path === path).map((text) => text.text),
+    all: { rels, writers },
+  }
+}
+
+/** The rows of `table` with these ids that are not in the trash (what anonymous readers see). */
+const notTrashed = (table: string, columns: string, ids: unknown[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : query(
+        `SELECT ${columns} FROM "${table}"
+         WHERE "deleted_at" IS NULL AND "id" IN (${placeholders(ids.length)})`,
+        ids as SqlValue[],
       )
-    : []
-  const sourceIds = [...new Set(rels.map((rel) => rel.sources_id).filter((id) => id !== null))]
-  const [authors, sources] = await Promise.all([
-    authorIds.length
-      ? query(
-          `SELECT "id", "name", "slug", "deleted_at" FROM "authors"
-           WHERE "deleted_at" IS NULL AND "id" IN (${placeholders(authorIds.length)})`,
-          authorIds as SqlValue[],
+
+/**
+ * The posts `rows` as Payload answers them for an anonymous reader at depth 1: readable authors,
+ * sources and topics in their `defaultPopulate` shape, published related posts whole (their own
+ * relations as ids), anything unreadable (trashed, a draft) as its bare id. One query per table
+ * and level, each by a list of ids (on PostgreSQL a sub-select of them costs more to plan than
+ * the round trip it saves).
+ */
+const populate = async ({ rows, hasTopics, hasDetails }: { rows: SqlRow[] } & Wanted) => {
+  const page = await partsOf({ postIds: rows.map((row) => row.id), hasDetails })
+  const relatedIds = distinct(page.all.rels.map((rel) => rel.posts_id))
+  const [authors, sources, topics, relatedRows, related] = await Promise.all([
+    notTrashed(
+      'authors',
+      `"id", "name", "slug", "deleted_at"`,
+      distinct([
+        ...rows.map((row) => row.author_id),
+        ...page.all.writers.map((writer) => writer.author_id),
+      ]),
+    ),
+    notTrashed(
+      'sources',
+      `"id", "name", "slug", "website", "deleted_at"`,
+      distinct(page.all.rels.map((rel) => rel.sources_id)),
+    ),
+    hasTopics
+      ? notTrashed(
+          'topics',
+          `"id", "name", "slug", "deleted_at"`,
+          distinct(page.all.rels.map((rel) => rel.topics_id)),
         )
       : [],
-    sourceIds.length
+    // Which of them a reader may see is decided below, not in SQL: SQLite would rather scan
+    // every published post through the status index than look up these few.
+    relatedIds.length > 0
       ? query(
-          `SELECT "id", "name", "slug", "website", "deleted_at" FROM "sources"
-           WHERE "deleted_at" IS NULL AND "id" IN (${placeholders(sourceIds.length)})`,
-          sourceIds as SqlValue[],
+          `SELECT ${POST_COLUMNS} FROM "posts" WHERE "id" IN (${placeholders(relatedIds.length)})`,
+          relatedIds as SqlValue[],
         )
       : [],
+    partsOf({ postIds: relatedIds, hasDetails }),
   ])
   const authorById = new Map(
     authors.map((a) => [a.id, { id: a.id, name: a.name, slug: a.slug, deletedAt: a.deleted_at }]),
@@ -81,58 +184,95 @@ const populate = async (rows: SqlRow[]) => {
       { id: s.id, name: s.name, slug: s.slug, website: s.website, deletedAt: s.deleted_at },
     ]),
   )
-  const sourcesOf = new Map<unknown, Json[]>()
-  for (const rel of rels) {
-    const source = sourceById.get(rel.sources_id)
-    if (!source) continue
-    sourcesOf.set(rel.parent_id, [...(sourcesOf.get(rel.parent_id) ?? []), source])
+  const topicById = new Map(
+    topics.map((t) => [t.id, { id: t.id, name: t.name, slug: t.slug, deletedAt: t.deleted_at }]),
+  )
+  const relatedById = new Map(
+    relatedRows
+      .filter((row) => row._status === 'published' && row.deleted_at === null)
+      .map((row) => [row.id, row]),
+  )
+  /** A relation: the document when populated and readable, else its id. */
+  const value = (id: unknown, byId?: Map<unknown, Json>) =>
+    id === null ? null : (byId?.get(id) ?? id)
+
+  const docOf = (row: SqlRow, depth: 0 | 1): Json => {
+    const parts = depth === 1 ? page : related
+    const at = <T>(byId: T) => (depth === 1 ? byId : undefined)
+    return {
+      id: row.id,
+      title: row.title,
+      slug: row.slug,
+      author: value(row.author_id, at(authorById)),
+      sources: parts.rels(row.id, 'sources').map((rel) => value(rel.sources_id, at(sourceById))),
+      credit: row.credit,
+      creditedWriter: row.credited_writer,
+      sourcePublishedAt: row.source_published_at,
+      postedAt: row.posted_at,
+      writers: parts.writers(row.id).map((writer) => ({
+        id: writer.id,
+        name: writer.name,
+        author: value(writer.author_id, at(authorById)),
+      })),
+      dateline: row.dateline,
+      originalPublication: row.original_publication,
+      language: row.language,
+      topics: parts.rels(row.id, 'topics').map((rel) => value(rel.topics_id, at(topicById))),
+      tags: parts.texts(row.id, 'tags'),
+      excerpt: row.excerpt,
+      content: json(row.content),
+      relatedPosts: parts.rels(row.id, 'relatedPosts').map((rel) => {
+        const relatedRow = depth === 1 ? relatedById.get(rel.posts_id) : undefined
+        return relatedRow ? docOf(relatedRow, 0) : rel.posts_id
+      }),
+      legacyUrls: parts.texts(row.id, 'legacyUrls'),
+      updatedAt: row.updated_at,
+      createdAt: row.created_at,
+      deletedAt: row.deleted_at,
+      _status: row._status,
+    }
   }
-  return rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    slug: row.slug,
-    author: row.author_id === null ? null : (authorById.get(row.author_id) ?? null),
-    sources: sourcesOf.get(row.id) ?? [],
-    credit: row.credit,
-    creditedWriter: row.credited_writer,
-    sourcePublishedAt: row.source_published_at,
-    postedAt: row.posted_at,
-    excerpt: row.excerpt,
-    content: json(row.content),
-    updatedAt: row.updated_at,
-    createdAt: row.created_at,
-    deletedAt: row.deleted_at,
-    _status: row._status,
-  }))
+  return rows.map((row) => docOf(row, 1))
 }
 
-/** Published posts, newest first, with Payload's pagination fields. */
-const findPosts = async ({ slug, limit, page }: { slug?: string; limit: number; page: number }) => {
+/** Published posts, newest first, with Payload's pagination fields (drizzle's findMany). */
+const findPosts = async ({
+  slug,
+  limit,
+  page,
+  ...wanted
+}: { slug?: string; limit: number; page: number } & Wanted) => {
   const where = slug === undefined ? PUBLISHED : `${PUBLISHED} AND "slug" = ?`
   const args: SqlValue[] = slug === undefined ? [] : [slug]
   const [rows, [{ total }]] = await Promise.all([
-    query(
-      `SELECT ${POST_COLUMNS} FROM "posts" WHERE ${where}
-       ORDER BY "posted_at" DESC LIMIT ? OFFSET ?`,
-      [...args, limit, (page - 1) * limit],
-    ),
+    query(`SELECT ${POST_COLUMNS} FROM "posts" WHERE ${where} ${NEWEST_FIRST} LIMIT ? OFFSET ?`, [
+      ...args,
+      limit,
+      (page - 1) * limit,
+    ]),
     query(`SELECT count(*) AS "total" FROM "posts" WHERE ${where}`, args),
   ])
   const totalDocs = Number(total)
-  const totalPages = Math.ceil(totalDocs / limit)
+  // With nothing found, Payload counts one (empty) page.
+  const totalPages = totalDocs === 0 ? 1 : Math.ceil(totalDocs / limit)
+  const hasPrevPage = totalDocs > 0 && page > 1
+  const hasNextPage = totalPages > page
   return {
-    docs: await populate(rows),
-    hasNextPage: page < totalPages,
-    hasPrevPage: page > 1,
+    docs: await populate({ rows, ...wanted }),
+    hasNextPage,
+    hasPrevPage,
     limit,
-    nextPage: page < totalPages ? page + 1 : null,
+    nextPage: hasNextPage ? page + 1 : null,
     page,
-    pagingCounter: (page - 1) * limit + 1,
-    prevPage: page > 1 ? page - 1 : null,
+    pagingCounter: totalDocs === 0 ? 1 : (page - 1) * limit + 1,
+    prevPage: hasPrevPage ? page - 1 : null,
     totalDocs,
     totalPages,
   }
 }
+
+/** A populated relation (an object), not a bare id left for an unreadable document. */
+const isPopulated = (value: unknown): value is Json => typeof value === 'object' && value !== null
 
 const app = express()
 app.disable('x-powered-by')
@@ -147,13 +287,16 @@ app.get('/api/posts', async (req, res) => {
       slug: where?.slug?.equals,
       limit: Number(req.query.limit ?? 10),
       page: Number(req.query.page ?? 1),
+      hasTopics: true,
+      hasDetails: true,
     }),
   )
 })
 
 /**
  * The benchmark's two GraphQL operations, recognised by name (no GraphQL engine here):
- * `PostList` and `PostBySlug($slug)`, answered with the fields they select.
+ * `PostList` and `PostBySlug($slug)`, answered with the fields they select. GraphQL leaves out
+ * what an anonymous reader cannot read (REST would show its id).
  */
 app.post('/api/graphql', async (req, res) => {
   const body = req.body as { operationName?: string; variables?: { slug?: string } }
@@ -162,6 +305,8 @@ app.post('/api/graphql', async (req, res) => {
     slug: isBySlug ? body.variables?.slug : undefined,
     limit: isBySlug ? 1 : 10,
     page: 1,
+    hasTopics: false,
+    hasDetails: false,
   })
   const docs = found.docs.map((doc) => ({
     id: doc.id,
@@ -169,106 +314,112 @@ app.post('/api/graphql', async (req, res) => {
     slug: doc.slug,
     postedAt: doc.postedAt,
     excerpt: doc.excerpt,
-    author: doc.author ? { name: doc.author.name, slug: doc.author.slug } : null,
-    sources: doc.sources.map((source) => ({ name: source.name, slug: source.slug })),
+    author: isPopulated(doc.author) ? { name: doc.author.name, slug: doc.author.slug } : null,
+    sources: (doc.sources as unknown[])
+      .filter(isPopulated)
+      .map((source) => ({ name: source.name, slug: source.slug })),
   }))
   res.json({ data: { Posts: { docs, totalDocs: found.totalDocs } } })
 })
 
+/** The synonym groups last read, and when. */
+let synonyms: { at: number; groups: SynonymGroup[] } | undefined
+
 /**
- * A column containing a `%term%` pattern, as the CMS's `like` asks for it: SQLite's LIKE ignores
- * ASCII case, Payload's `like` is ILIKE on PostgreSQL; JSON columns are matched as their text
- * (SQLite stores them as text; jsonb needs the cast, which the CMS's own query lacks).
+ * Each topic's name and aliases as synonym groups, read at most every 30 s as the CMS reads them
+ * (src/plugins/search/synonyms.ts): topics not in the trash, in their default order (by name),
+ * which is the order of the alternatives in `terms`.
  */
-const containsPattern = (column: string) =>
-  sql.dialect === 'postgres' ? `${column}::text ILIKE ?` : `${column} LIKE ?`
+const topicSynonyms = async (): Promise<SynonymGroup[]> => {
+  if (synonyms && Date.now() - synonyms.at < SYNONYMS_TTL_MS) return synonyms.groups
+  const [topics, aliases] = await Promise.all([
+    query(
+      `SELECT "id", "name" FROM "topics" WHERE "deleted_at" IS NULL
+       ORDER BY "name", "created_at" DESC`,
+    ),
+    query(
+      `SELECT "parent_id", "text" FROM "topics_texts" WHERE "path" = 'aliases' ORDER BY "order"`,
+    ),
+  ])
+  const aliasesOf = groupBy(aliases, 'parent_id')
+  const groups = synonymGroups(
+    topics.map((topic) => ({
+      name: asText(topic.name),
+      aliases: (aliasesOf.get(topic.id) ?? []).map((alias) => asText(alias.text)),
+    })),
+  )
+  synonyms = { at: Date.now(), groups }
+  return groups
+}
 
-/** Every term somewhere in the given columns. */
-const termsWhere = (terms: string[], columns: string[]) => ({
-  sql: terms
-    .map(() => `(${columns.map((column) => containsPattern(column)).join(' OR ')})`)
-    .join(' AND '),
-  args: terms.flatMap((term) => columns.map(() => `%${term}%`)),
-})
+/** What a hit is made of (src/plugins/search/query.ts's `Row`). */
+const INDEX_COLUMNS = `s."indexed_collection", s."doc_id", s."title", s."slug", s."text", s."date"`
 
+/**
+ * One page of the index rows matching the query, best first, and how many match: SQLite's FTS5
+ * table ranked by bm25 (title 5, body 1), PostgreSQL's `search_vector` by ts_rank.
+ */
+const searchIndex = async ({
+  match,
+  limit,
+  offset,
+}: {
+  match: SearchQuery
+  limit: number
+  offset: number
+}) => {
+  if (sql.dialect === 'sqlite') {
+    const from = `"search_index_fts" JOIN "search_index" s ON s."id" = "search_index_fts"."rowid"`
+    const where = `"search_index_fts" MATCH ?`
+    const fts = toFts5Match(match)
+    const [[count], rows] = await Promise.all([
+      query(`SELECT count(*) AS "total" FROM ${from} WHERE ${where}`, [fts]),
+      query(
+        `SELECT ${INDEX_COLUMNS}, -bm25("search_index_fts", 5.0, 1.0) AS "score"
+         FROM ${from} WHERE ${where}
+         ORDER BY "score" DESC, s."date" DESC, s."id" DESC LIMIT ? OFFSET ?`,
+        [fts, limit, offset],
+      ),
+    ])
+    return { rows, totalDocs: Number(count?.total ?? 0) }
+  }
+  const tsquery = toTsquery(match)
+  const where = `s."search_vector" @@ to_tsquery('simple', ?)`
+  const [[count], rows] = await Promise.all([
+    query(`SELECT count(*)::int AS "total" FROM "search_index" s WHERE ${where}`, [tsquery]),
+    query(
+      `SELECT ${INDEX_COLUMNS}, ts_rank(s."search_vector", to_tsquery('simple', ?), 1) AS "score"
+       FROM "search_index" s WHERE ${where}
+       ORDER BY "score" DESC, s."date" DESC NULLS LAST, s."id" DESC LIMIT ? OFFSET ?`,
+      [tsquery, tsquery, limit, offset],
+    ),
+  ])
+  return { rows, totalDocs: Number(count?.total ?? 0) }
+}
+
+/** `/api/search?q=&page=&limit=` as src/endpoints/search.ts answers it (no filters given). */
 app.get('/api/search', async (req, res) => {
   const q = asText(req.query.q).trim()
-  const terms = searchTerms(q)
   const limit = Number(req.query.limit ?? 10)
   const page = Number(req.query.page ?? 1)
-  const postMatch = termsWhere(terms, ['"title"', '"excerpt"', '"content"'])
-  const digestMatch = termsWhere(terms, [
-    '"digests"."title"',
-    '"digests"."excerpt"',
-    '"digests_items"."body"',
-  ])
-  const [posts, digestRows] = await Promise.all([
-    query(
-      `SELECT "id", "title", "slug", "posted_at", "excerpt", "content" FROM "posts"
-       WHERE ${PUBLISHED} AND ${postMatch.sql} ORDER BY "posted_at" DESC LIMIT ${CANDIDATES}`,
-      postMatch.args,
-    ),
-    query(
-      `SELECT DISTINCT "digests"."id", "digests"."title", "digests"."slug",
-         "digests"."issue_date", "digests"."posted_at", "digests"."excerpt"
-       FROM "digests" LEFT JOIN "digests_items" ON "digests_items"."_parent_id" = "digests"."id"
-       WHERE "digests"."_status" = 'published' AND "digests"."deleted_at" IS NULL
-         AND ${digestMatch.sql}
-       ORDER BY "digests"."issue_date" DESC LIMIT ${CANDIDATES}`,
-      digestMatch.args,
-    ),
-  ])
-  const digestIds = digestRows.map((row) => row.id as number)
-  const items = digestIds.length
-    ? await query(
-        `SELECT "_parent_id", "body" FROM "digests_items"
-         WHERE "_parent_id" IN (${placeholders(digestIds.length)}) ORDER BY "_order"`,
-        digestIds,
-      )
-    : []
-  const hits = [
-    ...posts.map((row) => {
-      const text = {
-        title: asText(row.title),
-        excerpt: asText(row.excerpt),
-        body: plainText(json(row.content)),
-      }
-      return {
-        collection: 'posts',
-        id: row.id,
-        title: row.title,
-        slug: row.slug,
-        date: row.posted_at,
-        score: scoreText({ text, terms }),
-        snippet: snippetOf({ text: text.excerpt || text.body || text.title, terms }),
-      }
-    }),
-    ...digestRows.map((row) => {
-      const body = items
-        .filter((item) => item._parent_id === row.id)
-        .map((item) => plainText(json(item.body)))
-        .join(' ')
-      const text = { title: asText(row.title), excerpt: asText(row.excerpt), body }
-      return {
-        collection: 'digests',
-        id: row.id,
-        title: row.title,
-        slug: row.slug,
-        date: row.issue_date ?? row.posted_at,
-        score: scoreText({ text, terms }),
-        snippet: snippetOf({ text: text.excerpt || body || text.title, terms }),
-      }
-    }),
-  ]
-  const ranked = hits
-    .filter((hit) => hit.score > 0)
-    .sort((a, b) => b.score - a.score || Date.parse(asText(b.date)) - Date.parse(asText(a.date)))
-  const totalPages = Math.max(1, Math.ceil(ranked.length / limit))
+  const match = expandSynonyms({ query: parseSearchQuery(q), groups: await topicSynonyms() })
+  const { rows, totalDocs } = await searchIndex({ match, limit, offset: (page - 1) * limit })
+  const phrases = queryPhrases(match)
+  const totalPages = Math.max(1, Math.ceil(totalDocs / limit))
   res.json({
     query: q,
-    terms,
-    docs: ranked.slice((page - 1) * limit, page * limit),
-    totalDocs: ranked.length,
+    terms: phrases.map((phrase) => phrase.join(' ')),
+    filters: {},
+    docs: rows.map((row) => ({
+      collection: row.indexed_collection,
+      id: Number(row.doc_id),
+      title: row.title,
+      slug: row.slug,
+      date: row.date ? new Date(asText(row.date)).toISOString() : null,
+      score: Math.round(Number(row.score) * 1e6) / 1e6,
+      snippet: highlightSnippet({ text: asText(row.text) || asText(row.title), phrases }),
+    })),
+    totalDocs,
     limit,
     page,
     totalPages,
@@ -278,7 +429,12 @@ app.get('/api/search', async (req, res) => {
 })
 
 app.get('/feeds/posts.xml', async (_req, res) => {
-  const { docs } = await findPosts({ limit: FEED_SIZE, page: 1 })
+  const { docs } = await findPosts({
+    limit: FEED_SIZE,
+    page: 1,
+    hasTopics: true,
+    hasDetails: false,
+  })
   const entries: FeedEntry[] = docs.map((doc) => ({
     id: doc.id as number,
     title: asText(doc.title),
@@ -288,8 +444,12 @@ app.get('/feeds/posts.xml', async (_req, res) => {
     contentHtml: doc.content
       ? convertLexicalToHTML({ data: doc.content as SerializedEditorState })
       : '',
-    authorName: doc.author?.name as string | undefined,
-    categories: doc.sources.map((source) => String(source.name)),
+    authorName: isPopulated(doc.author) ? (doc.author.name as string) : undefined,
+    // Sources, then topics; unreadable ones (bare ids) have no name to show.
+    categories: [...(doc.sources as unknown[]), ...(doc.topics as unknown[])]
+      .filter(isPopulated)
+      .map((named) => asText(named.name))
+      .filter(Boolean),
   }))
   const serverUrl = options.serverUrl.replace(/\/+$/, '')
   const feed = buildFeed({
