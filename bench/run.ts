@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: the published-content API of the production server against a raw-driver
  * baseline (Express + the driver Payload uses, on the same database), at one or more dataset
- * sizes, on SQLite, PostgreSQL or both, plus the importer against a raw batch insert. Servers
- * (and PostgreSQL) run on one core, the load generator on the other; rounds of all servers are
- * interleaved and compared pairwise. Writes bench/results/<date>-<database>.json, .md and a
- * latency chart. See the README's Performance section.
+ * sizes, on SQLite, PostgreSQL or both, with the CMS's response cache on, off or both (two CMS
+ * servers), plus the importer against a raw batch insert. Servers (and PostgreSQL) run on one
+ * core, the load generator on the other; rounds of all servers are interleaved and compared
+ * pairwise. Writes bench/results/<date>-<database>.json, .md and a latency chart. See the
+ * README's Performance section.
  */
 import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -20,16 +21,19 @@ import { wholeNumber } from './lib/options.ts'
 import { startBenchPostgres, type BenchPostgres } from './lib/postgres.ts'
 import { canPin, pinSelf, rssMb, startServer, tempDir, type Server } from './lib/processes.ts'
 import { writeReport } from './lib/report.ts'
-import { requestFor, type RequestInputs } from './lib/requests.ts'
+import { requestFor, type BenchRequest, type RequestInputs } from './lib/requests.ts'
 import {
+  CACHE_LABELS,
+  CACHE_MODES,
   DATABASE_LABELS,
   DATABASES,
+  goalsOf,
   TARGETS,
   type BenchDatabase,
   type BenchResults,
+  type CacheMode,
   type DatabaseComparison,
   type DatabaseInfo,
-  type Goal,
   type ImportResult,
   type SizeResult,
   type Target,
@@ -66,10 +70,31 @@ const program = new Command()
     5_000,
   )
   .option('--no-import', 'skip the import benchmark')
-  .option('--no-cache', 'measure the CMS with its response cache off (API_CACHE_SECONDS=0)')
+  .addOption(
+    new Option(
+      '--cache <mode>',
+      "the CMS's response cache; both: a CMS server with it on and one with it off " +
+        '(API_CACHE_SECONDS=0), in the same rounds against the same baseline',
+    )
+      .choices([...CACHE_MODES, 'both'])
+      .default('both'),
+  )
+  .addOption(new Option('--no-cache', 'the same as --cache off').preset('off'))
   .option('--targets <list>', `only these targets (${TARGETS.join(',')})`)
   .option('--out <dir>', 'where results go', path.join(projectRoot, 'bench', 'results'))
-  .parse()
+
+// --no-cache and --cache write the same option; the last one given would silently win.
+const cacheFlags: { flag: string; mode: string }[] = []
+program.on('option:cache', (mode: string) => cacheFlags.push({ flag: `--cache ${mode}`, mode }))
+program.on('option:no-cache', () => cacheFlags.push({ flag: '--no-cache', mode: 'off' }))
+program.parse()
+const conflicting = cacheFlags.find(({ mode }) => mode !== cacheFlags[0].mode)
+if (conflicting) {
+  program.error(
+    `error: ${cacheFlags[0].flag} and ${conflicting.flag} ask for different cache modes ` +
+      '(--no-cache is --cache off); give one',
+  )
+}
 
 type Options = {
   posts: number[]
@@ -81,7 +106,7 @@ type Options = {
   latencySeconds: number
   importPosts: number
   import: boolean
-  cache: boolean
+  cache: CacheMode | 'both'
   targets?: string
   out: string
 }
@@ -95,6 +120,7 @@ const targets: Target[] = options.targets
     })
   : [...TARGETS]
 const databases: BenchDatabase[] = options.database === 'both' ? [...DATABASES] : [options.database]
+const cacheModes: CacheMode[] = options.cache === 'both' ? [...CACHE_MODES] : [options.cache]
 
 const CMS_CORE = 0
 const LOAD_CORE = 1
@@ -140,45 +166,59 @@ const fetchText = async (url: string, request: ReturnType<typeof requestFor>) =>
   return { status: response.status, body }
 }
 
-/** The CMS and its baseline on one database, and what they are measured on. */
-type Contestant = {
-  database: BenchDatabase
-  cms: Server
-  baseline: Server
-  inputs: RequestInputs
-  /** The targets both answer alike; the others are in `unmeasured`. */
+/** A CMS server in one cache mode on a database, and the targets it is measured on. */
+type CmsServer = {
+  cache: CacheMode
+  server: Server
+  /** The targets it answers as the baseline does; the others are in `unmeasured`. */
   targets: Target[]
   unmeasured: Partial<Record<Target, string>>
 }
 
+/** The CMS servers (one per cache mode) and the baseline on one database, and their inputs. */
+type Contestant = {
+  database: BenchDatabase
+  cmsServers: CmsServer[]
+  baseline: Server
+  inputs: RequestInputs
+}
+
+/** "SQLite cached", for log lines. */
+const nameOf = ({ database, cache }: { database: BenchDatabase; cache: CacheMode }) =>
+  `${label(database)} ${CACHE_LABELS[cache]}`
+
 /**
- * Both servers must answer every target with the same status and the same bytes. A target the
- * CMS does not answer with a 200 is left out on this database (and said so in the report); any
- * other difference stops the run, since the comparison would be meaningless.
+ * The CMS must answer every target with the same status and the same bytes as the baseline. A
+ * target the CMS does not answer with a 200 is left out for that CMS (and said so in the
+ * report); any other difference stops the run, since the comparison would be meaningless.
  */
-const verifySameAnswers = async (contestant: Contestant) => {
-  const { cms, baseline, inputs, database } = contestant
+const verifySameAnswers = async ({
+  contestant: { database, baseline, inputs },
+  cms,
+}: {
+  contestant: Contestant
+  cms: CmsServer
+}) => {
+  const name = nameOf({ database, cache: cms.cache })
   for (const target of targets) {
     for (const index of [0, 1, 17, 123]) {
       const request = requestFor(target, inputs, index)
       const [ours, theirs] = await Promise.all([
-        fetchText(cms.url, request),
+        fetchText(cms.server.url, request),
         fetchText(baseline.url, request),
       ])
       if (ours.status !== 200) {
-        contestant.unmeasured[target] =
+        cms.unmeasured[target] =
           `the CMS answered ${request.method} ${request.path} with ${ours.status}: ` +
           ours.body.slice(0, 200)
-        console.error(
-          `[bench] NOT MEASURED on ${label(database)}: ${target}, ${contestant.unmeasured[target]}`,
-        )
+        console.error(`[bench] NOT MEASURED on ${name}: ${target}, ${cms.unmeasured[target]}`)
         break
       }
       if (ours.status !== theirs.status || ours.body !== theirs.body) {
         let at = 0
         while (at < ours.body.length && ours.body[at] === theirs.body[at]) at += 1
         throw new Error(
-          `${label(database)}: ${target} ${request.method} ${request.path}: the CMS and the baseline answer differently ` +
+          `${name}: ${target} ${request.method} ${request.path}: the CMS and the baseline answer differently ` +
             `(status ${ours.status} vs ${theirs.status}), first difference at byte ${at}:\n` +
             `  cms:      …${ours.body.slice(Math.max(0, at - 60), at + 100)}\n` +
             `  baseline: …${theirs.body.slice(Math.max(0, at - 60), at + 100)}`,
@@ -186,28 +226,38 @@ const verifySameAnswers = async (contestant: Contestant) => {
       }
     }
   }
-  contestant.targets = targets.filter((target) => contestant.unmeasured[target] === undefined)
-  log(
-    `${label(database)}: both servers give identical answers for ${contestant.targets.length} targets`,
-  )
+  cms.targets = targets.filter((target) => cms.unmeasured[target] === undefined)
+  log(`${name}: the CMS and the baseline give identical answers for ${cms.targets.length} targets`)
 }
 
-/** The production server on the database at `uri`, pinned to the server core. */
-const startCms = async (uri: string) => {
+/**
+ * The production server on the database at `uri`, pinned to the server core, with its response
+ * cache on or off. Feeds link to SERVER_URL: the CMS servers of one database share
+ * `serverUrl` (the first one's address), so all answer with the baseline's bytes.
+ */
+const startCms = async ({
+  uri,
+  cache,
+  serverUrl,
+}: {
+  uri: string
+  cache: CacheMode
+  serverUrl?: string
+}) => {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   return startServer({
-    name: 'CMS',
+    name: `CMS (${CACHE_LABELS[cache]})`,
     args: ['--no-deprecation', 'dist/src/server.js'],
     env: {
       NODE_ENV: 'production',
       PORT: String(port),
-      SERVER_URL: url,
+      SERVER_URL: serverUrl ?? url,
       DATABASE_URI: uri,
       PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
       SEED_ON_START: 'false',
       LOG_LEVEL: 'warn',
-      ...(options.cache ? {} : { API_CACHE_SECONDS: '0' }),
+      ...(cache === 'on' ? {} : { API_CACHE_SECONDS: '0' }),
     },
     url,
     readyPath: '/api/posts?limit=1',
@@ -250,13 +300,13 @@ const prepareDatabase = async ({
   if (database === 'postgres') {
     const uri = await postgresDataset(postgres as BenchPostgres, posts, log)
     // A first start, so that the one measured is a start, not a check of fresh migrations.
-    await (await startCms(uri)).stop()
+    await (await startCms({ uri, cache: cacheModes[0] })).stop()
     return { uri, remove: () => (postgres as BenchPostgres).dropDatabase(uri) }
   }
   const cached = sqliteDataset(posts, log)
   // Bring the cached dataset up to the current schema once, so the cold start measured below
   // is a start, not a migration.
-  await (await startCms(`file:${cached}`)).stop()
+  await (await startCms({ uri: `file:${cached}`, cache: cacheModes[0] })).stop()
   await checkpoint(cached)
   const copy = tempDir('newsroom-bench-')
   const file = path.join(copy.dir, 'bench.db')
@@ -264,12 +314,26 @@ const prepareDatabase = async ({
   return { uri: `file:${file}`, remove: () => Promise.resolve(copy.remove()) }
 }
 
-type Rounds = Record<Target, { cms: LoadResult[]; baseline: LoadResult[] }>
+/** One server's load results, round by round, per target. */
+type Rounds = Record<Target, LoadResult[]>
 
-const throughputOf = (contestant: Contestant, rounds: Rounds): SizeResult['throughput'] => {
+const emptyRounds = (): Rounds =>
+  Object.fromEntries(targets.map((target) => [target, [] as LoadResult[]])) as Rounds
+
+/** A CMS against the baseline, each round's CMS result over the same round's baseline result. */
+const throughputOf = ({
+  cms,
+  measured,
+  baseline,
+}: {
+  cms: CmsServer
+  measured: Rounds
+  baseline: Rounds
+}): SizeResult['throughput'] => {
   const throughput: SizeResult['throughput'] = {}
-  for (const target of contestant.targets) {
-    const { cms: ours, baseline: theirs } = rounds[target]
+  for (const target of cms.targets) {
+    const ours = measured[target]
+    const theirs = baseline[target]
     const ratios = ours.map((result, index) => result.rps / theirs[index].rps)
     throughput[target] = {
       cms: ours.map((result) => Math.round(result.rps)),
@@ -284,28 +348,46 @@ const throughputOf = (contestant: Contestant, rounds: Rounds): SizeResult['throu
   return throughput
 }
 
-/** PostgreSQL over SQLite for every target measured on both, round by round. */
+/** PostgreSQL over SQLite for every target measured on both, round by round, in one mode. */
 const compareDatabases = ({
   posts,
+  cache,
   sqlite,
   postgres,
 }: {
   posts: number
-  sqlite: Rounds
-  postgres: Rounds
+  cache: CacheMode
+  sqlite: { cms: Rounds; baseline: Rounds }
+  postgres: { cms: Rounds; baseline: Rounds }
 }): DatabaseComparison => {
   const throughput: DatabaseComparison['throughput'] = {}
   for (const target of targets) {
-    if (!sqlite[target]?.cms.length || !postgres[target]?.cms.length) continue
+    if (!sqlite.cms[target].length || !postgres.cms[target].length) continue
     const ratiosOf = (side: 'cms' | 'baseline') =>
-      postgres[target][side].map((result, index) => result.rps / sqlite[target][side][index].rps)
+      postgres[side][target].map((result, index) => result.rps / sqlite[side][target][index].rps)
     throughput[target] = {
       cmsRatios: ratiosOf('cms').map(round2),
       cmsMedianRatio: round2(median(ratiosOf('cms'))),
       baselineMedianRatio: round2(median(ratiosOf('baseline'))),
     }
   }
-  return { posts, throughput }
+  return { posts, cache, throughput }
+}
+
+/**
+ * The order in which one round measures `target` on one database's servers: the baseline
+ * between the CMS servers, [CMS cached, baseline, CMS uncached]. The two CMS servers share the
+ * baseline: each CMS's ratio of a round is over the baseline's result of that same round,
+ * measured right before or right after it, and the reversal of every other round (see
+ * `measureSize`) puts each CMS before the baseline in half the rounds and after it in the
+ * other half. One baseline measurement per round serves both, so adding the uncached CMS costs
+ * one measurement per target and round, not two.
+ */
+const turnsOn = (contestant: Contestant, target: Target): Server[] => {
+  const measuring = contestant.cmsServers.filter((cms) => cms.targets.includes(target))
+  if (measuring.length === 0) return []
+  const [first, ...others] = measuring.map((cms) => cms.server)
+  return [first, contestant.baseline, ...others]
 }
 
 /**
@@ -318,84 +400,96 @@ const measureSize = async ({
 }: {
   posts: number
   postgres?: BenchPostgres
-}): Promise<{ sizes: SizeResult[]; comparison?: DatabaseComparison }> => {
+}): Promise<{ sizes: SizeResult[]; comparisons: DatabaseComparison[] }> => {
   const prepared: { database: BenchDatabase; uri: string; remove: () => Promise<void> }[] = []
+  const started: Server[] = []
   const contestants: Contestant[] = []
   try {
     for (const database of databases) {
       prepared.push({ database, ...(await prepareDatabase({ database, posts, postgres })) })
     }
     for (const { database, uri } of prepared) {
-      const cms = await startCms(uri)
-      log(`N=${posts} on ${label(database)}: CMS ready in ${Math.round(cms.startMs)} ms`)
-      const baseline = await startBaseline({ uri, cmsUrl: cms.url })
-      contestants.push({
-        database,
-        cms,
-        baseline,
-        inputs: await sampleInputs(uri),
-        targets: [],
-        unmeasured: {},
-      })
+      const cmsServers: CmsServer[] = []
+      for (const cache of cacheModes) {
+        const server = await startCms({ uri, cache, serverUrl: cmsServers[0]?.server.url })
+        started.push(server)
+        cmsServers.push({ cache, server, targets: [], unmeasured: {} })
+        log(
+          `N=${posts} on ${nameOf({ database, cache })}: CMS ready in ${Math.round(server.startMs)} ms`,
+        )
+      }
+      const baseline = await startBaseline({ uri, cmsUrl: cmsServers[0].server.url })
+      started.push(baseline)
+      contestants.push({ database, cmsServers, baseline, inputs: await sampleInputs(uri) })
     }
-    for (const contestant of contestants) await verifySameAnswers(contestant)
+    for (const contestant of contestants) {
+      for (const cms of contestant.cmsServers) await verifySameAnswers({ contestant, cms })
+    }
+    const cmsServers = contestants.flatMap((contestant) =>
+      contestant.cmsServers.map((cms) => cms.server),
+    )
     await new Promise((resolve) => setTimeout(resolve, 2_000))
-    const idleMb = contestants.map((contestant) => rssMb(contestant.cms.child.pid!))
+    const idleMb = new Map(cmsServers.map((server) => [server, rssMb(server.child.pid!)]))
 
-    const peakMb = [...idleMb]
+    const peakMb = new Map(idleMb)
     const sampler = setInterval(() => {
-      contestants.forEach((contestant, index) => {
-        peakMb[index] = Math.max(peakMb[index], rssMb(contestant.cms.child.pid!))
-      })
+      for (const server of cmsServers) {
+        peakMb.set(server, Math.max(peakMb.get(server) ?? 0, rssMb(server.child.pid!)))
+      }
     }, 250)
     const load = (server: Server, inputs: RequestInputs, target: Target, seconds: number) =>
       drive({ url: server.url, target, inputs, seconds, connections: options.connections })
     /** Every server measured on `target`, in a fixed order, each with its inputs. */
     const serversFor = (target: Target) =>
       contestants.flatMap((contestant) =>
-        contestant.targets.includes(target)
-          ? (['cms', 'baseline'] as const).map((side) => ({ contestant, side }))
-          : [],
+        turnsOn(contestant, target).map((server) => ({ server, inputs: contestant.inputs })),
       )
 
-    // Warm them all up (JIT, page caches) before anything counts.
+    // Warm them all up (JIT, page caches) before anything counts, and ask each server every
+    // request the rounds will ask once, so a cached server is measured as readers find it after
+    // a first visit, not by how many of its entries a round happens to create.
     for (const target of targets) {
-      for (const { contestant, side } of serversFor(target)) {
-        await load(contestant[side], contestant.inputs, target, 1)
+      for (const { server, inputs } of serversFor(target)) {
+        await load(server, inputs, target, 1)
+        const distinct = new Map<string, BenchRequest>()
+        for (
+          let index = 0;
+          index < Math.max(inputs.slugs.length, inputs.words.length);
+          index += 1
+        ) {
+          const request = requestFor(target, inputs, index)
+          distinct.set(`${request.path} ${request.body ?? ''}`, request)
+        }
+        for (const request of distinct.values()) await fetchText(server.url, request)
       }
     }
 
-    const rounds = contestants.map(
-      () =>
-        Object.fromEntries(
-          targets.map((target) => [
-            target,
-            { cms: [] as LoadResult[], baseline: [] as LoadResult[] },
-          ]),
-        ) as Rounds,
-    )
+    const rounds = new Map(started.map((server) => [server, emptyRounds()]))
+    const roundsOf = (server: Server) => rounds.get(server) as Rounds
     for (let round = 0; round < options.rounds; round += 1) {
       for (const target of targets) {
         // Alternate the order, so drift in the machine's speed favours no server.
         const servers = serversFor(target)
         if (round % 2 === 1) servers.reverse()
-        for (const { contestant, side } of servers) {
-          const result = await load(contestant[side], contestant.inputs, target, options.seconds)
-          rounds[contestants.indexOf(contestant)][target][side].push(result)
+        for (const { server, inputs } of servers) {
+          roundsOf(server)[target].push(await load(server, inputs, target, options.seconds))
         }
       }
       log(
-        `N=${posts} round ${round + 1}/${options.rounds}: ` +
+        `N=${posts} round ${round + 1}/${options.rounds}, CMS ÷ baseline: ` +
           contestants
-            .map(
-              (contestant, index) =>
-                `${label(contestant.database)} ` +
-                contestant.targets
-                  .map((target) => {
-                    const { cms: ours, baseline: theirs } = rounds[index][target]
-                    return `${target} ${round2(ours[round].rps / theirs[round].rps)}×`
-                  })
-                  .join(', '),
+            .flatMap(({ database, cmsServers, baseline }) =>
+              cmsServers.map(
+                (cms) =>
+                  `${nameOf({ database, cache: cms.cache })} ` +
+                  cms.targets
+                    .map((target) => {
+                      const ours = roundsOf(cms.server)[target][round].rps
+                      const theirs = roundsOf(baseline)[target][round].rps
+                      return `${target} ${round2(ours / theirs)}×`
+                    })
+                    .join(', '),
+              ),
             )
             .join('; '),
       )
@@ -403,73 +497,94 @@ const measureSize = async ({
     clearInterval(sampler)
 
     const sizes: SizeResult[] = []
-    for (const [index, contestant] of contestants.entries()) {
-      const measured = rounds[index]
-      const pairedRatio = (over: Target, under: Target) => {
-        if (!measured[over]?.cms.length || !measured[under]?.cms.length) return Number.NaN
-        return round2(
-          median(
-            measured[over].cms.map((result, round) => result.rps / measured[under].cms[round].rps),
-          ),
-        )
-      }
-      const latency: SizeResult['latency'] = {}
-      for (const target of contestant.targets) {
-        const measure = async (server: Server) => {
-          const result = await latencyAtRate({
-            url: server.url,
-            target,
-            inputs: contestant.inputs,
-            seconds: options.latencySeconds,
-            rate: options.rate,
-          })
-          return {
-            p50: round1(result.p50),
-            p99: round1(result.p99),
-            max: round1(result.max),
-            errors: result.errors,
-          }
-        }
-        latency[target] = {
-          rate: options.rate,
+    for (const contestant of contestants) {
+      const { database, baseline, inputs } = contestant
+      const measure = async (server: Server, target: Target) => {
+        const result = await latencyAtRate({
+          url: server.url,
+          target,
+          inputs,
           seconds: options.latencySeconds,
-          cms: await measure(contestant.cms),
-          baseline: await measure(contestant.baseline),
+          rate: options.rate,
+        })
+        return {
+          p50: round1(result.p50),
+          p99: round1(result.p99),
+          max: round1(result.max),
+          errors: result.errors,
+        }
+      }
+      const latency: Record<CacheMode, SizeResult['latency']> = { on: {}, off: {} }
+      for (const target of targets) {
+        const measuring = contestant.cmsServers.filter((cms) => cms.targets.includes(target))
+        if (measuring.length === 0) continue
+        // One baseline run per target, shared by the CMS servers as in the rounds.
+        const ofBaseline = await measure(baseline, target)
+        const logged: string[] = []
+        for (const cms of measuring) {
+          const ofCms = await measure(cms.server, target)
+          latency[cms.cache][target] = {
+            rate: options.rate,
+            seconds: options.latencySeconds,
+            cms: ofCms,
+            baseline: ofBaseline,
+          }
+          logged.push(`${CACHE_LABELS[cms.cache]} ${ofCms.p50} / ${ofCms.p99} ms`)
         }
         log(
-          `N=${posts} on ${label(contestant.database)} ${target} at ${options.rate} req/s: ` +
-            `p50 ${latency[target].cms.p50} ms, p99 ${latency[target].cms.p99} ms ` +
-            `(baseline p99 ${latency[target].baseline.p99} ms)`,
+          `N=${posts} on ${label(database)} ${target} at ${options.rate} req/s, p50 / p99: ` +
+            `${logged.join(', ')}, baseline ${ofBaseline.p50} / ${ofBaseline.p99} ms`,
         )
       }
-      sizes.push({
-        posts,
-        database: contestant.database,
-        throughput: throughputOf(contestant, measured),
-        latency,
-        graphqlOverRest: {
-          list: pairedRatio('graphqlList', 'restList'),
-          bySlug: pairedRatio('graphqlBySlug', 'restBySlug'),
-        },
-        memory: { idleMb: idleMb[index], underLoadMb: peakMb[index] },
-        coldStartMs: Math.round(contestant.cms.startMs),
-        ...(Object.keys(contestant.unmeasured).length > 0
-          ? { unmeasured: contestant.unmeasured }
-          : {}),
-      })
+      for (const cms of contestant.cmsServers) {
+        const measured = roundsOf(cms.server)
+        const pairedRatio = (over: Target, under: Target) => {
+          if (!measured[over].length || !measured[under].length) return Number.NaN
+          return round2(
+            median(measured[over].map((result, round) => result.rps / measured[under][round].rps)),
+          )
+        }
+        sizes.push({
+          posts,
+          database,
+          cache: cms.cache,
+          throughput: throughputOf({ cms, measured, baseline: roundsOf(baseline) }),
+          latency: latency[cms.cache],
+          graphqlOverRest: {
+            list: pairedRatio('graphqlList', 'restList'),
+            bySlug: pairedRatio('graphqlBySlug', 'restBySlug'),
+          },
+          memory: {
+            idleMb: idleMb.get(cms.server) ?? 0,
+            underLoadMb: peakMb.get(cms.server) ?? 0,
+          },
+          coldStartMs: Math.round(cms.server.startMs),
+          ...(Object.keys(cms.unmeasured).length > 0 ? { unmeasured: cms.unmeasured } : {}),
+        })
+      }
     }
-    const sqliteIndex = contestants.findIndex((contestant) => contestant.database === 'sqlite')
-    const postgresIndex = contestants.findIndex((contestant) => contestant.database === 'postgres')
-    const comparison =
-      sqliteIndex >= 0 && postgresIndex >= 0
-        ? compareDatabases({ posts, sqlite: rounds[sqliteIndex], postgres: rounds[postgresIndex] })
-        : undefined
-    return { sizes, comparison }
+    const onSqlite = contestants.find((contestant) => contestant.database === 'sqlite')
+    const onPostgres = contestants.find((contestant) => contestant.database === 'postgres')
+    const comparisons =
+      onSqlite && onPostgres
+        ? cacheModes.map((cache) => {
+            const sideOf = (contestant: Contestant) => ({
+              cms: roundsOf(
+                (contestant.cmsServers.find((cms) => cms.cache === cache) as CmsServer).server,
+              ),
+              baseline: roundsOf(contestant.baseline),
+            })
+            return compareDatabases({
+              posts,
+              cache,
+              sqlite: sideOf(onSqlite),
+              postgres: sideOf(onPostgres),
+            })
+          })
+        : []
+    return { sizes, comparisons }
   } finally {
-    for (const contestant of contestants) {
-      await contestant.cms.stop()
-      await contestant.baseline.stop()
-    }
+    for (const server of started) await server.stop()
     for (const database of prepared) await database.remove()
   }
 }
@@ -510,80 +625,6 @@ const measureImport = ({
     rawInsert: parsed.rawInsert,
     ratio: parsed.ratio,
   }
-}
-
-const goalsOf = (sizes: SizeResult[], imports: ImportResult[]): Goal[] => {
-  const goals: Goal[] = []
-  const atLeast = (name: string, target: number, value: number, unit = '×') =>
-    goals.push({
-      name,
-      target: `≥ ${target}${unit}`,
-      value: `${value}${unit}`,
-      isMet: value >= target,
-    })
-  const atMost = (name: string, target: number, value: number, unit: string) =>
-    goals.push({
-      name,
-      target: `≤ ${target} ${unit}`,
-      value: `${value} ${unit}`,
-      isMet: value <= target,
-    })
-  for (const size of sizes) {
-    const at = `N=${size.posts.toLocaleString('en')}, ${label(size.database)}`
-    const unmeasured = Object.keys(size.unmeasured ?? {})
-    if (unmeasured.length > 0) {
-      goals.push({
-        name: `Every target answered, ${at}`,
-        target: 'all',
-        value: `not: ${unmeasured.join(', ')}`,
-        isMet: false,
-      })
-    }
-    const list = size.throughput.restList?.medianRatio
-    const slug = size.throughput.restBySlug?.medianRatio
-    if (list !== undefined) atLeast(`REST list vs baseline, ${at}`, 0.35, list)
-    if (slug !== undefined) atLeast(`REST by slug vs baseline, ${at}`, 0.4, slug)
-    if (!Number.isNaN(size.graphqlOverRest.list))
-      atLeast(`GraphQL list vs REST list, ${at}`, 0.7, size.graphqlOverRest.list)
-    if (!Number.isNaN(size.graphqlOverRest.bySlug))
-      atLeast(`GraphQL by slug vs REST by slug, ${at}`, 0.7, size.graphqlOverRest.bySlug)
-  }
-  for (const database of databases) {
-    const ofDatabase = sizes.filter((size) => size.database === database)
-    const largest = ofDatabase.find((size) => size.posts >= 100_000)
-    if (largest) {
-      const at = `N=100,000, ${label(database)}`
-      const slugP99 = largest.latency.restBySlug?.cms.p99
-      const listP99 = largest.latency.restList?.cms.p99
-      if (slugP99 !== undefined)
-        atMost(`p99 by slug at ${options.rate} req/s, ${at}`, 50, slugP99, 'ms')
-      if (listP99 !== undefined)
-        atMost(`p99 list at ${options.rate} req/s, ${at}`, 150, listP99, 'ms')
-    }
-    if (ofDatabase.length > 0) {
-      atMost(
-        `Cold start to first 200, ${label(database)}`,
-        5_000,
-        Math.max(...ofDatabase.map((size) => size.coldStartMs)),
-        'ms',
-      )
-      atMost(
-        `Idle memory (RSS), ${label(database)}`,
-        350,
-        Math.max(...ofDatabase.map((size) => size.memory.idleMb)),
-        'MB',
-      )
-    }
-  }
-  for (const imported of imports) {
-    atLeast(
-      `Import through the importer, ${label(imported.database)}`,
-      500,
-      imported.importer.documentsPerSecond,
-      ' docs/s',
-    )
-  }
-  return goals
 }
 
 const commit = () => {
@@ -646,7 +687,7 @@ try {
   for (const posts of options.posts) {
     const measured = await measureSize({ posts, postgres })
     sizes.push(...measured.sizes)
-    if (measured.comparison) comparisons.push(measured.comparison)
+    comparisons.push(...measured.comparisons)
   }
   const imports = options.import
     ? databases.map((database) => measureImport({ database, postgres }))
@@ -667,7 +708,7 @@ try {
       connections: options.connections,
       latencyRate: options.rate,
       latencySeconds: options.latencySeconds,
-      responseCache: options.cache,
+      cacheModes,
       cmsCore: isPinned ? CMS_CORE : -1,
       loadCore: isPinned ? LOAD_CORE : -1,
     },
@@ -677,7 +718,7 @@ try {
     sizes,
     ...(comparisons.length > 0 ? { comparisons } : {}),
     imports,
-    goals: goalsOf(sizes, imports),
+    goals: goalsOf({ sizes, imports }),
   }
 } finally {
   await postgres?.stop()

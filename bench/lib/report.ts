@@ -1,7 +1,7 @@
 /**
  * Renders bench results (see results.ts) as a Markdown report and an SVG latency chart, and
- * writes both next to the raw JSON. Every table says which database it is for. Pure except for
- * `writeReport`.
+ * writes both next to the raw JSON. Every table says which database it is for, and shows the
+ * CMS with its response cache on and off side by side. Pure except for `writeReport`.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -10,15 +10,20 @@ import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
 
 import {
+  CACHE_LABELS,
+  CACHE_MODES,
   DATABASE_LABELS,
   TARGET_LABELS,
   TARGETS,
   type BenchDatabase,
   type BenchResults,
+  type CacheMode,
   type DatabaseComparison,
   type ImportResult,
+  type LatencyResult,
   type SizeResult,
   type Target,
+  type ThroughputResult,
 } from './results.ts'
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
@@ -103,20 +108,34 @@ const databasesSection = ({ databases }: BenchResults): string =>
     ),
   ].join('\n')
 
+/** What "cached" and "uncached" mean, for the modes measured. */
+const CACHE_NOTES: Record<CacheMode, string> = {
+  on: 'cached: the CMS as it runs by default, with its response cache',
+  off: 'uncached: the same CMS started with API_CACHE_SECONDS=0',
+}
+
+const cacheSentence = (modes: CacheMode[]): string =>
+  `CMS ${modes.map((mode) => CACHE_NOTES[mode]).join('; ')}` +
+  (modes.length > 1
+    ? '; a CMS server for each, on the same database, in the same rounds against the same ' +
+      'baseline server.'
+    : '.')
+
 const settingsSection = ({ settings }: BenchResults): string =>
   `Settings: ${settings.rounds} rounds × ${settings.roundSeconds} s, ` +
   `${settings.connections} connections; latency at ${formatInteger(settings.latencyRate)} req/s ` +
   `for ${settings.latencySeconds} s; CMS pinned to core ${settings.cmsCore}, ` +
-  `load generator to core ${settings.loadCore}.` +
-  (settings.responseCache === undefined
-    ? ''
-    : ` CMS response cache: ${settings.responseCache ? 'on (the default)' : 'off'}.`)
+  `load generator to core ${settings.loadCore}; CMS response cache ` +
+  `${settings.cacheModes.map((mode) => (mode === 'on' ? 'on' : 'off (API_CACHE_SECONDS=0)')).join(' and ')}.`
 
 const goalsSection = ({ goals }: BenchResults): string | undefined =>
   goals.length === 0
     ? undefined
     : [
         '## Goals',
+        '',
+        `${goals.filter((goal) => goal.isMet).length} of ${goals.length} met. Cached goals hold ` +
+          'every round; uncached goals hold the median of the rounds and p99 at the fixed rate.',
         '',
         table({
           head: ['Goal', 'Target', 'Measured', 'Met'],
@@ -129,68 +148,185 @@ const goalsSection = ({ goals }: BenchResults): string | undefined =>
         }),
       ].join('\n')
 
-const throughputTable = (size: SizeResult): string[] => {
-  const entries = presentTargets(size.throughput)
-  if (entries.length === 0) return []
-  const lines = [
+/** The results of one size on one database, by cache mode (measured in the same rounds). */
+type SizeGroup = {
+  posts: number
+  database: BenchDatabase
+  byMode: Partial<Record<CacheMode, SizeResult>>
+  /** The modes present, cached first. */
+  modes: CacheMode[]
+}
+
+/** Sizes grouped by dataset size and database, in the order they were measured. */
+const groupSizes = (sizes: SizeResult[]): SizeGroup[] => {
+  const groups: SizeGroup[] = []
+  for (const size of sizes) {
+    let group = groups.find(
+      (candidate) => candidate.posts === size.posts && candidate.database === size.database,
+    )
+    if (group === undefined) {
+      group = { posts: size.posts, database: size.database, byMode: {}, modes: [] }
+      groups.push(group)
+    }
+    group.byMode[size.cache] = size
+    group.modes = CACHE_MODES.filter((mode) => group.byMode[mode] !== undefined)
+  }
+  return groups
+}
+
+/** The median ratio, with the lowest and highest round in brackets. */
+const formatRatios = (result: ThroughputResult | undefined): string => {
+  if (result === undefined) return '–'
+  const ratios = result.ratios.filter(isNumber)
+  if (ratios.length < 2) return formatRatio(result.medianRatio)
+  return (
+    `${formatRatio(result.medianRatio)} ` +
+    `(${formatRatio(Math.min(...ratios))}–${formatRatio(Math.max(...ratios))})`
+  )
+}
+
+const formatLatency = (result: LatencyResult['cms'] | undefined): string =>
+  result === undefined ? '–' : `${formatMs(result.p50)} / ${formatMs(result.p99)}`
+
+/** The targets measured in any mode of the group, in the usual order. */
+const groupTargets = (group: SizeGroup): Target[] =>
+  TARGETS.filter((target) =>
+    group.modes.some((mode) => {
+      const size = group.byMode[mode]
+      return size?.throughput[target] !== undefined || size?.latency[target] !== undefined
+    }),
+  )
+
+/** The baseline's result for `target`: the modes share one baseline server and its runs. */
+const baselineOf = <T>(
+  group: SizeGroup,
+  pick: (size: SizeResult) => T | undefined,
+): T | undefined =>
+  group.modes
+    .map((mode) => pick(group.byMode[mode] as SizeResult))
+    .find((value) => value !== undefined)
+
+/** Per target: CMS ÷ baseline and latency, cached and uncached side by side. */
+const comparisonTable = (group: SizeGroup): string[] => {
+  const rows = groupTargets(group)
+  if (rows.length === 0) return []
+  const { modes } = group
+  const of = (mode: CacheMode) => group.byMode[mode] as SizeResult
+  const hasLatency = modes.some((mode) => presentTargets(of(mode).latency).length > 0)
+  return [
     '',
     table({
       head: [
         'Target',
-        'CMS req/s (median)',
-        'Baseline req/s (median)',
-        'Median ratio',
-        'Ratios per round',
-        'Errors',
+        ...modes.map((mode) => `Ratio ${CACHE_LABELS[mode]}`),
+        ...(hasLatency
+          ? [
+              ...modes.map((mode) => `p50 / p99 ${CACHE_LABELS[mode]} (ms)`),
+              'Baseline p50 / p99 (ms)',
+            ]
+          : []),
       ],
       isNumeric: true,
-      rows: entries.map(([target, result]) => [
+      rows: rows.map((target) => [
         TARGET_LABELS[target],
-        formatInteger(result.cmsMedianRps),
-        formatInteger(result.baselineMedianRps),
-        formatRatio(result.medianRatio),
-        result.ratios.map(formatRatio).join(' '),
-        formatInteger(result.errors),
+        ...modes.map((mode) => formatRatios(of(mode).throughput[target])),
+        ...(hasLatency
+          ? [
+              ...modes.map((mode) => formatLatency(of(mode).latency[target]?.cms)),
+              formatLatency(baselineOf(group, (size) => size.latency[target]?.baseline)),
+            ]
+          : []),
       ]),
     }),
   ]
-  const list = size.graphqlOverRest?.list
-  const bySlug = size.graphqlOverRest?.bySlug
-  if (isNumber(list) && isNumber(bySlug)) {
-    lines.push(
-      '',
-      `GraphQL over REST (CMS req/s, median of paired rounds): list ${formatRatio(list)}, ` +
-        `by slug ${formatRatio(bySlug)}.`,
-    )
-  }
-  return lines
 }
 
-/** The targets a database could not be measured on, with the CMS's answer. */
+/** Per target: the median req/s of each server, and the errors seen while measuring. */
+const requestsTable = (group: SizeGroup): string[] => {
+  const { modes } = group
+  const rows = TARGETS.filter((target) =>
+    modes.some((mode) => group.byMode[mode]?.throughput[target] !== undefined),
+  )
+  if (rows.length === 0) return []
+  const throughputOf = (mode: CacheMode, target: Target) => group.byMode[mode]?.throughput[target]
+  return [
+    '',
+    table({
+      head: [
+        'Target',
+        ...modes.map((mode) => `CMS ${CACHE_LABELS[mode]} req/s`),
+        'Baseline req/s',
+        `Errors (${modes.map((mode) => CACHE_LABELS[mode]).join(' / ')})`,
+      ],
+      isNumeric: true,
+      rows: rows.map((target) => [
+        TARGET_LABELS[target],
+        ...modes.map((mode) =>
+          formatInteger(throughputOf(mode, target)?.cmsMedianRps ?? Number.NaN),
+        ),
+        formatInteger(
+          baselineOf(group, (size) => size.throughput[target]?.baselineMedianRps) ?? NaN,
+        ),
+        modes
+          .map((mode) => formatInteger(throughputOf(mode, target)?.errors ?? Number.NaN))
+          .join(' / '),
+      ]),
+    }),
+  ]
+}
+
+/** GraphQL over REST of the CMS, in each mode. */
+const graphqlLine = (group: SizeGroup): string[] => {
+  const parts = group.modes.flatMap((mode) => {
+    const { list, bySlug } = (group.byMode[mode] as SizeResult).graphqlOverRest
+    if (!isNumber(list) || !isNumber(bySlug)) return []
+    return [`${CACHE_LABELS[mode]} list ${formatRatio(list)}, by slug ${formatRatio(bySlug)}`]
+  })
+  if (parts.length === 0) return []
+  return ['', `GraphQL over REST (CMS req/s, median of paired rounds): ${parts.join('; ')}.`]
+}
+
+/** The targets a CMS could not be measured on, with its answer. */
 const unmeasuredLines = (size: SizeResult): string[] => {
   const entries = presentTargets(size.unmeasured ?? {})
   if (entries.length === 0) return []
   return [
     '',
-    `Not measured on ${databaseLabel(size.database)}:`,
+    `Not measured on ${databaseLabel(size.database)}, ${CACHE_LABELS[size.cache]}:`,
     '',
     ...entries.map(([target, reason]) => `- ${TARGET_LABELS[target]}: ${cell(reason)}`),
   ]
 }
 
-/** One size on one database: its table, and what could not be measured there. */
-const throughputForSize = (size: SizeResult): string | undefined => {
-  const lines = [...throughputTable(size), ...unmeasuredLines(size)]
+/** One size on one database: its tables, and what could not be measured there. */
+const sizePart = (group: SizeGroup): string | undefined => {
+  const lines = [
+    ...comparisonTable(group),
+    ...requestsTable(group),
+    ...graphqlLine(group),
+    ...group.modes.flatMap((mode) => unmeasuredLines(group.byMode[mode] as SizeResult)),
+  ]
   if (lines.length === 0) return undefined
   return [
-    `### ${formatInteger(size.posts)} posts on ${databaseLabel(size.database)}`,
+    `### ${formatInteger(group.posts)} posts on ${databaseLabel(group.database)}`,
     ...lines,
   ].join('\n')
 }
 
-const throughputSection = ({ sizes }: BenchResults): string | undefined => {
-  const parts = sizes.flatMap((size) => throughputForSize(size) ?? [])
-  return parts.length === 0 ? undefined : ['## Throughput', ...parts].join('\n\n')
+const sizesSection = (results: BenchResults): string | undefined => {
+  const { sizes, settings } = results
+  const parts = groupSizes(sizes).flatMap((group) => sizePart(group) ?? [])
+  const latency = hasLatency(results)
+    ? `; p50 / p99: latency at ${formatInteger(settings.latencyRate)} req/s`
+    : ''
+  return parts.length === 0
+    ? undefined
+    : [
+        '## CMS ÷ baseline',
+        'Ratio: CMS req/s ÷ baseline req/s, the median of the rounds (in brackets the lowest and ' +
+          `the highest round)${latency}. ${cacheSentence(settings.cacheModes)}`,
+        ...parts,
+      ].join('\n\n')
 }
 
 /** The same target's req/s on PostgreSQL over SQLite, from the same rounds. */
@@ -202,6 +338,7 @@ const comparisonSection = ({ comparisons = [] }: BenchResults): string | undefin
       return [
         [
           TARGET_LABELS[target],
+          CACHE_LABELS[comparison.cache],
           formatInteger(comparison.posts),
           formatRatio(result.cmsMedianRatio),
           result.cmsRatios.map(formatRatio).join(' '),
@@ -215,65 +352,41 @@ const comparisonSection = ({ comparisons = [] }: BenchResults): string | undefin
     : [
         '## PostgreSQL ÷ SQLite',
         '',
-        'Req/s on PostgreSQL over req/s on SQLite, from the same rounds (all four servers took ' +
-          'turns, round by round); above 1, PostgreSQL is faster.',
+        'Req/s on PostgreSQL over req/s on SQLite, from the same rounds (the servers on both ' +
+          'databases took turns, round by round); above 1, PostgreSQL is faster.',
         '',
         table({
-          head: ['Target', 'N', 'CMS (median)', 'CMS per round', 'Baseline (median)'],
+          head: ['Target', 'CMS', 'N', 'CMS (median)', 'CMS per round', 'Baseline (median)'],
           isNumeric: true,
+          textColumns: 2,
           rows,
         }),
       ].join('\n')
 }
 
-const latencySection = (results: BenchResults): string | undefined => {
-  if (!hasLatency(results)) return undefined
-  const rows = TARGETS.flatMap((target) =>
-    results.sizes.flatMap((size) => {
-      const result = size.latency[target]
-      if (result === undefined) return []
-      return [
-        [
-          TARGET_LABELS[target],
-          databaseLabel(size.database),
-          formatInteger(size.posts),
-          formatInteger(result.rate),
-          formatMs(result.cms.p50),
-          formatMs(result.cms.p99),
-          formatMs(result.baseline.p50),
-          formatMs(result.baseline.p99),
-        ],
-      ]
-    }),
-  )
-  return [
-    `## Latency at ${formatInteger(results.settings.latencyRate)} req/s`,
-    '',
-    `![Latency against N](${chartFileName(results)})`,
-    '',
-    table({
-      head: [
-        'Target',
-        'Database',
-        'N',
-        'Rate (req/s)',
-        'CMS p50 (ms)',
-        'CMS p99 (ms)',
-        'Baseline p50 (ms)',
-        'Baseline p99 (ms)',
-      ],
-      isNumeric: true,
-      textColumns: 2,
-      rows,
-    }),
-  ].join('\n')
-}
+const latencySection = (results: BenchResults): string | undefined =>
+  hasLatency(results)
+    ? [
+        `## Latency at ${formatInteger(results.settings.latencyRate)} req/s`,
+        '',
+        'p50 and p99 of each target are in the tables above; against dataset size:',
+        '',
+        `![Latency against N](${chartFileName(results)})`,
+      ].join('\n')
+    : undefined
 
 const resourcesSection = ({ sizes }: BenchResults): string | undefined => {
   const rows = sizes.flatMap((size) => {
     const values = [size.memory?.idleMb, size.memory?.underLoadMb, size.coldStartMs]
     if (!values.some(isNumber)) return []
-    return [[databaseLabel(size.database), formatInteger(size.posts), ...values.map(formatInteger)]]
+    return [
+      [
+        databaseLabel(size.database),
+        CACHE_LABELS[size.cache],
+        formatInteger(size.posts),
+        ...values.map(formatInteger),
+      ],
+    ]
   })
   return rows.length === 0
     ? undefined
@@ -283,8 +396,16 @@ const resourcesSection = ({ sizes }: BenchResults): string | undefined => {
         'RSS of the CMS process (a PostgreSQL server uses memory of its own besides).',
         '',
         table({
-          head: ['Database', 'Posts', 'Idle RSS (MB)', 'RSS under load (MB)', 'Cold start (ms)'],
+          head: [
+            'Database',
+            'CMS',
+            'Posts',
+            'Idle RSS (MB)',
+            'RSS under load (MB)',
+            'Cold start (ms)',
+          ],
           isNumeric: true,
+          textColumns: 2,
           rows,
         }),
       ].join('\n')
@@ -326,7 +447,7 @@ export function renderMarkdown(results: BenchResults): string {
     databasesSection(results),
     settingsSection(results),
     goalsSection(results),
-    throughputSection(results),
+    sizesSection(results),
     comparisonSection(results),
     latencySection(results),
     resourcesSection(results),
@@ -347,19 +468,25 @@ const TARGET_COLOURS: Record<Target, string> = {
 
 type LatencyPoint = {
   posts: number
-  database: string
+  /** The chart's panel: database and cache mode, e.g. "SQLite · CMS uncached". */
+  panel: string
   target: string
   percentile: 'p50' | 'p99'
   server: 'cms' | 'baseline'
   ms: number
 }
 
+const SERIES_LABELS: Record<CacheMode, string> = { on: 'CMS cached', off: 'CMS uncached' }
+
+const panelOf = ({ database, cache }: { database: BenchDatabase; cache: CacheMode }): string =>
+  `${databaseLabel(database)} · ${SERIES_LABELS[cache]}`
+
 const latencyPoints = ({ sizes }: BenchResults): LatencyPoint[] =>
   sizes.flatMap((size) =>
     presentTargets(size.latency).flatMap(([target, result]) => {
       const base = {
         posts: size.posts,
-        database: databaseLabel(size.database),
+        panel: panelOf(size),
         target: TARGET_LABELS[target],
       }
       const points: LatencyPoint[] = [
@@ -372,8 +499,11 @@ const latencyPoints = ({ sizes }: BenchResults): LatencyPoint[] =>
   )
 
 /**
- * Latency against dataset size as an SVG string: CMS p50 dashed and p99 solid, one colour per
- * target, baseline p99 as thin grey lines. Rendered by Vega without a canvas.
+ * Latency against dataset size as an SVG string: one panel per database and cache mode ("CMS
+ * cached", "CMS uncached"; a row per mode, a column per database), each with its own latency
+ * axis, since a cached answer can be a hundred times faster. In each, CMS p50 dashed and p99
+ * solid, one colour per target, baseline p99 as thin grey lines. Rendered by Vega without a
+ * canvas.
  */
 export async function renderLatencyChart(results: BenchResults): Promise<string> {
   const points = latencyPoints(results)
@@ -393,19 +523,29 @@ export async function renderLatencyChart(results: BenchResults): Promise<string>
     axis: { values: ticks, format: ',d' },
   } as const
   const y = { field: 'ms', type: 'quantitative', title: 'Latency (ms)' } as const
-  const databases = results.databases.map((database) => databaseLabel(database.kind))
+  const databases = results.databases.map((database) => database.kind)
+  const modes = CACHE_MODES.filter((mode) => results.sizes.some((size) => size.cache === mode))
+  const panels = modes.flatMap((cache) => databases.map((database) => panelOf({ database, cache })))
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: `Latency at ${formatInteger(results.settings.latencyRate)} req/s against dataset size`,
-      subtitle: 'CMS p50 dashed, p99 solid; thin grey lines: baseline p99; one panel per database',
+      subtitle:
+        'CMS p50 dashed, p99 solid; thin grey lines: baseline p99; one panel per database and ' +
+        'cache mode, each with its own scale',
     },
     background: 'white',
     data: { values: points },
-    // One panel per database, each headed with its name.
+    // One panel per database and cache mode, each headed with both; a row per cache mode.
     facet: {
-      column: { field: 'database', type: 'nominal', title: null, sort: databases },
+      field: 'panel',
+      type: 'nominal',
+      title: null,
+      sort: panels,
+      header: { labelFontSize: 13, labelFontWeight: 'bold' },
     },
+    columns: databases.length,
+    resolve: { scale: { y: 'independent' } },
     spec: {
       width: databases.length > 1 ? 420 : 560,
       height: 340,

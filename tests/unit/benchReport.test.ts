@@ -6,10 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 import { renderLatencyChart, renderMarkdown, writeReport } from '../../bench/lib/report.ts'
 import {
+  goalsOf,
   TARGET_LABELS,
   TARGETS,
   type BenchDatabase,
   type BenchResults,
+  type CacheMode,
   type LatencyResult,
   type SizeResult,
   type ThroughputResult,
@@ -31,24 +33,37 @@ const throughput = ({ cms, baseline }: { cms: number[]; baseline: number[] }): T
   }
 }
 
-const latency = ({ p50, p99 }: { p50: number; p99: number }): LatencyResult => ({
+/** The baseline's figures do not depend on the CMS's cache mode: both CMS servers share it. */
+const latency = ({
+  p50,
+  p99,
+  index,
+}: {
+  p50: number
+  p99: number
+  index: number
+}): LatencyResult => ({
   rate: 200,
   seconds: 30,
   cms: { p50, p99, max: p99 * 3, errors: 0 },
-  baseline: { p50: p50 / 4, p99: p99 / 4, max: p99, errors: 0 },
+  baseline: { p50: 0.8 + index / 10, p99: 2.5 + index, max: 9, errors: 0 },
 })
 
+/** A size whose CMS answers `1 / slowdown` as fast (and `slowdown` times slower) as usual. */
 const size = ({
   posts,
   slowdown,
   database = 'sqlite',
+  cache = 'on',
 }: {
   posts: number
   slowdown: number
   database?: BenchDatabase
+  cache?: CacheMode
 }): SizeResult => ({
   posts,
   database,
+  cache,
   throughput: Object.fromEntries(
     TARGETS.map((target, index) => [
       target,
@@ -63,14 +78,27 @@ const size = ({
   latency: Object.fromEntries(
     TARGETS.map((target, index) => [
       target,
-      latency({ p50: (3.14159 + index) * slowdown, p99: (12.25 + index * 2) * slowdown }),
+      latency({
+        p50: (3.14159 + index) * slowdown,
+        p99: (12.25 + index * 2) * slowdown,
+        index,
+      }),
     ]),
   ),
-  graphqlOverRest: { list: 0.8567, bySlug: 0.9123 },
-  memory: { idleMb: 182.4, underLoadMb: 301.7 },
-  coldStartMs: 2345.6,
+  graphqlOverRest:
+    cache === 'on' ? { list: 0.9567, bySlug: 0.9823 } : { list: 0.8567, bySlug: 0.7123 },
+  memory: { idleMb: cache === 'on' ? 182.4 : 176.2, underLoadMb: cache === 'on' ? 301.7 : 254.9 },
+  coldStartMs: cache === 'on' ? 2345.6 : 2012.3,
 })
 
+/** A size without one target, as when the CMS did not answer it. */
+const without = (result: SizeResult, target: (typeof TARGETS)[number]): SizeResult => {
+  const { [target]: _throughput, ...throughput } = result.throughput
+  const { [target]: _latency, ...latency } = result.latency
+  return { ...result, throughput, latency }
+}
+
+/** One database, the CMS cached (faster than the baseline) and uncached, at two sizes. */
 const RESULTS: BenchResults = {
   date: '2025-06-01',
   commit: '0123456789ab',
@@ -81,11 +109,17 @@ const RESULTS: BenchResults = {
     connections: 50,
     latencyRate: 200,
     latencySeconds: 30,
+    cacheModes: ['on', 'off'],
     cmsCore: 1,
     loadCore: 0,
   },
   databases: [{ kind: 'sqlite', version: '3.45.1', setup: 'a file in the temp folder.' }],
-  sizes: [size({ posts: 1000, slowdown: 1 }), size({ posts: 100_000, slowdown: 2 })],
+  sizes: [
+    size({ posts: 1000, slowdown: 0.4 }),
+    size({ posts: 1000, slowdown: 2, cache: 'off' }),
+    size({ posts: 100_000, slowdown: 0.5 }),
+    size({ posts: 100_000, slowdown: 4, cache: 'off' }),
+  ],
   imports: [
     {
       database: 'sqlite',
@@ -102,15 +136,25 @@ const RESULTS: BenchResults = {
   ],
 }
 
-/** One size, no latency, no import, no goals. */
+/** The CMS uncached only (`--cache off`). */
+const UNCACHED: BenchResults = {
+  ...RESULTS,
+  settings: { ...RESULTS.settings, cacheModes: ['off'] },
+  sizes: RESULTS.sizes.filter((result) => result.cache === 'off'),
+}
+
+/** One size, cached only, no latency, no import, no goals. */
 const SPARSE: BenchResults = {
   ...RESULTS,
+  settings: { ...RESULTS.settings, cacheModes: ['on'] },
   sizes: [{ ...RESULTS.sizes[0], latency: {} }],
   imports: [],
   goals: [],
 }
 
-/** Both databases, compared; search could not be measured on PostgreSQL. */
+const UNMEASURED_SEARCH = 'the CMS answered GET /api/search?q=a with 500: {"errors":[]}'
+
+/** Both databases in both modes, compared; search could not be measured on PostgreSQL. */
 const BOTH: BenchResults = {
   ...RESULTS,
   databases: [
@@ -118,21 +162,24 @@ const BOTH: BenchResults = {
     { kind: 'postgres', version: '18.4', setup: 'a throwaway server.' },
   ],
   sizes: [
-    size({ posts: 1000, slowdown: 1 }),
-    (() => {
-      const { search: _search, ...throughput } = size({ posts: 1000, slowdown: 2 }).throughput
-      const { search: _latency, ...latency } = size({ posts: 1000, slowdown: 2 }).latency
-      return {
-        ...size({ posts: 1000, slowdown: 2, database: 'postgres' }),
-        throughput,
-        latency,
-        unmeasured: { search: 'the CMS answered GET /api/search?q=a with 500: {"errors":[]}' },
-      }
-    })(),
+    size({ posts: 1000, slowdown: 0.4 }),
+    size({ posts: 1000, slowdown: 2, cache: 'off' }),
+    ...(['on', 'off'] as const).map((cache) => ({
+      ...without(size({ posts: 1000, slowdown: 3, database: 'postgres', cache }), 'search'),
+      unmeasured: { search: UNMEASURED_SEARCH },
+    })),
   ],
   comparisons: [
     {
       posts: 1000,
+      cache: 'on',
+      throughput: {
+        restList: { cmsRatios: [0.9, 1.02, 0.97], cmsMedianRatio: 0.97, baselineMedianRatio: 0.8 },
+      },
+    },
+    {
+      posts: 1000,
+      cache: 'off',
       throughput: {
         restList: { cmsRatios: [0.5, 0.52, 0.47], cmsMedianRatio: 0.5, baselineMedianRatio: 0.8 },
       },
@@ -142,8 +189,16 @@ const BOTH: BenchResults = {
 }
 
 const countLines = (svg: string) => svg.split('aria-roledescription="line mark"').length - 1
+const count = (text: string, part: string) => text.split(part).length - 1
 
-describe('renderMarkdown', () => {
+/** The Markdown from `heading` to the next heading of any level. */
+const partOf = (markdown: string, heading: string) => {
+  const start = markdown.indexOf(heading)
+  const end = markdown.indexOf('\n#', start + heading.length)
+  return markdown.slice(start, end === -1 ? undefined : end)
+}
+
+describe('renderMarkdown with the cache on and off', () => {
   const markdown = renderMarkdown(RESULTS)
 
   it.each(TARGETS.map((target) => TARGET_LABELS[target]))('should name the target %s', (label) => {
@@ -153,6 +208,7 @@ describe('renderMarkdown', () => {
   it.each([
     ['an unmet goal', '| REST list at 1,000 posts | ≥ 0.50 of baseline | 0.46 | **no** |'],
     ['a met goal', '| p99 at 100,000 posts | ≤ 100 ms | 44.5 ms | yes |'],
+    ['how many goals are met', '1 of 2 met.'],
   ])('should show %s', (_, row) => {
     expect(markdown).toContain(row)
   })
@@ -162,17 +218,33 @@ describe('renderMarkdown', () => {
     ['the header', '2025-06-01 · commit `0123456789ab` · 2 × AMD EPYC 7B13 · Node v20.19.0'],
     ['the database and its setup', '- **SQLite 3.45.1**: a file in the temp folder.'],
     ['the settings', '3 rounds × 10 s, 50 connections; latency at 200 req/s for 30 s'],
+    ['the cache modes measured', 'CMS response cache on and off (API_CACHE_SECONDS=0).'],
+    [
+      'what cached and uncached mean',
+      'CMS cached: the CMS as it runs by default, with its response cache; uncached: the same ' +
+        'CMS started with API_CACHE_SECONDS=0; a CMS server for each, on the same database, in ' +
+        'the same rounds against the same baseline server.',
+    ],
     ['each size and its database', '### 100,000 posts on SQLite'],
     [
-      'req/s as integers, ratios with 2 decimals',
-      '| REST list (10 newest, author + sources) | 1,235 | 2,700 | 0.45 | 0.44 0.47 0.45 | 0 |',
+      'both modes side by side',
+      '| Target | Ratio cached | Ratio uncached | p50 / p99 cached (ms) | p50 / p99 uncached (ms) | Baseline p50 / p99 (ms) |',
     ],
-    ['the GraphQL/REST ratios', 'list 0.86, by slug 0.91'],
     [
-      'latency in ms with 1 decimal',
-      '| Search | SQLite | 100,000 | 200 | 14.3 | 40.5 | 3.6 | 10.1 |',
+      'the median ratio with the range of the rounds, and latency, in both modes',
+      '| REST list (10 newest, author + sources) | 1.12 (1.11–1.19) | 0.22 (0.22–0.24) | 1.3 / 4.9 | 6.3 / 24.5 | 0.8 / 2.5 |',
     ],
-    ['memory and cold start', '| SQLite | 1,000 | 182 | 302 | 2,346 |'],
+    [
+      'req/s of both CMS servers and the baseline as integers',
+      '| REST list (10 newest, author + sources) | 3,086 | 617 | 2,700 | 0 / 0 |',
+    ],
+    [
+      'the GraphQL/REST ratios of both modes',
+      'GraphQL over REST (CMS req/s, median of paired rounds): cached list 0.96, by slug 0.98; ' +
+        'uncached list 0.86, by slug 0.71.',
+    ],
+    ['memory and cold start, cached', '| SQLite | cached | 1,000 | 182 | 302 | 2,346 |'],
+    ['memory and cold start, uncached', '| SQLite | uncached | 1,000 | 176 | 255 | 2,012 |'],
     ['the import database', '### On SQLite'],
     ['the importer', '| Importer | 136 | 41.3 |'],
     ['the raw insert', '| Raw insert (31,000 rows) | 3,060 | 1.8 |'],
@@ -182,6 +254,35 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain(text)
   })
 
+  it('should give each size one table for both cache modes', () => {
+    expect(count(markdown, '### 1,000 posts on SQLite')).toBe(1)
+    expect(count(partOf(markdown, '### 1,000 posts on SQLite'), '| Search |')).toBe(2)
+  })
+})
+
+describe('renderMarkdown with one cache mode', () => {
+  const markdown = renderMarkdown(UNCACHED)
+
+  it.each([
+    ['the mode measured', 'CMS uncached: the same CMS started with API_CACHE_SECONDS=0.'],
+    [
+      'its columns',
+      '| Target | Ratio uncached | p50 / p99 uncached (ms) | Baseline p50 / p99 (ms) |',
+    ],
+    ['its figures', '| Search | 0.15 (0.15–0.16) | 14.3 / 40.5 | 1.2 / 6.5 |'],
+  ])('should show %s', (_, text) => {
+    expect(markdown).toContain(text)
+  })
+
+  it.each(['Ratio cached', 'p50 / p99 cached', 'CMS cached req/s', '| cached |'])(
+    'should leave out the columns of the other mode (%s)',
+    (text) => {
+      expect(markdown).not.toContain(text)
+    },
+  )
+})
+
+describe('renderMarkdown with data missing', () => {
   it.each([
     '## Goals',
     '## Latency',
@@ -190,6 +291,7 @@ describe('renderMarkdown', () => {
     '### 100,000 posts',
     '## PostgreSQL ÷ SQLite',
     'Not measured',
+    'p50 / p99',
   ])('should leave out %s when its data is missing', (text) => {
     expect(renderMarkdown(SPARSE)).not.toContain(text)
   })
@@ -198,7 +300,19 @@ describe('renderMarkdown', () => {
     const markdown = renderMarkdown(SPARSE)
 
     expect(markdown).toContain('### 1,000 posts')
+    expect(markdown).toContain('| REST list (10 newest, author + sources) | 1.12 (1.11–1.19) |')
     expect(markdown).toContain('## Memory and cold start')
+  })
+
+  it('should show a dash for a target measured in one mode only', () => {
+    const markdown = renderMarkdown({
+      ...RESULTS,
+      sizes: [RESULTS.sizes[0], without(RESULTS.sizes[1], 'feed')],
+    })
+
+    expect(markdown).toContain(
+      '| RSS feed (50 newest) | 0.67 (0.65–0.71) | – | 3.3 / 8.9 | – | 1.3 / 7.5 |',
+    )
   })
 })
 
@@ -210,46 +324,130 @@ describe('renderMarkdown with both databases', () => {
     ['the SQLite table', '### 1,000 posts on SQLite'],
     ['the PostgreSQL table', '### 1,000 posts on PostgreSQL'],
     [
-      'the comparison',
-      '| REST list (10 newest, author + sources) | 1,000 | 0.50 | 0.50 0.52 0.47 | 0.80 |',
+      'the comparison, cached',
+      '| REST list (10 newest, author + sources) | cached | 1,000 | 0.97 | 0.90 1.02 0.97 | 0.80 |',
     ],
-    ['latency per database', '| REST list (10 newest, author + sources) | PostgreSQL | 1,000 |'],
-    ['each import', '### On PostgreSQL'],
     [
-      'why a target was not measured',
-      '- Search: the CMS answered GET /api/search?q=a with 500: {"errors":[]}',
+      'the comparison, uncached',
+      '| REST list (10 newest, author + sources) | uncached | 1,000 | 0.50 | 0.50 0.52 0.47 | 0.80 |',
     ],
+    ['memory per database', '| PostgreSQL | uncached | 1,000 | 176 | 255 | 2,012 |'],
+    ['each import', '### On PostgreSQL'],
+    ['why a target was not measured', `- Search: ${UNMEASURED_SEARCH}`],
+    ['in which mode it was not measured, cached', 'Not measured on PostgreSQL, cached:'],
+    ['in which mode it was not measured, uncached', 'Not measured on PostgreSQL, uncached:'],
   ])('should show %s', (_, text) => {
     expect(markdown).toContain(text)
   })
 
-  it('should leave the unmeasured target out of the PostgreSQL table', () => {
-    const postgresPart = markdown.slice(
+  it('should leave the unmeasured target out of the PostgreSQL tables', () => {
+    const tables = markdown.slice(
       markdown.indexOf('### 1,000 posts on PostgreSQL'),
       markdown.indexOf('Not measured on PostgreSQL'),
     )
 
-    expect(postgresPart).not.toContain('| Search |')
+    expect(tables).not.toContain('| Search |')
+  })
+})
+
+describe('goalsOf', () => {
+  const goals = goalsOf({ sizes: RESULTS.sizes.slice(0, 2), imports: RESULTS.imports })
+  const goal = (name: string) => goals.find((candidate) => candidate.name === name)
+
+  it.each([
+    [
+      'REST list ÷ baseline in every round, cached, N=1,000, SQLite',
+      { target: '≥ 0.9×', value: '1.11× (slowest round)', isMet: true },
+    ],
+    [
+      'RSS feed ÷ baseline in every round, cached, N=1,000, SQLite',
+      { target: '≥ 0.9×', value: '0.65× (slowest round)', isMet: false },
+    ],
+    [
+      'REST list ÷ baseline, uncached, N=1,000, SQLite',
+      { target: '≥ 0.5×', value: '0.22×', isMet: false },
+    ],
+    [
+      'REST by slug ÷ baseline, uncached, N=1,000, SQLite',
+      { target: '≥ 0.35×', value: '0.21×', isMet: false },
+    ],
+    [
+      'GraphQL by slug ÷ baseline, uncached, N=1,000, SQLite',
+      { target: '≥ 0.3×', value: '0.17×', isMet: false },
+    ],
+    [
+      'REST list p99 at 200 req/s, uncached, N=1,000, SQLite',
+      { target: '≤ 50 ms', value: '24.5 ms', isMet: true },
+    ],
+    [
+      'RSS feed p99 at 200 req/s, uncached, N=1,000, SQLite',
+      { target: '≤ 50 ms', value: '44.5 ms', isMet: true },
+    ],
+    [
+      'GraphQL by slug ÷ REST by slug, uncached, N=1,000, SQLite',
+      { target: '≥ 0.7×', value: '0.71×', isMet: true },
+    ],
+    ['Cold start to first 200, SQLite', { target: '≤ 5,000 ms', value: '2,346 ms', isMet: true }],
+    ['Idle memory (RSS), SQLite', { target: '≤ 350 MB', value: '182 MB', isMet: true }],
+    [
+      'Import through the importer, SQLite',
+      { target: '≥ 500 docs/s', value: '136 docs/s', isMet: false },
+    ],
+  ])('should hold %s', (name, expected) => {
+    expect(goal(name)).toEqual({ name, ...expected })
+  })
+
+  it('should hold every target to its uncached ratio and p99, and to its cached slowest round', () => {
+    expect(goals.filter((candidate) => candidate.name.includes(', uncached,'))).toHaveLength(
+      TARGETS.length * 2 + 2,
+    )
+    expect(goals.filter((candidate) => candidate.name.includes(', cached,'))).toHaveLength(
+      TARGETS.length,
+    )
+  })
+
+  it('should hold the cached CMS to no latency goal', () => {
+    expect(goals.filter((candidate) => /p99.*, cached,/.test(candidate.name))).toEqual([])
+  })
+
+  it('should list a target the CMS did not answer as an unmet goal', () => {
+    const unanswered = goalsOf({ sizes: [BOTH.sizes[3]], imports: [] })
+
+    expect(unanswered).toContainEqual({
+      name: 'Every target answered, uncached, N=1,000, PostgreSQL',
+      target: 'all',
+      value: 'not: search',
+      isMet: false,
+    })
   })
 })
 
 describe('renderLatencyChart', () => {
-  it('should draw a CMS p50, a CMS p99 and a baseline p99 line per target', async () => {
+  it('should draw a CMS p50, a CMS p99 and a baseline p99 line per target and cache mode', async () => {
     const svg = await renderLatencyChart(RESULTS)
 
     expect(svg.startsWith('<svg')).toBe(true)
     expect(svg).toContain(TITLE)
-    expect(countLines(svg)).toBe(TARGETS.length * 3)
+    expect(countLines(svg)).toBe(TARGETS.length * 3 * 2)
   })
 
-  it('should draw one panel per database', async () => {
+  it.each(['SQLite · CMS cached', 'SQLite · CMS uncached'])(
+    'should head a panel %s',
+    async (panel) => {
+      const svg = await renderLatencyChart(RESULTS)
+
+      expect(svg).toContain(`>${panel}</text>`)
+    },
+  )
+
+  it('should draw one panel per database and cache mode', async () => {
     const svg = await renderLatencyChart(BOTH)
 
-    expect(svg).toContain('>PostgreSQL</text>')
-    expect(countLines(svg)).toBe(TARGETS.length * 3 + (TARGETS.length - 1) * 3)
+    expect(svg).toContain('>PostgreSQL · CMS uncached</text>')
+    expect(countLines(svg)).toBe(TARGETS.length * 3 * 2 + (TARGETS.length - 1) * 3 * 2)
   })
 
-  it('should draw a chart for a single size', async () => {
+  it('should draw a chart for a single size in a single mode', async () => {
     const svg = await renderLatencyChart({ ...RESULTS, sizes: [RESULTS.sizes[0]] })
 
     expect(svg.startsWith('<svg')).toBe(true)
@@ -287,6 +485,15 @@ describe('writeReport', () => {
       '![Latency against N](2025-06-01-sqlite-latency.svg)',
     )
     expect(await fs.readFile(paths.chart, 'utf8')).toMatch(/^<svg/)
+  })
+
+  it('should say in the JSON which cache mode each size was measured in', async () => {
+    const dir = await tempDir()
+
+    const paths = await writeReport({ results: RESULTS, dir })
+
+    const written = JSON.parse(await fs.readFile(paths.json, 'utf8')) as BenchResults
+    expect(written.sizes.map((result) => result.cache)).toEqual(['on', 'off', 'on', 'off'])
   })
 
   it('should replace the colons of a date with a time', async () => {
