@@ -3,8 +3,10 @@ import { once } from 'node:events'
 import type { NextFunction, Request, Response } from 'express'
 
 import { errorBody } from '../../../lib/errors.ts'
+import { hasCredentials } from '../../../lib/httpCaching.ts'
 import { apiHandlers, type WebHandler } from '../../plugins/expressApi/provider.ts'
 import { rememberReads, trackReads } from '../../plugins/responseCache/dependencies.ts'
+import { isCacheOn } from '../../plugins/responseCache/store.ts'
 import { log, messageOf } from '../log.ts'
 import { readBody } from '../body.ts'
 
@@ -107,9 +109,19 @@ export const payloadApi = async (req: Request, res: Response, next: NextFunction
   res.once('close', onClose)
   try {
     const request = await toWebRequest(req, found.path, aborted.signal)
-    // What the answer read tells the response cache when to drop it (src/plugins/responseCache).
-    const { result: response, reads } = await trackReads(() => found.handler(request))
-    rememberReads(req, reads)
+    // What an answer the cache may keep read tells the cache when to drop it
+    // (src/plugins/responseCache); other answers are not tracked.
+    const isKeepable =
+      isCacheOn() &&
+      !hasCredentials({ authorization: req.headers.authorization, cookie: req.headers.cookie })
+    let response: globalThis.Response
+    if (isKeepable) {
+      const tracked = await trackReads(() => found.handler(request))
+      rememberReads(req, tracked.reads)
+      response = tracked.result
+    } else {
+      response = await found.handler(request)
+    }
     await sendWebResponse(response, res, aborted.signal)
   } catch (err) {
     if (aborted.signal.aborted) return
