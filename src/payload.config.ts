@@ -21,7 +21,6 @@ import { apiValidation } from './plugins/apiValidation.ts'
 import { contentApi } from './plugins/contentApi.ts'
 import { contentEvents } from './plugins/contentEvents/index.ts'
 import { digestBuilder } from './plugins/digestBuilder.ts'
-import { leanReads } from './plugins/leanReads.ts'
 import { expressApi } from './plugins/expressApi/index.ts'
 import { editorialWorkflow } from './plugins/editorialWorkflow.ts'
 import { graphqlSelectByDefault } from './plugins/graphqlSelect/index.ts'
@@ -125,7 +124,6 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
       responseCache(),
       graphqlSelectByDefault(),
       expressApi(),
-      leanReads(),
       migrateOnStart(),
       seedOnStart({ isEnabled: env.seedOnStart }),
       // Last, so its onInit runs first: the register patches Payload before anything uses it.

@@ -13,6 +13,8 @@ import type { Config, Payload, Plugin } from 'payload'
 import { chainOnInit } from '../plugins/onInit.ts'
 import { outboxTransactionEnded } from '../plugins/contentEvents/index.ts'
 import { transactionEnded } from '../plugins/responseCache/hooks.ts'
+import { trackAdapterReads } from '../plugins/responseCache/dependencies.ts'
+import { countOnlyWhenNeeded } from './counts.ts'
 import {
   checkInternalCollections,
   guardJobQueue,
@@ -228,6 +230,27 @@ export const WORKAROUNDS: Workaround[] = [
           outboxTransactionEnded(event)
         },
       }),
+  },
+  {
+    id: 'no-read-listener',
+    package: 'payload 3.90.2 (no hook on what a request reads)',
+    breaks:
+      'the response cache cannot tell which documents an answer shows (afterRead hooks see documents, not the lists and lookups that found them), so every write had to drop every cached answer: a post read by slug left the cache whenever any post was published',
+    upstream: 'not reported (a feature Payload lacks)',
+    canary:
+      'tests/unit/workarounds.test.ts: the database adapter type still has no read hook (behaviour: tests/e2e/http-cache.test.ts, tests/unit/responseCacheDependencies.test.ts)',
+    apply: (payload) => trackAdapterReads(payload),
+  },
+  {
+    id: 'drizzle-needless-counts',
+    package: '@payloadcms/drizzle 3.90.2 (findMany)',
+    breaks:
+      'every paginated find runs a second query to count its matches, also when the total is already known: a lookup by a unique field (a post by slug, at most one match) or a first page that is not full; the front ends’ commonest read pays for a count it cannot need',
+    upstream: 'not reported (a feature Payload lacks)',
+    canary:
+      'tests/unit/workarounds.test.ts: drizzle findMany still counts unless pagination is false (behaviour: tests/integration/lean-reads.test.ts)',
+    adapters: ['sqlite', 'postgres'],
+    apply: (payload) => countOnlyWhenNeeded(payload),
   },
   {
     id: 'schedule-publish-unchecked',

@@ -1,11 +1,12 @@
 /**
- * Reads without needless counts (src/plugins/leanReads.ts): every answer is the one the
+ * Reads without needless counts (the defect register's "drizzle-needless-counts",
+ * src/workarounds/counts.ts): every answer is the one the
  * adapter gives after counting, and the count is skipped where the total is already known.
  */
 import type { PayloadRequest, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { countingFind } from '../../src/plugins/leanReads.ts'
+import { countingFind } from '../../src/workarounds/counts.ts'
 import { startTestCms, type TestCms } from '../helpers/payload.ts'
 
 let cms: TestCms

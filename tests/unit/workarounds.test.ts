@@ -120,6 +120,18 @@ describe('canaries: the upstream code each workaround is for still behaves so', 
     expect(types).not.toMatch(/afterCommit/)
   })
 
+  it('the database adapter type still has no hook on reads', () => {
+    const types = source('payload', 'database/types.d.ts')
+    expect(types).not.toMatch(/afterRead|onRead|readListener/i)
+  })
+
+  it('drizzle findMany still counts every paginated find', () => {
+    const code = source('@payloadcms/drizzle', 'find/findMany.js')
+    expect(code).toMatch(
+      /if \(pagination !== false && \(orderedIDs \? orderedIDs\?\.length <= limit : true\)\) \{\s*totalDocs = await adapter\.countDistinct\(/,
+    )
+  })
+
   it('schedulePublishHandler still queues a publish without checking the user may publish', () => {
     const code = source('@payloadcms/ui', 'utilities/schedulePublishHandler.js')
     const handler = code.slice(code.indexOf('export const schedulePublishHandler'))

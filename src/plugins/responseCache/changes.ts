@@ -51,6 +51,23 @@ export const recordChange = async ({
   })
 }
 
+type OthersChanged = (payload: Payload) => void
+
+const othersChangedListeners = (): Set<OthersChanged> =>
+  sharedInProcess('responseCacheOthersChanged', () => new Set<OthersChanged>())
+
+/**
+ * Calls `listener` whenever this process sees that other instances changed content (or may
+ * have, after it could not look): what it keeps in memory about content should be read again.
+ */
+export const whenOtherInstancesChange = (listener: OthersChanged): void => {
+  othersChangedListeners().add(listener)
+}
+
+const othersChanged = (payload: Payload) => {
+  for (const listener of othersChangedListeners()) listener(payload)
+}
+
 /** What other instances have written, in a form that changes whenever they write again. */
 const othersSignature = async (payload: Payload): Promise<string> => {
   const where = { instance: { not_equals: instanceId() } }
@@ -97,8 +114,10 @@ export const watchOtherInstances = (payload: Payload): void => {
         // What other instances wrote meanwhile is unknown: everything is dropped once.
         payload.logger.info('content changes of other instances are seen again')
         setBlind(false)
+        othersChanged(payload)
       } else if (last !== undefined && signature !== last) {
         bumpContentVersion()
+        othersChanged(payload)
       }
       last = signature
       failing = false

@@ -3,17 +3,17 @@ import type { Config, Plugin } from 'payload'
 import { ContentChanges } from '../../../collections/ContentChanges.ts'
 import { chainOnInit } from '../onInit.ts'
 import { watchOtherInstances } from './changes.ts'
-import { trackAdapterReads } from './dependencies.ts'
 import { invalidateResponses } from './hooks.ts'
 import { bumpContentVersion } from './store.ts'
 
 /**
  * The response cache's Payload side: every write to any collection drops the cached anonymous
  * answers that depend on what it changed (drafts and staff-only collections excepted, see
- * `changesPublicAnswers`; what an answer depends on is noted as it is read, dependencies.ts),
- * in this process at once, and in the other instances through the journal of content changes
- * (changes.ts). The answers themselves are kept and served by the Express server
- * (src/server/middleware/httpCache.ts); commits are signalled by the workaround register.
+ * `changesPublicAnswers`), in this process at once, and in the other instances through the
+ * journal of content changes (changes.ts). What an answer depends on is noted as it is read
+ * (dependencies.ts, applied by the defect register's "no-read-listener"). The answers
+ * themselves are kept and served by the Express server (src/server/middleware/httpCache.ts);
+ * commits are signalled by the workaround register.
  */
 export const responseCache =
   (): Plugin =>
@@ -36,9 +36,6 @@ export const responseCache =
         ...config,
         onInit: chainOnInit({ config, task: bumpContentVersion, when: 'before' }),
       },
-      task: (payload) => {
-        trackAdapterReads(payload)
-        watchOtherInstances(payload)
-      },
+      task: watchOtherInstances,
     }),
   })

@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
 import { SearchIndex } from '../../../collections/SearchIndex.ts'
 import { slugs } from '../../../collections/slugs.ts'
 import { chainOnInit } from '../onInit.ts'
+import { whenOtherInstancesChange } from '../responseCache/changes.ts'
 import { indexAfterChange, removeAfterDelete } from './hooks.ts'
 import { isIndexedCollection, rebuildSearchIndex, staleIndexReason } from './indexer.ts'
 import { ensureMongoTextIndex } from './query.ts'
@@ -77,6 +78,8 @@ export const search =
     onInit: chainOnInit({
       config,
       task: async (payload) => {
+        // Another instance may have renamed a topic: its names are read again.
+        whenOtherInstancesChange(forgetSynonyms)
         if (payload.db.name === 'mongoose') await ensureMongoTextIndex(payload)
         if (!backfillOnStart) return
         // In the background: a large index takes a while, and search answers meanwhile.

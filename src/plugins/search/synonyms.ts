@@ -3,12 +3,15 @@ import type { Payload } from 'payload'
 import { slugs } from '../../../collections/slugs.ts'
 import { synonymGroups, type SynonymGroup } from '../../../lib/searchQuery.ts'
 
-/** How long an instance keeps the topics' names (another instance's edit shows after this). */
+/**
+ * How long an instance keeps the topics' names at most: a write here forgets them at once, and
+ * another instance's as soon as this one sees it (src/plugins/responseCache/changes.ts).
+ */
 const TTL_MS = 30_000
 
 const cache = new WeakMap<Payload, { at: number; groups: SynonymGroup[] }>()
 
-/** Forgets the names read (a topic was written in this process). */
+/** Forgets the names read (a topic was written, here or by another instance). */
 export const forgetSynonyms = (payload: Payload): void => {
   cache.delete(payload)
 }

@@ -1,15 +1,14 @@
-import type { BaseDatabaseAdapter, Config, Payload, Plugin } from 'payload'
+import type { BaseDatabaseAdapter, Payload } from 'payload'
 
 import { firstPagePaging, pinsOneDocument } from '../../lib/findPaging.ts'
-import { chainOnInit } from './onInit.ts'
-import { uniqueFieldsOf } from './uniqueFields.ts'
+import { uniqueFieldsOf } from '../plugins/uniqueFields.ts'
 
 type Find = BaseDatabaseAdapter['find']
 
 /** Each wrapped adapter's own `find`, which always counts (the tests compare the two). */
 const countingFinds = new WeakMap<Payload['db'], Find>()
 
-/** The adapter's `find` as it was before `leanReads` (the same function on other adapters). */
+/** The adapter's `find` as it was before `countOnlyWhenNeeded` (the same function on other adapters). */
 export const countingFind = (db: Payload['db']): Find => countingFinds.get(db) ?? db.find.bind(db)
 
 /**
@@ -45,26 +44,16 @@ const leanFind =
   }
 
 /**
- * Lighter reads on the SQL databases (see `leanFind`). MongoDB pages its queries another way
- * and is left as it is.
+ * Register entry "drizzle-needless-counts" (src/workarounds/index.ts): the SQL adapters' `find`
+ * counts only when the total is not already known (see `leanFind`).
  */
-export const leanReads =
-  (): Plugin =>
-  (config: Config): Config => ({
-    ...config,
-    onInit: chainOnInit({
-      config,
-      when: 'before',
-      task: (payload) => {
-        const db = payload.db
-        if (db.name !== 'sqlite' && db.name !== 'postgres') return
-        const find = db.find.bind(db)
-        countingFinds.set(db, find)
-        db.find = leanFind({
-          find,
-          count: db.count.bind(db),
-          unique: uniqueFieldsOf(payload),
-        })
-      },
-    }),
+export const countOnlyWhenNeeded = (payload: Payload): void => {
+  const db = payload.db
+  const find = db.find.bind(db)
+  countingFinds.set(db, find)
+  db.find = leanFind({
+    find,
+    count: db.count.bind(db),
+    unique: uniqueFieldsOf(payload),
   })
+}
