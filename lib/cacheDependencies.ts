@@ -7,15 +7,30 @@
  * id, and each of its unique values before and after the write (an old slug no longer leads to
  * it, a new one now does).
  */
-import { pinOf, readsThroughRelations } from './findPaging.ts'
+import { pinOf } from './findPaging.ts'
+import { isPlainObject } from './values.ts'
 
-/** The key of answers that depend on everything (search, feeds, raw queries): any write drops them. */
+/** The key of answers that depend on everything (search, feeds, raw SQL): any write drops them. */
 export const EVERYTHING = '*'
 
 export const anyDocumentOf = (collection: string): string => `${collection}#*`
 
 export const documentKey = (collection: string, field: string, value: string | number): string =>
   `${collection}#${field}=${String(value)}`
+
+/** True when `where` or `sort` reaches into other documents (a dotted path such as author.slug). */
+const readsThroughRelations = ({ where, sort }: { where: unknown; sort?: unknown }) => {
+  const sorts = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []
+  if (sorts.some((field) => typeof field === 'string' && field.includes('.'))) return true
+  const visit = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.some(visit)
+    if (!isPlainObject(node)) return false
+    return Object.entries(node).some(([key, value]) =>
+      key === 'and' || key === 'or' ? visit(value) : key.includes('.'),
+    )
+  }
+  return visit(where)
+}
 
 /** The keys a read of `collection` with `where` (and `sort`) depends on. */
 export const readDependencies = ({

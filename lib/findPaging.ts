@@ -5,10 +5,7 @@
  * cache keeps such answers until one of the pinned documents changes.
  */
 
-type Where = { [key: string]: unknown }
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+import { isPlainObject } from './values.ts'
 
 const isScalar = (value: unknown): value is string | number =>
   typeof value === 'string' || typeof value === 'number'
@@ -33,7 +30,7 @@ export const pinOf = ({
   const consider = (pin: Pin | undefined) => {
     if (pin && (!best || pin.values.length < best.values.length)) best = pin
   }
-  for (const [key, condition] of Object.entries(where as Where)) {
+  for (const [key, condition] of Object.entries(where)) {
     if (key === 'and') {
       if (Array.isArray(condition))
         for (const part of condition) consider(pinOf({ where: part, unique }))
@@ -65,18 +62,4 @@ export const firstPagePaging = ({ total, limit }: { total: number; limit: number
     totalDocs: total,
     totalPages,
   }
-}
-
-/** True when `where` or `sort` reaches into other documents (a dotted path such as author.slug). */
-export const readsThroughRelations = ({ where, sort }: { where: unknown; sort?: unknown }) => {
-  const sorts = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []
-  if (sorts.some((field) => typeof field === 'string' && field.includes('.'))) return true
-  const visit = (node: unknown): boolean => {
-    if (Array.isArray(node)) return node.some(visit)
-    if (!isPlainObject(node)) return false
-    return Object.entries(node).some(([key, value]) =>
-      key === 'and' || key === 'or' ? visit(value) : key.includes('.'),
-    )
-  }
-  return visit(where)
 }

@@ -8,7 +8,7 @@ type Find = BaseDatabaseAdapter['find']
 /** Each wrapped adapter's own `find`, which always counts (the tests compare the two). */
 const countingFinds = new WeakMap<Payload['db'], Find>()
 
-/** The adapter's `find` as it was before `countOnlyWhenNeeded` (the same function on other adapters). */
+/** The adapter's `find` before `countOnlyWhenNeeded` (the same function on other adapters). */
 export const countingFind = (db: Payload['db']): Find => countingFinds.get(db) ?? db.find.bind(db)
 
 /**

@@ -68,7 +68,8 @@ const ANYTHING = [
 
 /**
  * Makes the adapter of `payload` note what each of its reads depends on, when a read is being
- * tracked (the defect register's "no-read-listener": Payload has no such hook). A collection with join fields depends on the collections they list as well.
+ * tracked (the defect register's "no-read-listener": Payload has no such hook). A collection
+ * with join fields depends on the collections they list as well.
  */
 export const trackAdapterReads = (payload: Payload): void => {
   const db = payload.db as Adapter & Record<string, unknown>

@@ -42,7 +42,7 @@ type Changed = string[] | typeof EVERYTHING
 const dirtyTransactions = (): Map<TransactionId, Changed> =>
   sharedInProcess('responseCacheDirtyTransactions', () => new Map<TransactionId, Changed>())
 
-/** What a hook's write changed (lib/cacheDependencies.ts): everything when its collection is not known. */
+/** What a hook's write changed (lib/cacheDependencies.ts); everything without a collection. */
 const changedBy = (args: {
   collection?: HookCollection
   id?: number | string
@@ -68,8 +68,9 @@ const merge = (earlier: Changed | undefined, later: Changed): Changed =>
  * those that depend on the document, and the lists of its collection. A write outside a
  * transaction is visible once the hook runs. A write inside one is not visible until it commits
  * (a read in between still sees the old data), so its transaction is remembered with what it
- * changed, and those answers are dropped again when it commits (`transactionEnded`). Other instances are
- * told through the journal of content changes, written in the same transaction (changes.ts).
+ * changed, and those answers are dropped again when it commits (`transactionEnded`). Other
+ * instances are told through the journal of content changes, written in the same transaction
+ * (changes.ts).
  */
 export const invalidateResponses = async <
   T extends {

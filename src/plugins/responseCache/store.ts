@@ -19,8 +19,10 @@ import { sharedInProcess } from '../../../lib/processState.ts'
  * entries (src/server/middleware/httpCache.ts): one store for both (lib/processState.ts).
  */
 
-/** One kept answer: its status, headers and body, the content version it was read at, and
- * the keys of what it depends on. */
+/**
+ * One kept answer: its status, headers and body, the content version it was read at, and the
+ * keys of what it depends on.
+ */
 export type CachedAnswer = Readonly<{
   version: number
   status: number

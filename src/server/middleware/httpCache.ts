@@ -111,12 +111,14 @@ const keepIfPublic = ({
   req,
   res,
   body,
+  etag,
   key,
   version,
 }: {
   req: IncomingMessage
   res: ServerResponse
   body: Buffer
+  etag: string
   key: string
   version: number
 }) => {
@@ -134,7 +136,7 @@ const keepIfPublic = ({
       status: res.statusCode,
       headers: headersOf(res),
       body: new Uint8Array(body),
-      etag: etagOf(body),
+      etag,
       dependsOn: dependenciesOf(req),
     },
   })
@@ -281,12 +283,14 @@ export const httpCache = async (req: Request, res: Response, next: NextFunction)
   holdUntilEnd({
     res,
     onBody: ({ body, end, done }) => {
+      // Hashed once, for the cache entry and the ETag alike; only 200s have either.
+      const etag = res.statusCode === 200 ? etagOf(body) : ''
       const isGraphql = req.method === 'POST'
       if (key && (!isGraphql || isCacheableGraphqlRequest(req))) {
-        keepIfPublic({ req, res, body, key, version })
+        keepIfPublic({ req, res, body, etag, key, version })
       }
       if (!isTagged || res.statusCode !== 200 || res.headersSent) return end(body, done)
-      return sendWithEtag({ req, res, body, end, done })
+      return sendWithEtag({ req, res, body, end, done, etag })
     },
   })
   next()
