@@ -34,6 +34,7 @@ import {
 import { sql } from '@payloadcms/db-postgres'
 import { createClient, type Config as LibsqlConfig } from '@libsql/client'
 
+import { libsqlDatabase, reuseStatements } from './statements.ts'
 import { closePoolsOnDestroy, compareJsonAsText, reportPoolErrorsTo } from './postgres.ts'
 import { claimJobsAtomically } from './jobs.ts'
 
@@ -101,6 +102,17 @@ export const WORKAROUNDS: Workaround[] = [
       const { clientConfig } = payload.db as unknown as { clientConfig: LibsqlConfig }
       writeOnOneConnection(db.client, () => createClient(clientConfig))
     },
+  },
+  {
+    id: 'libsql-statements-per-query',
+    package: '@libsql/client 0.14.0 (executeStmt in sqlite3.js) with libsql 0.4.7',
+    breaks:
+      'every query prepares its SQL afresh, also the same few shapes a read makes each time: SQLite compiles a by-slug read’s three statements on every request (7% of its CPU), and each compiled statement waits for a finalizer to be freed',
+    upstream: 'not reported',
+    canary:
+      'tests/unit/workarounds.test.ts: executeStmt still prepares on every call (behaviour: tests/unit/sqliteStatements.test.ts)',
+    adapters: ['sqlite'],
+    apply: () => reuseStatements(libsqlDatabase()),
   },
   {
     id: 'libsql-finalizers-starved',

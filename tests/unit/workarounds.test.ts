@@ -49,6 +49,7 @@ describe('the defect register', () => {
     expect(sqliteOnly.map((entry) => entry.id)).toEqual([
       'libsql-spent-connections',
       'libsql-transaction-connections',
+      'libsql-statements-per-query',
       'libsql-finalizers-starved',
       'sqlite-write-queue',
       'sqlite-lone-writes',
@@ -123,6 +124,16 @@ describe('canaries: the upstream code each workaround is for still behaves so', 
   it('the database adapter type still has no hook on reads', () => {
     const types = source('payload', 'database/types.d.ts')
     expect(types).not.toMatch(/afterRead|onRead|readListener/i)
+  })
+
+  it('@libsql/client executeStmt still prepares its SQL on every call', () => {
+    for (const build of ['lib-esm', 'lib-cjs']) {
+      const code = fs.readFileSync(
+        path.join(path.dirname(require.resolve('@libsql/client')), '..', build, 'sqlite3.js'),
+        'utf8',
+      )
+      expect(code).toMatch(/function executeStmt\(db, stmt, intMode\) \{[^]*?db\.prepare\(sql\)/)
+    }
   })
 
   it('drizzle findMany still counts every paginated find', () => {
