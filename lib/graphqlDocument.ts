@@ -10,6 +10,7 @@ import {
   parse,
   validate,
 } from 'graphql'
+import { LRUCache } from 'lru-cache'
 
 /**
  * Most tokens a GraphQL document may hold. The complexity limit (1000) already bounds what a
@@ -117,6 +118,47 @@ export const isReadOnly = (query: string): boolean => {
 
 type GraphQLBody = { query?: unknown }
 
+/** One query as `prepareGraphqlBody` hands it on: refused, or rewritten (when it parses). */
+type PreparedQuery = {
+  problem: GraphQLError | null
+  /** The query with `select: true` added; undefined when it does not parse (Payload answers). */
+  text?: string
+  isReadOnly: boolean
+}
+
+/** Queries prepared, per set of selectable fields: front ends send the same few again and again. */
+const preparedQueries = new WeakMap<ReadonlySet<string>, LRUCache<string, PreparedQuery>>()
+const KEPT_QUERIES = 1000
+const KEPT_QUERY_CHARACTERS = 2_000_000
+
+const prepareQuery = ({
+  query,
+  selectable,
+}: {
+  query: string
+  selectable: ReadonlySet<string>
+}): PreparedQuery => {
+  let kept = preparedQueries.get(selectable)
+  if (!kept) {
+    kept = new LRUCache({
+      max: KEPT_QUERIES,
+      maxSize: KEPT_QUERY_CHARACTERS,
+      sizeCalculation: (_prepared, text) => Math.max(1, text.length),
+    })
+    preparedQueries.set(selectable, kept)
+  }
+  const found = kept.get(query)
+  if (found) return found
+  const { document, problem } = readQuery(query)
+  const prepared: PreparedQuery = {
+    problem,
+    text: document && !problem ? withSelect({ query, document, selectable }) : undefined,
+    isReadOnly: document !== undefined && isReadOnlyDocument(document),
+  }
+  if (query.length <= KEPT_QUERY_CHARACTERS / 10) kept.set(query, prepared)
+  return prepared
+}
+
 /** What to do with a GraphQL request body before Payload sees it. */
 export type PreparedGraphqlBody =
   | { refusal: GraphQLError }
@@ -148,25 +190,23 @@ export const prepareGraphqlBody = ({
     return { text, isCacheable: false }
   }
   const entries = Array.isArray(body) ? body : [body]
-  // Each query is parsed once, bounded, before anything else reads it.
-  const documents = new Map<GraphQLBody, DocumentNode | undefined>()
+  // Each query is read once, bounded, before anything else reads it.
+  const prepared = new Map<GraphQLBody, PreparedQuery>()
   for (const entry of entries) {
     if (typeof entry?.query !== 'string') continue
-    const { document, problem } = readQuery(entry.query)
-    if (problem) return { refusal: problem }
-    documents.set(entry, document)
+    const query = prepareQuery({ query: entry.query, selectable })
+    if (query.problem) return { refusal: query.problem }
+    prepared.set(entry, query)
   }
   const rewrite = (entry: GraphQLBody) => {
-    const document = documents.get(entry)
-    return document && typeof entry.query === 'string'
-      ? { ...entry, query: withSelect({ query: entry.query, document, selectable }) }
-      : entry
+    const query = prepared.get(entry)?.text
+    return query === undefined ? entry : { ...entry, query }
   }
   const rewrittenText = JSON.stringify(Array.isArray(body) ? body.map(rewrite) : rewrite(body))
-  const single = Array.isArray(body) ? undefined : documents.get(body)
+  const single = Array.isArray(body) ? undefined : prepared.get(body)
   return {
     text: rewrittenText === text ? text : rewrittenText,
-    isCacheable: single !== undefined && isReadOnlyDocument(single),
+    isCacheable: single?.isReadOnly === true,
   }
 }
 

@@ -254,6 +254,17 @@ export const WORKAROUNDS: Workaround[] = [
     apply: (payload) => trackAdapterReads(payload),
   },
   {
+    id: 'graphql-parsed-per-request',
+    package: '@payloadcms/next 3.90.2 (routes/graphql/handler.js, with graphql-http 1.23)',
+    breaks:
+      'every GraphQL request parses its query and checks it against all of GraphQL’s rules again, though front ends send the same few queries with other variables: 9% of the CPU of a GraphQL read',
+    upstream: 'not reported (graphql-http takes parse and validate options; Payload passes none)',
+    canary:
+      'tests/unit/workarounds.test.ts: Payload’s GraphQL handler is still the one copied (behaviour: tests/e2e/http.test.ts, tests/unit/graphqlDocuments.test.ts)',
+    where:
+      'src/plugins/expressApi/graphql.ts (a copy of the handler with kept documents, which the Express server answers GraphQL with)',
+  },
+  {
     id: 'drizzle-needless-counts',
     package: '@payloadcms/drizzle 3.90.2 (findMany)',
     breaks:

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -134,6 +135,12 @@ describe('canaries: the upstream code each workaround is for still behaves so', 
       )
       expect(code).toMatch(/function executeStmt\(db, stmt, intMode\) \{[^]*?db\.prepare\(sql\)/)
     }
+  })
+
+  it('Payload’s GraphQL handler is still the one src/plugins/expressApi/graphql.ts copies', () => {
+    const code = source('@payloadcms/next/routes', 'routes/graphql/handler.js')
+    const digest = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)
+    expect(digest).toBe('2f98002bd81bd98a')
   })
 
   it('drizzle findMany still counts every paginated find', () => {

@@ -21,10 +21,8 @@ export const expressApi =
         handlers.rest = (request) => handleEndpoints({ config: payload.config, request })
         let graphql: Promise<WebHandler> | undefined
         handlers.graphql = async (request) => {
-          // Loaded when first asked: the command-line tools never load Next's route handlers.
-          graphql ??= import('@payloadcms/next/routes').then(({ GRAPHQL_POST }) =>
-            GRAPHQL_POST(Promise.resolve(payload.config)),
-          )
+          // Loaded when first asked: the command-line tools never load the GraphQL handler.
+          graphql ??= import('./graphql.ts').then(({ graphqlPost }) => graphqlPost(payload.config))
           return (await graphql)(request)
         }
       },
