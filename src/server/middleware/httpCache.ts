@@ -256,6 +256,15 @@ const replay = (
 }
 
 /**
+ * The answers being made for a miss, by cache key, until their response closes. When a write
+ * empties the cache while many readers ask for the same list, one makes it and the others wait
+ * and take it from the cache, instead of all making it at once. What the waiters get is what the
+ * cache would have given them a moment later: kept only if no write since changed what it read.
+ * A waiter whose answer was not kept (an error, a write in between) makes its own, once.
+ */
+const beingMade = new Map<string, Promise<void>>()
+
+/**
  * HTTP caching for anonymous readers, before Payload and Next: answers from the response cache
  * (src/plugins/responseCache/store.ts) without running Payload, keeps the public answers they give (REST collection reads, search, feeds, read-only GraphQL), and gives GETs their
  * ETag. Requests with credentials are marked `private, no-store` and left alone.
@@ -275,7 +284,19 @@ export const httpCache = async (req: Request, res: Response, next: NextFunction)
   }
   const { key, handOnBody } = cacheable
   if (!isTagged && !key) return next()
-  const hit = key ? freshAnswer(key) : undefined
+  let hit = key ? freshAnswer(key) : undefined
+  // A miss while the same answer is being made waits for it rather than making it again.
+  const leader = key ? beingMade.get(key) : undefined
+  if (!hit && key && leader) {
+    await leader
+    hit = freshAnswer(key)
+  } else if (!hit && key) {
+    const made = new Promise<void>((resolve) => res.once('close', resolve))
+    beingMade.set(key, made)
+    void made.then(() => {
+      if (beingMade.get(key) === made) beingMade.delete(key)
+    })
+  }
   // A hit needs no body read again (GraphQL) and no hashing: answered as kept.
   if (hit) return replay(req, res, hit, isTagged)
   handOnBody?.()
