@@ -25,6 +25,29 @@ const SCOPED_COLLECTIONS = {
   topic: slugs.topics,
 } as const
 
+/** The fields a feed entry is made of (`entries` below). */
+const ENTRY_FIELDS = {
+  title: true,
+  slug: true,
+  postedAt: true,
+  updatedAt: true,
+  excerpt: true,
+  author: true,
+  sources: true,
+  topics: true,
+} as const
+const POST_FIELDS = { ...ENTRY_FIELDS, content: true } as const
+const DIGEST_FIELDS = {
+  ...ENTRY_FIELDS,
+  issueDate: true,
+  items: { heading: true, body: true },
+} as const
+const NAMES_ONLY = {
+  [slugs.authors]: { name: true },
+  [slugs.sources]: { name: true },
+  [slugs.topics]: { name: true },
+} as const
+
 const nameOf = (value: Named) => (value && typeof value === 'object' ? value.name : undefined)
 
 const html = (state: unknown): string =>
@@ -93,6 +116,10 @@ export const GET = async (
     sort: isDigests ? '-issueDate' : '-postedAt',
     limit: FEED_SIZE,
     depth: 1,
+    // What an entry shows, and only the names of what it names: a post's related posts, its
+    // writers' records and a digest's linked posts are not read for a feed.
+    select: isDigests ? DIGEST_FIELDS : POST_FIELDS,
+    populate: NAMES_ONLY,
     overrideAccess: false,
   })
   const entries: FeedEntry[] = docs.map((doc) => {
