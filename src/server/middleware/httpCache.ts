@@ -289,6 +289,8 @@ export const httpCache = async (req: Request, res: Response, next: NextFunction)
   const leader = key ? beingMade.get(key) : undefined
   if (!hit && key && leader) {
     await leader
+    // A reader who left meanwhile is owed nothing.
+    if (req.socket.destroyed) return
     hit = freshAnswer(key)
   } else if (!hit && key) {
     const made = new Promise<void>((resolve) => res.once('close', resolve))
