@@ -1,0 +1,170 @@
+import type {
+  CollectionAfterOperationHook,
+  CollectionConfig,
+  CollectionSlug,
+  PayloadRequest,
+  SanitizedCollectionConfig,
+  SanitizedConfig,
+} from 'payload'
+
+import {
+  findRelationRefs,
+  planRelationChecks,
+  refKey,
+  withoutRelations,
+  type Id,
+  type RelationSchemaField,
+} from '../../lib/relationRefs.ts'
+
+/**
+ * Set in `context` by server code whose readers never see relation ids (the feeds print names):
+ * the answer is left as Payload made it, without the readability queries of `depth=0`.
+ */
+export const RELATION_IDS_UNSHOWN = 'relationIdsUnshown'
+
+type ReadArgs = {
+  currentDepth?: number
+  depth?: number | string
+  overrideAccess?: boolean
+}
+
+/** The depth Payload populated an answer to: its default when none is asked, at most its maximum. */
+const populatedDepth = (depth: ReadArgs['depth'], config: SanitizedConfig): number => {
+  const asked = depth === undefined || depth === null ? Number.NaN : Number(depth)
+  const chosen = Number.isFinite(asked) ? Math.floor(asked) : config.defaultDepth
+  return Math.max(0, Math.min(chosen, config.maxDepth))
+}
+
+/** A collection's config by its slug, as a string (the answer's relations name any). */
+const configOf = ({ req, collection }: { req: PayloadRequest; collection: string }) =>
+  (req.payload.collections as Record<string, { config: SanitizedCollectionConfig } | undefined>)[
+    collection
+  ]?.config
+
+const wholeReads = new WeakMap<object, Map<string, Promise<boolean>>>()
+
+/** True when the request's reader may read every document of `collection` (its access is true). */
+const readsWholeCollection = ({
+  req,
+  collection,
+}: {
+  req: PayloadRequest
+  collection: string
+}): Promise<boolean> => {
+  let known = wholeReads.get(req)
+  if (!known) {
+    known = new Map()
+    wholeReads.set(req, known)
+  }
+  let answer = known.get(collection)
+  if (!answer) {
+    const read = configOf({ req, collection })?.access?.read
+    answer = read
+      ? Promise.resolve(read({ req })).then((result) => result === true)
+      : Promise.resolve(false)
+    known.set(collection, answer)
+  }
+  return answer
+}
+
+/**
+ * The ids among `ids` of `collection` the reader may read: one query, by the reader's access, as
+ * Payload's own population reads (an `id in […]` list at a nested depth, so public read limits
+ * keep it unpaginated; the response cache notes it as a read of those documents).
+ */
+const readableIds = async ({
+  req,
+  collection,
+  ids,
+}: {
+  req: PayloadRequest
+  collection: string
+  ids: Id[]
+}): Promise<Set<string>> => {
+  const { docs } = await req.payload.find({
+    collection: collection as CollectionSlug,
+    where: { id: { in: ids } },
+    select: { id: true },
+    depth: 0,
+    currentDepth: 1,
+    pagination: false,
+    draft: false,
+    trash: false,
+    overrideAccess: false,
+    req,
+  })
+  return new Set(docs.map((doc) => refKey({ collection, id: (doc as { id: Id }).id })))
+}
+
+/**
+ * Leaves out of an answer the relations its reader cannot read: a draft a published post relates
+ * to, a trashed author, at every depth (`depth=0` included). Payload leaves their ids ("visible
+ * regardless of access controls"), which tells anonymous readers that unpublished documents
+ * exist. Removed from hasMany lists, `null` for a single relation.
+ *
+ * Costs nothing more when the answer holds no bare id, or only ids of collections the reader reads
+ * whole (editors, admins: their answers are untouched). An id Payload tried to populate and could
+ * not is unreadable: no query. Ids nobody tried (`depth=0`, or the relations of the documents at
+ * the last populated level) are asked with one query per related collection, unless the answer
+ * already shows that document populated. GraphQL resolves relations itself (null when
+ * unreadable), and server code that overrides access is trusted: both are left alone.
+ */
+export const hideUnreadableRelations: CollectionAfterOperationHook = async ({
+  args,
+  collection,
+  operation,
+  req,
+  result,
+}) => {
+  if (operation !== 'find' && operation !== 'findByID') return result
+  const readArgs = args as ReadArgs
+  if (!result || readArgs.overrideAccess === true || typeof readArgs.currentDepth === 'number') {
+    return result
+  }
+  if (req.payloadAPI === 'GraphQL' || req.context?.[RELATION_IDS_UNSHOWN] === true) return result
+  const docs: readonly unknown[] =
+    operation === 'find' ? (result as { docs: unknown[] }).docs : [result]
+  const walk = {
+    docs,
+    collection: collection.slug,
+    depth: populatedDepth(readArgs.depth, req.payload.config),
+    fieldsOf: (slug: string) =>
+      configOf({ req, collection: slug })?.flattenedFields as
+        readonly RelationSchemaField[] | undefined,
+  }
+  const { refs, shown } = findRelationRefs(walk)
+  if (refs.length === 0) return result
+  const collections = [...new Set(refs.map((ref) => ref.collection))]
+  const whole = new Set<string>()
+  await Promise.all(
+    collections.map(async (slug) => {
+      if (await readsWholeCollection({ req, collection: slug })) whole.add(slug)
+    }),
+  )
+  const { hidden, toCheck } = planRelationChecks({
+    refs,
+    shown,
+    readsWhole: (slug) => whole.has(slug),
+  })
+  await Promise.all(
+    [...toCheck].map(async ([slug, ids]) => {
+      const readable = await readableIds({ req, collection: slug, ids })
+      for (const id of ids) {
+        const key = refKey({ collection: slug, id })
+        if (!readable.has(key)) hidden.add(key)
+      }
+    }),
+  )
+  if (hidden.size === 0) return result
+  const kept = withoutRelations({ ...walk, isHidden: (ref) => hidden.has(refKey(ref)) })
+  return operation === 'find' ? { ...result, docs: kept } : kept[0]
+}
+
+/** The collection with `hideUnreadableRelations` after its other afterOperation hooks. */
+export const hidingUnreadableRelations = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    afterOperation: [...(collection.hooks?.afterOperation ?? []), hideUnreadableRelations],
+  },
+})

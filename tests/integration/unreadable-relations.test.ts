@@ -1,0 +1,311 @@
+/**
+ * Relations to documents a reader cannot read (a draft, the trash) are left out of anonymous
+ * answers at every depth, instead of showing their ids; staff answers keep them as before.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { documentKey } from '../../lib/cacheDependencies.ts'
+import { trackReads } from '../../src/plugins/responseCache/dependencies.ts'
+import { paragraph } from '../helpers/fixtures.ts'
+import { startTestCms, type TestCms } from '../helpers/payload.ts'
+
+type Id = number | string
+
+let cms: TestCms
+let editorToken: string
+let ids: Record<
+  | 'author'
+  | 'trashedAuthor'
+  | 'source'
+  | 'trashedSource'
+  | 'topic'
+  | 'trashedTopic'
+  | 'draft'
+  | 'trashedPost'
+  | 'related'
+  | 'post'
+  | 'digest',
+  Id
+>
+
+/** A published post's rich text that links the draft through a relationship node. */
+const contentLinking = (id: Id) => {
+  const content = paragraph('Body with a reference')
+  return {
+    root: {
+      ...content.root,
+      children: [
+        ...content.root.children,
+        { type: 'relationship', relationTo: 'posts', value: id, format: '', version: 2 },
+      ],
+    },
+  }
+}
+
+beforeAll(async () => {
+  cms = await startTestCms()
+  const { payload } = cms
+  const make = async (collection: 'authors' | 'sources' | 'topics', name: string) =>
+    (await payload.create({ collection, data: { name }, overrideAccess: true })).id
+  // Into the trash (`delete` with `trash: true` would delete it for good).
+  const trash = async (collection: 'authors' | 'sources' | 'topics' | 'posts', id: Id) => {
+    await payload.update({
+      collection,
+      id,
+      data: { deletedAt: new Date().toISOString() },
+      overrideAccess: true,
+    })
+  }
+  const author = await make('authors', 'Visible Author')
+  const trashedAuthor = await make('authors', 'Gone Author')
+  const source = await make('sources', 'Visible Outlet')
+  const trashedSource = await make('sources', 'Gone Outlet')
+  const topic = await make('topics', 'Visible Topic')
+  const trashedTopic = await make('topics', 'Gone Topic')
+  const draft = (
+    await payload.create({
+      collection: 'posts',
+      data: { title: 'Unpublished draft', author, _status: 'draft' },
+      draft: true,
+      overrideAccess: true,
+    })
+  ).id
+  const trashedPost = (
+    await payload.create({
+      collection: 'posts',
+      data: { title: 'Trashed post', _status: 'published' },
+      overrideAccess: true,
+    })
+  ).id
+  // Published, related to the draft: its own relations are the last level of a depth-1 answer.
+  const related = (
+    await payload.create({
+      collection: 'posts',
+      data: {
+        title: 'Related post',
+        author: trashedAuthor,
+        sources: [trashedSource, source],
+        topics: [trashedTopic],
+        relatedPosts: [draft, trashedPost],
+        _status: 'published',
+      },
+      overrideAccess: true,
+    })
+  ).id
+  const post = (
+    await payload.create({
+      collection: 'posts',
+      data: {
+        title: 'Main post',
+        author: trashedAuthor,
+        sources: [trashedSource, source],
+        topics: [topic, trashedTopic],
+        writers: [
+          { name: 'First Writer', author: trashedAuthor },
+          { name: 'Visible Writer', author },
+        ],
+        content: contentLinking(draft),
+        relatedPosts: [related, draft, trashedPost],
+        _status: 'published',
+      },
+      overrideAccess: true,
+    })
+  ).id
+  const digest = (
+    await payload.create({
+      collection: 'digests',
+      data: {
+        title: 'Digest',
+        issueNumber: 7,
+        author: trashedAuthor,
+        sources: [trashedSource],
+        items: [
+          { body: paragraph('Item on the draft'), post: draft, source: trashedSource },
+          { body: paragraph('Item on a live post'), post: related, source },
+        ],
+        relatedPosts: [draft, related],
+        _status: 'published',
+      },
+      overrideAccess: true,
+    })
+  ).id
+  await trash('posts', trashedPost)
+  await trash('authors', trashedAuthor)
+  await trash('sources', trashedSource)
+  await trash('topics', trashedTopic)
+  ids = {
+    ...{ author, trashedAuthor, source, trashedSource, topic, trashedTopic },
+    ...{ draft, trashedPost, related, post, digest },
+  }
+  editorToken = (await cms.userWithRole('editor')).token
+})
+
+afterAll(async () => {
+  await cms?.close()
+})
+
+/** The id of a relation's value, populated or not. */
+const idOf = (value: any): unknown =>
+  value && typeof value === 'object' && 'id' in value ? value.id : value
+const idsOf = (values: any[] | undefined) => (values ?? []).map(idOf)
+
+const get = async (path: string, token?: string) => {
+  const answer = await cms.rest({ path, token })
+  expect(answer.status, path).toBe(200)
+  return answer.body
+}
+
+/** The main post as the answer to `query` (by id, or the only match of a list) gives it. */
+const mainPost = async ({ query, isList }: { query: string; isList: boolean }) => {
+  const path = isList
+    ? `/api/posts?where[id][equals]=${ids.post}&${query}`
+    : `/api/posts/${ids.post}?${query}`
+  const body = await get(path)
+  return isList ? body.docs[0] : body
+}
+
+describe.each([
+  { read: 'by id', isList: false },
+  { read: 'in a list', isList: true },
+])('anonymous REST reads of a post $read', ({ isList }) => {
+  it.each([0, 1, 2])('should leave out trashed or draft relations at depth %i', async (depth) => {
+    const doc = await mainPost({ query: `depth=${depth}`, isList })
+    expect(doc.author).toBeNull()
+    expect(idsOf(doc.sources)).toEqual([ids.source])
+    expect(idsOf(doc.topics)).toEqual([ids.topic])
+    expect(idsOf(doc.relatedPosts)).toEqual([ids.related])
+    expect(doc.writers.map((writer: any) => idOf(writer.author))).toEqual([null, ids.author])
+  })
+
+  it.each([1, 2])(
+    'should leave them out of the related documents at depth %i too',
+    async (depth) => {
+      const doc = await mainPost({ query: `depth=${depth}`, isList })
+      const [related] = doc.relatedPosts
+      expect(related.title).toBe('Related post')
+      expect(related.author).toBeNull()
+      expect(idsOf(related.sources)).toEqual([ids.source])
+      expect(related.topics).toEqual([])
+      expect(related.relatedPosts).toEqual([])
+    },
+  )
+
+  it('should set a rich-text reference to a draft to null at depth 0', async () => {
+    const doc = await mainPost({ query: 'depth=0', isList })
+    const reference = doc.content.root.children.find((node: any) => node.type === 'relationship')
+    expect(reference.value).toBeNull()
+  })
+})
+
+describe('anonymous REST reads whatever the query says', () => {
+  it.each([
+    'depth=0&draft=true',
+    'depth=1&draft=true',
+    'depth=0&trash=true',
+    'depth=0&select[relatedPosts]=true',
+    'depth=1&select[relatedPosts]=true',
+    'depth=1&populate[posts][relatedPosts]=true',
+    'depth=2&populate[posts][title]=true&populate[posts][relatedPosts]=true',
+    'depth=5',
+  ])('should answer %s with no more related posts than without it', async (attack) => {
+    const plain = await mainPost({ query: 'depth=0', isList: false })
+    const attacked = await mainPost({ query: attack, isList: false })
+    expect(idsOf(attacked.relatedPosts)).toEqual(idsOf(plain.relatedPosts))
+    expect(idsOf(attacked.relatedPosts)).toEqual([ids.related])
+    const text = JSON.stringify(attacked)
+    expect(text).not.toContain('Unpublished draft')
+    expect(text).not.toContain('Trashed post')
+    expect(text).not.toContain('Gone ')
+  })
+
+  it('should never name a draft or trashed id in a list of every post', async () => {
+    for (const depth of [0, 1, 2]) {
+      const { docs } = await get(`/api/posts?depth=${depth}&limit=100`)
+      const hidden = [ids.draft, ids.trashedPost]
+      for (const doc of docs) {
+        expect(hidden).not.toContain(doc.id)
+        for (const id of idsOf(doc.relatedPosts)) expect(hidden, `depth ${depth}`).not.toContain(id)
+      }
+    }
+  })
+})
+
+describe('anonymous REST reads of a digest', () => {
+  it.each([0, 1, 2])(
+    'should leave out items’ draft posts and trashed sources at depth %i',
+    async (depth) => {
+      const doc = await get(`/api/digests/${ids.digest}?depth=${depth}`)
+      expect(doc.author).toBeNull()
+      expect(doc.sources).toEqual([])
+      expect(doc.items.map((item: any) => [idOf(item.post), idOf(item.source)])).toEqual([
+        [null, null],
+        [ids.related, ids.source],
+      ])
+      expect(idsOf(doc.relatedPosts)).toEqual([ids.related])
+    },
+  )
+})
+
+describe('anonymous GraphQL', () => {
+  it('should leave out draft and trashed relations', async () => {
+    const { body } = await cms.graphql({
+      query: `{ Post(id: ${JSON.stringify(ids.post)}) { author { id } sources { id } topics { id } writers { author { id } } relatedPosts { id author { id } relatedPosts { id } } } }`,
+    })
+    expect(body.errors).toBeUndefined()
+    expect(body.data.Post).toEqual({
+      author: null,
+      sources: [{ id: ids.source }],
+      topics: [{ id: ids.topic }],
+      writers: [{ author: null }, { author: { id: ids.author } }],
+      relatedPosts: [{ id: ids.related, author: null, relatedPosts: [] }],
+    })
+  })
+})
+
+describe('staff reads', () => {
+  it('should show editors every related id at depth 0, drafts and trash included', async () => {
+    const doc = await get(`/api/posts/${ids.post}?depth=0`, editorToken)
+    expect(doc.author).toBe(ids.trashedAuthor)
+    expect(doc.sources).toEqual([ids.trashedSource, ids.source])
+    expect(doc.relatedPosts).toEqual([ids.related, ids.draft, ids.trashedPost])
+  })
+
+  it('should populate the draft for editors at depth 1', async () => {
+    const doc = await get(`/api/posts/${ids.post}?depth=1&draft=true`, editorToken)
+    expect(idsOf(doc.relatedPosts)).toEqual([ids.related, ids.draft])
+  })
+
+  it('should hide others’ drafts from contributors', async () => {
+    const { token } = await cms.userWithRole('contributor')
+    const doc = await get(`/api/posts/${ids.post}?depth=0`, token)
+    expect(doc.relatedPosts).toEqual([ids.related])
+  })
+})
+
+describe('the response cache', () => {
+  it.each([0, 1])(
+    'should note a read of the hidden draft at depth %i, so its publication drops the answer',
+    async (depth) => {
+      const { reads } = await trackReads(() =>
+        cms.rest({ path: `/api/posts/${ids.post}?depth=${depth}` }),
+      )
+      expect([...reads]).toContain(documentKey('posts', 'id', ids.draft))
+    },
+  )
+})
+
+describe('after the draft is published', () => {
+  beforeAll(async () => {
+    await cms.payload.update({
+      collection: 'posts',
+      id: ids.draft,
+      data: { _status: 'published' },
+      overrideAccess: true,
+    })
+  })
+
+  it.each([0, 1])('should show it to anonymous readers at depth %i', async (depth) => {
+    const doc = await mainPost({ query: `depth=${depth}`, isList: false })
+    expect(idsOf(doc.relatedPosts)).toEqual([ids.related, ids.draft])
+  })
+})
