@@ -5,6 +5,7 @@ import type {
   PayloadRequest,
   SanitizedCollectionConfig,
   SanitizedConfig,
+  SelectType,
 } from 'payload'
 
 import {
@@ -67,6 +68,9 @@ const readsWholeCollection = ({
   return answer
 }
 
+/** What a readability check reads of a document. */
+const ID_ONLY: SelectType = { id: true }
+
 /**
  * The ids among `ids` of `collection` the reader may read: one query, by the reader's access, as
  * Payload's own population reads (an `id in […]` list at a nested depth, so public read limits
@@ -84,7 +88,7 @@ const readableIds = async ({
   const { docs } = await req.payload.find({
     collection: collection as CollectionSlug,
     where: { id: { in: ids } },
-    select: { id: true },
+    select: ID_ONLY,
     depth: 0,
     currentDepth: 1,
     pagination: false,
