@@ -2,7 +2,7 @@
  * Relations to documents a reader cannot read (a draft, the trash) are left out of anonymous
  * answers at every depth, instead of showing their ids; staff answers keep them as before.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { documentKey } from '../../lib/cacheDependencies.ts'
 import { trackReads } from '../../src/plugins/responseCache/dependencies.ts'
@@ -24,6 +24,7 @@ let ids: Record<
   | 'trashedPost'
   | 'related'
   | 'post'
+  | 'plain'
   | 'digest',
   Id
 >
@@ -111,6 +112,20 @@ beforeAll(async () => {
       overrideAccess: true,
     })
   ).id
+  // Published, every relation readable, no related posts: what most by-slug reads look like.
+  const plain = (
+    await payload.create({
+      collection: 'posts',
+      data: {
+        title: 'Plain post',
+        author,
+        sources: [source],
+        topics: [topic],
+        _status: 'published',
+      },
+      overrideAccess: true,
+    })
+  ).id
   const digest = (
     await payload.create({
       collection: 'digests',
@@ -135,7 +150,7 @@ beforeAll(async () => {
   await trash('topics', trashedTopic)
   ids = {
     ...{ author, trashedAuthor, source, trashedSource, topic, trashedTopic },
-    ...{ draft, trashedPost, related, post, digest },
+    ...{ draft, trashedPost, related, post, plain, digest },
   }
   editorToken = (await cms.userWithRole('editor')).token
 })
@@ -292,6 +307,57 @@ describe('the response cache', () => {
       expect([...reads]).toContain(documentKey('posts', 'id', ids.draft))
     },
   )
+})
+
+/** The collections the readability checks of one request asked, in order. */
+const checksOf = async (path: string, token?: string): Promise<string[]> => {
+  const find = vi.spyOn(cms.payload, 'find')
+  try {
+    await get(path, token)
+    // The checks are the only finds at a nested depth that populate nothing.
+    return find.mock.calls
+      .map(([args]) => args)
+      .filter((args) => args.currentDepth === 1 && args.depth === 0)
+      .map((args) => args.collection)
+      .sort()
+  } finally {
+    find.mockRestore()
+  }
+}
+
+describe('queries', () => {
+  it('should add none to a by-slug read at depth 1 whose relations are all readable', async () => {
+    expect(await checksOf('/api/posts?where[slug][equals]=plain-post&depth=1')).toEqual([])
+  })
+
+  it('should add none at depth 1 for a draft Payload could not populate', async () => {
+    const path = `/api/posts/${ids.post}?depth=1&select[relatedPosts]=true&populate[posts][title]=true`
+    expect(await checksOf(path)).toEqual([])
+  })
+
+  it('should ask about the last populated level once per related collection', async () => {
+    // The related post's relations: nobody tried them at depth 1.
+    const checks = await checksOf(`/api/posts/${ids.post}?depth=1&select[relatedPosts]=true`)
+    expect(checks).toEqual(['authors', 'sources', 'topics'])
+  })
+
+  it('should ask about no id the answer already settles', async () => {
+    // The related post's relations are shown populated, or unreadable, at the first level.
+    expect(await checksOf(`/api/posts/${ids.post}?depth=1`)).toEqual([])
+  })
+
+  it('should ask each related collection at most once at depth 0, for a whole list', async () => {
+    expect(await checksOf('/api/posts?depth=0&limit=100')).toEqual([
+      'authors',
+      'posts',
+      'sources',
+      'topics',
+    ])
+  })
+
+  it('should add none for editors, who read every collection whole', async () => {
+    expect(await checksOf('/api/posts?depth=0&limit=100', editorToken)).toEqual([])
+  })
 })
 
 describe('after the draft is published', () => {
