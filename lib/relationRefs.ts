@@ -295,29 +295,35 @@ export const withoutRelations = ({
   return docs.map((doc) => walkDocument(doc, collection, 1, visitor))
 }
 
+/** How much of a collection a reader may read: all, none, or some (a filter decides). */
+export type ReadScope = 'all' | 'none' | 'some'
+
 /**
  * What to do with the bare ids of an answer: `hidden`, the ones the reader cannot read as far as
- * the answer already shows (Payload tried to populate them and could not); `toCheck`, per
- * collection, the ones nobody tried. Ids of collections the reader reads whole (`readsWhole`)
- * and of documents the answer shows populated are kept without a question.
+ * the answer already shows (Payload tried to populate them and could not, or the reader reads
+ * none of the collection); `toCheck`, per collection, the ones nobody tried. Ids of collections
+ * the reader reads whole, and of documents the answer shows populated, are kept without a
+ * question.
  */
 export const planRelationChecks = ({
   refs,
   shown,
-  readsWhole,
+  scopeOf,
 }: {
   refs: readonly RelationRef[]
   shown: ReadonlySet<string>
-  readsWhole: (collection: string) => boolean
+  scopeOf: (collection: string) => ReadScope
 }): { hidden: Set<string>; toCheck: Map<string, Id[]> } => {
   const hidden = new Set<string>()
   const toCheck = new Map<string, Id[]>()
-  const isAsked = (ref: RelationRef) => !readsWhole(ref.collection) && !shown.has(refKey(ref))
-  for (const ref of refs) if (ref.isPopulationTried && isAsked(ref)) hidden.add(refKey(ref))
+  const isAsked = (ref: RelationRef) => scopeOf(ref.collection) !== 'all' && !shown.has(refKey(ref))
+  const isSettled = (ref: RelationRef) =>
+    ref.isPopulationTried || scopeOf(ref.collection) === 'none'
+  for (const ref of refs) if (isAsked(ref) && isSettled(ref)) hidden.add(refKey(ref))
   const queued = new Set<string>()
   for (const ref of refs) {
     const key = refKey(ref)
-    if (ref.isPopulationTried || !isAsked(ref) || hidden.has(key) || queued.has(key)) continue
+    if (!isAsked(ref) || hidden.has(key) || queued.has(key)) continue
     queued.add(key)
     toCheck.set(ref.collection, [...(toCheck.get(ref.collection) ?? []), ref.id])
   }

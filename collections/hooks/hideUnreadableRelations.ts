@@ -14,6 +14,7 @@ import {
   refKey,
   withoutRelations,
   type Id,
+  type ReadScope,
   type RelationSchemaField,
 } from '../../lib/relationRefs.ts'
 
@@ -42,30 +43,41 @@ const configOf = ({ req, collection }: { req: PayloadRequest; collection: string
     collection
   ]?.config
 
-const wholeReads = new WeakMap<object, Map<string, Promise<boolean>>>()
+const scopes = new WeakMap<object, Map<string, Promise<ReadScope>>>()
 
-/** True when the request's reader may read every document of `collection` (its access is true). */
-const readsWholeCollection = ({
+/**
+ * How much of `collection` the request's reader may read: all of it (its `read` access answers
+ * true), none (false), or some (a filter). Asked once per request and collection. Signed-in
+ * readers read every account: a colleague's account (an owner, who saved a version) is not
+ * content, and the admin names them; anonymous readers never get those fields.
+ */
+const readScope = ({
   req,
   collection,
 }: {
   req: PayloadRequest
   collection: string
-}): Promise<boolean> => {
-  let known = wholeReads.get(req)
+}): Promise<ReadScope> => {
+  let known = scopes.get(req)
   if (!known) {
     known = new Map()
-    wholeReads.set(req, known)
+    scopes.set(req, known)
   }
-  let answer = known.get(collection)
-  if (!answer) {
-    const read = configOf({ req, collection })?.access?.read
-    answer = read
-      ? Promise.resolve(read({ req })).then((result) => result === true)
-      : Promise.resolve(false)
-    known.set(collection, answer)
+  let scope = known.get(collection)
+  if (!scope) {
+    const config = configOf({ req, collection })
+    const read = config?.access?.read
+    scope =
+      req.user && config?.auth
+        ? Promise.resolve('all')
+        : read
+          ? Promise.resolve(read({ req })).then((result) =>
+              result === true ? 'all' : result === false ? 'none' : 'some',
+            )
+          : Promise.resolve('none')
+    known.set(collection, scope)
   }
-  return answer
+  return scope
 }
 
 /** What a readability check reads of a document. */
@@ -139,16 +151,15 @@ export const hideUnreadableRelations: CollectionAfterOperationHook = async ({
   const { refs, shown } = findRelationRefs(walk)
   if (refs.length === 0) return result
   const collections = [...new Set(refs.map((ref) => ref.collection))]
-  const whole = new Set<string>()
-  await Promise.all(
-    collections.map(async (slug) => {
-      if (await readsWholeCollection({ req, collection: slug })) whole.add(slug)
-    }),
+  const scopeBySlug = new Map(
+    await Promise.all(
+      collections.map(async (slug) => [slug, await readScope({ req, collection: slug })] as const),
+    ),
   )
   const { hidden, toCheck } = planRelationChecks({
     refs,
     shown,
-    readsWhole: (slug) => whole.has(slug),
+    scopeOf: (slug) => scopeBySlug.get(slug) ?? 'none',
   })
   await Promise.all(
     [...toCheck].map(async ([slug, ids]) => {
