@@ -30,11 +30,13 @@ type ReadArgs = {
   overrideAccess?: boolean
 }
 
-/** The depth Payload populated an answer to: its default when none is asked, at most its maximum. */
+/**
+ * The depth Payload populated an answer to, worked out as its afterRead does: its default when
+ * none is given, at most its maximum; 0 (nothing tried) for what it cannot read as a number.
+ */
 const populatedDepth = (depth: ReadArgs['depth'], config: SanitizedConfig): number => {
-  const asked = depth === undefined || depth === null ? Number.NaN : Number(depth)
-  const chosen = Number.isFinite(asked) ? Math.floor(asked) : config.defaultDepth
-  return Math.max(0, Math.min(chosen, config.maxDepth))
+  const chosen = depth || depth === 0 ? parseInt(String(depth), 10) : config.defaultDepth
+  return Number.isNaN(chosen) ? 0 : Math.max(0, Math.min(chosen, config.maxDepth))
 }
 
 /** A collection's config by its slug, as a string (the answer's relations name any). */
