@@ -56,8 +56,8 @@ const DROP = Symbol('drop')
 type Visitor = {
   depth: number
   fieldsOf: RelationWalk['fieldsOf']
-  /** Called for each bare id; false leaves it out. */
-  keep: (ref: RelationRef) => boolean
+  /** Called for each bare id: true keeps it, false leaves it out, a document takes its place. */
+  decide: (ref: RelationRef) => boolean | Record<string, unknown>
   /** Called for each document met: populated documents are ones the reader may read. */
   seen: (collection: string, id: Id) => void
 }
@@ -120,13 +120,15 @@ const walkRelated = ({
       id: target,
       isPopulationTried: isPopulationTriedHere,
     }
-    return visitor.keep(ref) ? entry : DROP
+    const decided = visitor.decide(ref)
+    return decided === true ? entry : decided === false ? DROP : { ...entry, value: decided }
   }
   if (typeof field.relationTo !== 'string') return entry
   if (isPlainObject(entry)) return walkDocument(entry, field.relationTo, level + 1, visitor)
   if (!isId(entry)) return entry
   const ref = { collection: field.relationTo, id: entry, isPopulationTried: isPopulationTriedHere }
-  return visitor.keep(ref) ? entry : DROP
+  const decided = visitor.decide(ref)
+  return decided === true ? entry : decided === false ? DROP : decided
 }
 
 const walkRelation = (
@@ -180,8 +182,8 @@ const walkReference = (reference: Record<string, unknown>, level: number, visito
     return walked === value ? reference : { ...reference, value: walked }
   }
   if (!isId(value)) return reference
-  const isKept = visitor.keep({ collection: relationTo, id: value, isPopulationTried: false })
-  return isKept ? reference : { ...reference, value: null }
+  const decided = visitor.decide({ collection: relationTo, id: value, isPopulationTried: false })
+  return decided === true ? reference : { ...reference, value: decided === false ? null : decided }
 }
 
 const walkRichText = (node: unknown, level: number, visitor: Visitor): unknown => {
@@ -269,7 +271,7 @@ export const findRelationRefs = ({
   const visitor: Visitor = {
     depth,
     fieldsOf,
-    keep: (ref) => {
+    decide: (ref) => {
       refs.push(ref)
       return true
     },
@@ -291,7 +293,29 @@ export const withoutRelations = ({
   depth,
   isHidden,
 }: RelationWalk & { isHidden: (ref: RelationRef) => boolean }): unknown[] => {
-  const visitor: Visitor = { depth, fieldsOf, keep: (ref) => !isHidden(ref), seen: () => {} }
+  const visitor: Visitor = { depth, fieldsOf, decide: (ref) => !isHidden(ref), seen: () => {} }
+  return docs.map((doc) => walkDocument(doc, collection, 1, visitor))
+}
+
+/**
+ * The answer's documents with each bare id replaced by the document `documentOf` gives for it,
+ * or left out (as `withoutRelations` does) when it gives none: a population done by hand.
+ */
+export const withRelationsReplaced = ({
+  docs,
+  collection,
+  fieldsOf,
+  depth,
+  documentOf,
+}: RelationWalk & {
+  documentOf: (ref: RelationRef) => Record<string, unknown> | undefined
+}): unknown[] => {
+  const visitor: Visitor = {
+    depth,
+    fieldsOf,
+    decide: (ref) => documentOf(ref) ?? false,
+    seen: () => {},
+  }
   return docs.map((doc) => walkDocument(doc, collection, 1, visitor))
 }
 

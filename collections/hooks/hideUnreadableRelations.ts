@@ -13,6 +13,7 @@ import {
   planRelationChecks,
   refKey,
   withoutRelations,
+  withRelationsReplaced,
   type Id,
   type ReadScope,
   type RelationSchemaField,
@@ -86,23 +87,26 @@ const readScope = ({
 const ID_ONLY: SelectType = { id: true }
 
 /**
- * The ids among `ids` of `collection` the reader may read: one query, by the reader's access, as
- * Payload's own population reads (an `id in […]` list at a nested depth, so public read limits
- * keep it unpaginated; the response cache notes it as a read of those documents).
+ * The documents among `ids` of `collection` the reader may read, by their `refKey`: one query, by
+ * the reader's access, as Payload's own population reads (an `id in […]` list at a nested depth,
+ * so public read limits keep it unpaginated; the response cache notes it as a read of those
+ * documents, the unreadable ones included).
  */
-const readableIds = async ({
+const readableDocs = async ({
   req,
   collection,
   ids,
+  select,
 }: {
   req: PayloadRequest
   collection: string
   ids: Id[]
-}): Promise<Set<string>> => {
+  select?: SelectType
+}): Promise<Map<string, Record<string, unknown>>> => {
   const { docs } = await req.payload.find({
     collection: collection as CollectionSlug,
     where: { id: { in: ids } },
-    select: ID_ONLY,
+    ...(select ? { select } : {}),
     depth: 0,
     currentDepth: 1,
     pagination: false,
@@ -111,7 +115,59 @@ const readableIds = async ({
     overrideAccess: false,
     req,
   })
-  return new Set(docs.map((doc) => refKey({ collection, id: (doc as { id: Id }).id })))
+  return new Map(
+    docs.map((doc) => [
+      refKey({ collection, id: (doc as { id: Id }).id }),
+      doc as unknown as Record<string, unknown>,
+    ]),
+  )
+}
+
+const fieldsOfFor =
+  (req: PayloadRequest) =>
+  (slug: string): readonly RelationSchemaField[] | undefined =>
+    configOf({ req, collection: slug })?.flattenedFields
+
+/**
+ * `docs` of `collection`, populated to `depth`, without the relations the request's reader cannot
+ * read (see `hideUnreadableRelations`). Gives back `docs` itself when nothing is hidden.
+ */
+export const withoutUnreadableRelations = async ({
+  req,
+  collection,
+  docs,
+  depth,
+}: {
+  req: PayloadRequest
+  collection: string
+  docs: readonly unknown[]
+  depth: number
+}): Promise<readonly unknown[]> => {
+  const walk = { docs, collection, depth, fieldsOf: fieldsOfFor(req) }
+  const { refs, shown } = findRelationRefs(walk)
+  if (refs.length === 0) return docs
+  const collections = [...new Set(refs.map((ref) => ref.collection))]
+  const scopeBySlug = new Map(
+    await Promise.all(
+      collections.map(async (slug) => [slug, await readScope({ req, collection: slug })] as const),
+    ),
+  )
+  const { hidden, toCheck } = planRelationChecks({
+    refs,
+    shown,
+    scopeOf: (slug) => scopeBySlug.get(slug) ?? 'none',
+  })
+  await Promise.all(
+    [...toCheck].map(async ([slug, ids]) => {
+      const readable = await readableDocs({ req, collection: slug, ids, select: ID_ONLY })
+      for (const id of ids) {
+        const key = refKey({ collection: slug, id })
+        if (!readable.has(key)) hidden.add(key)
+      }
+    }),
+  )
+  if (hidden.size === 0) return docs
+  return withoutRelations({ ...walk, isHidden: (ref) => hidden.has(refKey(ref)) })
 }
 
 /**
@@ -142,39 +198,63 @@ export const hideUnreadableRelations: CollectionAfterOperationHook = async ({
   if (req.payloadAPI === 'GraphQL' || req.context?.[RELATION_IDS_UNSHOWN] === true) return result
   const docs: readonly unknown[] =
     operation === 'find' ? (result as { docs: unknown[] }).docs : [result]
-  const walk = {
-    docs,
+  const kept = await withoutUnreadableRelations({
+    req,
     collection: collection.slug,
+    docs,
     depth: populatedDepth(readArgs.depth, req.payload.config),
-    fieldsOf: (slug: string) =>
-      configOf({ req, collection: slug })?.flattenedFields as
-        readonly RelationSchemaField[] | undefined,
-  }
-  const { refs, shown } = findRelationRefs(walk)
-  if (refs.length === 0) return result
-  const collections = [...new Set(refs.map((ref) => ref.collection))]
-  const scopeBySlug = new Map(
-    await Promise.all(
-      collections.map(async (slug) => [slug, await readScope({ req, collection: slug })] as const),
-    ),
-  )
-  const { hidden, toCheck } = planRelationChecks({
-    refs,
-    shown,
-    scopeOf: (slug) => scopeBySlug.get(slug) ?? 'none',
   })
+  if (kept === docs) return result
+  return operation === 'find' ? { ...result, docs: kept } : kept[0]
+}
+
+/**
+ * `doc` of `collection`, read by trusted code (access overridden, e.g. a draft a preview link
+ * shows), with its relations populated one level deep as the request's reader may read them:
+ * the published versions of related documents, none the reader cannot read, and no id of one
+ * below. One query per related collection, and the checks of the level below.
+ */
+export const withRelationsAsReader = async ({
+  req,
+  collection,
+  doc,
+}: {
+  req: PayloadRequest
+  collection: string
+  doc: Record<string, unknown>
+}): Promise<Record<string, unknown>> => {
+  const walk = { docs: [doc], collection, depth: 0, fieldsOf: fieldsOfFor(req) }
+  const byCollection = new Map<string, Id[]>()
+  for (const ref of findRelationRefs(walk).refs) {
+    const ids = byCollection.get(ref.collection) ?? []
+    if (!ids.some((id) => String(id) === String(ref.id))) ids.push(ref.id)
+    byCollection.set(ref.collection, ids)
+  }
+  const found = new Map<string, Record<string, unknown>>()
   await Promise.all(
-    [...toCheck].map(async ([slug, ids]) => {
-      const readable = await readableIds({ req, collection: slug, ids })
-      for (const id of ids) {
-        const key = refKey({ collection: slug, id })
-        if (!readable.has(key)) hidden.add(key)
+    [...byCollection].map(async ([slug, ids]) => {
+      if ((await readScope({ req, collection: slug })) === 'none') return
+      // What Payload's population selects: the default populate, and deletedAt with the trash.
+      const config = configOf({ req, collection: slug })
+      const defaults = config?.defaultPopulate
+      const select: SelectType | undefined =
+        defaults && config.trash ? { ...defaults, deletedAt: true as const } : defaults
+      for (const [key, related] of await readableDocs({ req, collection: slug, ids, select })) {
+        found.set(key, related)
       }
     }),
   )
-  if (hidden.size === 0) return result
-  const kept = withoutRelations({ ...walk, isHidden: (ref) => hidden.has(refKey(ref)) })
-  return operation === 'find' ? { ...result, docs: kept } : kept[0]
+  const [populated] = withRelationsReplaced({
+    ...walk,
+    documentOf: (ref) => found.get(refKey(ref)),
+  })
+  const [kept] = await withoutUnreadableRelations({
+    req,
+    collection,
+    docs: [populated],
+    depth: 1,
+  })
+  return kept as Record<string, unknown>
 }
 
 /** The collection with `hideUnreadableRelations` after its other afterOperation hooks. */

@@ -360,6 +360,77 @@ describe('queries', () => {
   })
 })
 
+describe('a preview link', () => {
+  let previewed: Id
+  let livePost: Id
+
+  beforeAll(async () => {
+    const { payload } = cms
+    livePost = (
+      await payload.create({
+        collection: 'posts',
+        data: { title: 'Live title', _status: 'published' },
+        overrideAccess: true,
+      })
+    ).id
+    await payload.update({
+      collection: 'posts',
+      id: livePost,
+      data: { title: 'Pending title' },
+      draft: true,
+      overrideAccess: true,
+    })
+    previewed = (
+      await payload.create({
+        collection: 'posts',
+        data: {
+          title: 'Previewed draft',
+          author: ids.trashedAuthor,
+          sources: [ids.source, ids.trashedSource],
+          relatedPosts: [ids.draft, ids.related, livePost],
+          _status: 'draft',
+        },
+        draft: true,
+        overrideAccess: true,
+      })
+    ).id
+  })
+
+  const previewOf = async (id: Id) => {
+    const created = await cms.rest({
+      method: 'POST',
+      path: `/api/posts/${id}/preview-link`,
+      token: editorToken,
+      body: {},
+    })
+    expect(created.status).toBe(201)
+    const { body } = await cms.rest({
+      path: `${new URL(created.body.url).pathname}?format=json`,
+    })
+    return body.doc
+  }
+
+  it('should show its own draft but no other draft or trashed document', async () => {
+    const doc = await previewOf(previewed)
+    expect(doc.title).toBe('Previewed draft')
+    expect(doc.author).toBeNull()
+    expect(idsOf(doc.sources)).toEqual([ids.source])
+    expect(idsOf(doc.relatedPosts)).toEqual([ids.related, livePost])
+    expect(JSON.stringify(doc)).not.toContain('Unpublished draft')
+  })
+
+  it('should show related documents as they are live, not their pending drafts', async () => {
+    const doc = await previewOf(previewed)
+    expect(doc.relatedPosts.map((post: any) => post.title)).toEqual(['Related post', 'Live title'])
+    expect(JSON.stringify(doc)).not.toContain('Pending title')
+  })
+
+  it('should name no unreadable id in the related documents', async () => {
+    const [related] = (await previewOf(previewed)).relatedPosts
+    expect([related.author, related.relatedPosts, related.topics]).toEqual([null, [], []])
+  })
+})
+
 describe('after the draft is published', () => {
   beforeAll(async () => {
     await cms.payload.update({
