@@ -383,11 +383,12 @@ describe('a preview link', () => {
     previewed = (
       await payload.create({
         collection: 'posts',
+        // The generated types say number; MongoDB's ids are text.
         data: {
           title: 'Previewed draft',
-          author: ids.trashedAuthor,
-          sources: [ids.source, ids.trashedSource],
-          relatedPosts: [ids.draft, ids.related, livePost],
+          author: ids.trashedAuthor as number,
+          sources: [ids.source, ids.trashedSource] as number[],
+          relatedPosts: [ids.draft, ids.related, livePost] as number[],
           _status: 'draft',
         },
         draft: true,
