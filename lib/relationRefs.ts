@@ -40,6 +40,11 @@ export type RelationWalk = {
   fieldsOf: (collection: string) => readonly RelationSchemaField[] | undefined
   /** The depth Payload populated the answer to (after its defaults and maximum). */
   depth: number
+  /**
+   * Only rich text's references, not relationship, upload or join fields: for answers whose
+   * relations are resolved elsewhere (GraphQL's own resolvers).
+   */
+  isRichTextOnly?: boolean
 }
 
 /** The key of a document in the sets below. */
@@ -56,6 +61,7 @@ const DROP = Symbol('drop')
 type Visitor = {
   depth: number
   fieldsOf: RelationWalk['fieldsOf']
+  isRichTextOnly?: boolean
   /** Called for each bare id: true keeps it, false leaves it out, a document takes its place. */
   decide: (ref: RelationRef) => boolean | Record<string, unknown>
   /** Called for each document met: populated documents are ones the reader may read. */
@@ -223,6 +229,8 @@ const walkFields = (
     const name = field.name
     if (!name || !(name in data)) continue
     const value = data[name]
+    const isRelation = ['relationship', 'upload', 'join'].includes(field.type)
+    if (isRelation && visitor.isRichTextOnly) continue
     if (field.type === 'relationship' || field.type === 'upload') {
       set(name, walkRelation(value, field, level, visitor))
     } else if (field.type === 'join') {
@@ -265,12 +273,14 @@ export const findRelationRefs = ({
   collection,
   fieldsOf,
   depth,
+  isRichTextOnly,
 }: RelationWalk): { refs: RelationRef[]; shown: Set<string> } => {
   const refs: RelationRef[] = []
   const shown = new Set<string>()
   const visitor: Visitor = {
     depth,
     fieldsOf,
+    isRichTextOnly,
     decide: (ref) => {
       refs.push(ref)
       return true
@@ -291,9 +301,16 @@ export const withoutRelations = ({
   collection,
   fieldsOf,
   depth,
+  isRichTextOnly,
   isHidden,
 }: RelationWalk & { isHidden: (ref: RelationRef) => boolean }): unknown[] => {
-  const visitor: Visitor = { depth, fieldsOf, decide: (ref) => !isHidden(ref), seen: () => {} }
+  const visitor: Visitor = {
+    depth,
+    fieldsOf,
+    isRichTextOnly,
+    decide: (ref) => !isHidden(ref),
+    seen: () => {},
+  }
   return docs.map((doc) => walkDocument(doc, collection, 1, visitor))
 }
 

@@ -137,13 +137,16 @@ export const withoutUnreadableRelations = async ({
   collection,
   docs,
   depth,
+  isRichTextOnly = false,
 }: {
   req: PayloadRequest
   collection: string
   docs: readonly unknown[]
   depth: number
+  /** Only rich text's references (see `RelationWalk`). */
+  isRichTextOnly?: boolean
 }): Promise<readonly unknown[]> => {
-  const walk = { docs, collection, depth, fieldsOf: fieldsOfFor(req) }
+  const walk = { docs, collection, depth, isRichTextOnly, fieldsOf: fieldsOfFor(req) }
   const { refs, shown } = findRelationRefs(walk)
   if (refs.length === 0) return docs
   const collections = [...new Set(refs.map((ref) => ref.collection))]
@@ -181,7 +184,7 @@ export const withoutUnreadableRelations = async ({
  * not is unreadable: no query. Ids nobody tried (`depth=0`, or the relations of the documents at
  * the last populated level) are asked with one query per related collection, unless the answer
  * already shows that document populated. GraphQL resolves relations itself (null when
- * unreadable), and server code that overrides access is trusted: both are left alone.
+ * unreadable): only its rich text is checked. Server code that overrides access is trusted.
  */
 export const hideUnreadableRelations: CollectionAfterOperationHook = async ({
   args,
@@ -192,10 +195,13 @@ export const hideUnreadableRelations: CollectionAfterOperationHook = async ({
 }) => {
   if (operation !== 'find' && operation !== 'findByID') return result
   const readArgs = args as ReadArgs
-  if (!result || readArgs.overrideAccess === true || typeof readArgs.currentDepth === 'number') {
+  if (!result || readArgs.overrideAccess === true || req.context?.[RELATION_IDS_UNSHOWN] === true) {
     return result
   }
-  if (req.payloadAPI === 'GraphQL' || req.context?.[RELATION_IDS_UNSHOWN] === true) return result
+  // GraphQL reads every document at depth 0 and resolves its relations itself (null when
+  // unreadable), but hands rich text over as read: its references are checked at every level.
+  const isGraphQL = req.payloadAPI === 'GraphQL'
+  if (!isGraphQL && typeof readArgs.currentDepth === 'number') return result
   const docs: readonly unknown[] =
     operation === 'find' ? (result as { docs: unknown[] }).docs : [result]
   const kept = await withoutUnreadableRelations({
@@ -203,6 +209,7 @@ export const hideUnreadableRelations: CollectionAfterOperationHook = async ({
     collection: collection.slug,
     docs,
     depth: populatedDepth(readArgs.depth, req.payload.config),
+    isRichTextOnly: isGraphQL,
   })
   if (kept === docs) return result
   return operation === 'find' ? { ...result, docs: kept } : kept[0]

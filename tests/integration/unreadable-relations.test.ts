@@ -277,6 +277,21 @@ describe('anonymous GraphQL', () => {
   })
 })
 
+describe('anonymous GraphQL rich text', () => {
+  it.each(['', '(depth: 0)', '(depth: 1)'])(
+    'should not name the draft a rich-text reference points to: content%s',
+    async (args) => {
+      const { body } = await cms.graphql({
+        query: `{ Post(id: ${JSON.stringify(ids.post)}) { content${args} } }`,
+      })
+      expect(body.errors).toBeUndefined()
+      const nodes = body.data.Post.content.root.children
+      const reference = nodes.find((node: any) => node.type === 'relationship')
+      expect(idOf(reference.value)).not.toBe(ids.draft)
+    },
+  )
+})
+
 describe('staff reads', () => {
   it('should show editors every related id at depth 0, drafts and trash included', async () => {
     const doc = await get(`/api/posts/${ids.post}?depth=0`, editorToken)
@@ -441,6 +456,17 @@ describe('after the draft is published', () => {
       overrideAccess: true,
     })
   })
+
+  it.each(['(depth: 0)', '(depth: 1)'])(
+    'should show it in rich text to anonymous GraphQL readers: content%s',
+    async (args) => {
+      const { body } = await cms.graphql({
+        query: `{ Post(id: ${JSON.stringify(ids.post)}) { content${args} } }`,
+      })
+      const nodes = body.data.Post.content.root.children
+      expect(idOf(nodes.find((node: any) => node.type === 'relationship').value)).toBe(ids.draft)
+    },
+  )
 
   it.each([0, 1])('should show it to anonymous readers at depth %i', async (depth) => {
     const doc = await mainPost({ query: `depth=${depth}`, isList: false })

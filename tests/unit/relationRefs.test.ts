@@ -145,6 +145,23 @@ describe('findRelationRefs', () => {
     expect(refsOf(doc, depth).refs).toEqual(refs)
   })
 
+  it('should find only rich-text references when asked to', () => {
+    const doc = {
+      id: 1,
+      author: 5,
+      writers: [{ author: 3 }],
+      content: richText({ type: 'relationship', relationTo: 'posts', value: 3 }),
+    }
+    const { refs } = findRelationRefs({
+      docs: [doc],
+      collection: 'posts',
+      fieldsOf,
+      depth: 0,
+      isRichTextOnly: true,
+    })
+    expect(refs).toEqual([{ collection: 'posts', id: 3, isPopulationTried: false }])
+  })
+
   it('should note the documents the answer shows', () => {
     const { shown } = refsOf({ id: 1, author: { id: 2, name: 'A' }, relatedPosts: [3] }, 1)
     expect([...shown].sort()).toEqual(['authors:2', 'posts:1'])
