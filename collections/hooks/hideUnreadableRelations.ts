@@ -19,12 +19,6 @@ import {
   type RelationSchemaField,
 } from '../../lib/relationRefs.ts'
 
-/**
- * Set in `context` by server code whose readers never see relation ids (the feeds print names):
- * the answer is left as Payload made it, without the readability queries of `depth=0`.
- */
-export const RELATION_IDS_UNSHOWN = 'relationIdsUnshown'
-
 type ReadArgs = {
   currentDepth?: number
   depth?: number | string
@@ -184,7 +178,7 @@ export const withoutUnreadableRelations = async ({
  * not is unreadable: no query. Ids nobody tried (`depth=0`, or the relations of the documents at
  * the last populated level) are asked with one query per related collection, unless the answer
  * already shows that document populated. GraphQL resolves relations itself (null when
- * unreadable): only its rich text is checked. Server code that overrides access is trusted.
+ * unreadable): only its rich text is checked. Local API reads are left as they are.
  */
 export const hideUnreadableRelations: CollectionAfterOperationHook = async ({
   args,
@@ -195,9 +189,10 @@ export const hideUnreadableRelations: CollectionAfterOperationHook = async ({
 }) => {
   if (operation !== 'find' && operation !== 'findByID') return result
   const readArgs = args as ReadArgs
-  if (!result || readArgs.overrideAccess === true || req.context?.[RELATION_IDS_UNSHOWN] === true) {
-    return result
-  }
+  // The content API only. Local API callers decide for themselves (`withoutUnreadableRelations`):
+  // the admin's edit view reads a document that way, and a relation it left out would be lost
+  // at the next save.
+  if (!result || req.payloadAPI === 'local' || readArgs.overrideAccess === true) return result
   // GraphQL reads every document at depth 0 and resolves its relations itself (null when
   // unreadable), but hands rich text over as read: its references are checked at every level.
   const isGraphQL = req.payloadAPI === 'GraphQL'

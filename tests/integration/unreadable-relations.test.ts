@@ -312,6 +312,23 @@ describe('staff reads', () => {
   })
 })
 
+describe('Local API reads', () => {
+  it('should keep every id for the admin’s edit view, so a save loses no relation', async () => {
+    const { id } = await cms.userWithRole('contributor')
+    const user = await cms.payload.findByID({ collection: 'users', id, overrideAccess: true })
+    // What the admin's edit view reads (@payloadcms/next getDocumentData): depth 0, the user.
+    const doc = await cms.payload.findByID({
+      collection: 'posts',
+      id: ids.post,
+      depth: 0,
+      draft: true,
+      overrideAccess: false,
+      user: { ...user, collection: 'users' },
+    })
+    expect(doc.relatedPosts).toEqual([ids.related, ids.draft, ids.trashedPost])
+  })
+})
+
 describe('the response cache', () => {
   it.each([0, 1])(
     'should note a read of the hidden draft at depth %i, so its publication drops the answer',

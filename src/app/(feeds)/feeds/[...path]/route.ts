@@ -3,7 +3,6 @@ import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { getPayload, type Where } from 'payload'
 
-import { RELATION_IDS_UNSHOWN } from '../../../../../collections/hooks/hideUnreadableRelations.ts'
 import { slugs } from '../../../../../collections/slugs.ts'
 import {
   buildFeed,
@@ -95,8 +94,6 @@ export const GET = async (
     limit: FEED_SIZE,
     depth: 1,
     overrideAccess: false,
-    // Feeds print names, never relation ids: no readability checks of the related posts' ids.
-    context: { [RELATION_IDS_UNSHOWN]: true },
   })
   const entries: FeedEntry[] = docs.map((doc) => {
     const items = 'items' in doc && Array.isArray(doc.items) ? doc.items : []
