@@ -132,6 +132,7 @@ export const withoutUnreadableRelations = async ({
   docs,
   depth,
   isRichTextOnly = false,
+  isVersions = false,
 }: {
   req: PayloadRequest
   collection: string
@@ -139,8 +140,21 @@ export const withoutUnreadableRelations = async ({
   depth: number
   /** Only rich text's references (see `RelationWalk`). */
   isRichTextOnly?: boolean
+  /** `docs` are versions of `collection`: its fields are under `version`. */
+  isVersions?: boolean
 }): Promise<readonly unknown[]> => {
-  const walk = { docs, collection, depth, isRichTextOnly, fieldsOf: fieldsOfFor(req) }
+  const fieldsOf = fieldsOfFor(req)
+  const versions = `${collection}#versions`
+  const walk = {
+    docs,
+    collection: isVersions ? versions : collection,
+    depth,
+    isRichTextOnly,
+    fieldsOf: (slug: string): readonly RelationSchemaField[] | undefined =>
+      isVersions && slug === versions
+        ? [{ type: 'group', name: 'version', flattenedFields: fieldsOf(collection) ?? [] }]
+        : fieldsOf(slug),
+  }
   const { refs, shown } = findRelationRefs(walk)
   if (refs.length === 0) return docs
   const collections = [...new Set(refs.map((ref) => ref.collection))]
@@ -171,7 +185,8 @@ export const withoutUnreadableRelations = async ({
  * Leaves out of an answer the relations its reader cannot read: a draft a published post relates
  * to, a trashed author, at every depth (`depth=0` included). Payload leaves their ids ("visible
  * regardless of access controls"), which tells anonymous readers that unpublished documents
- * exist. Removed from hasMany lists, `null` for a single relation.
+ * exist. Removed from hasMany lists, `null` for a single relation. Reads of versions too (a
+ * contributor's own post may relate to someone else's draft).
  *
  * Costs nothing more when the answer holds no bare id, or only ids of collections the reader reads
  * whole (editors, admins: their answers are untouched). An id Payload tried to populate and could
@@ -187,7 +202,9 @@ export const hideUnreadableRelations: CollectionAfterOperationHook = async ({
   req,
   result,
 }) => {
-  if (operation !== 'find' && operation !== 'findByID') return result
+  const isList = operation === 'find' || operation === 'findVersions'
+  const isVersions = operation === 'findVersions' || operation === 'findVersionByID'
+  if (!isList && !isVersions && operation !== 'findByID') return result
   const readArgs = args as ReadArgs
   // The content API only. Local API callers decide for themselves (`withoutUnreadableRelations`):
   // the admin's edit view reads a document that way, and a relation it left out would be lost
@@ -197,17 +214,17 @@ export const hideUnreadableRelations: CollectionAfterOperationHook = async ({
   // unreadable), but hands rich text over as read: its references are checked at every level.
   const isGraphQL = req.payloadAPI === 'GraphQL'
   if (!isGraphQL && typeof readArgs.currentDepth === 'number') return result
-  const docs: readonly unknown[] =
-    operation === 'find' ? (result as { docs: unknown[] }).docs : [result]
+  const docs: readonly unknown[] = isList ? (result as { docs: unknown[] }).docs : [result]
   const kept = await withoutUnreadableRelations({
     req,
     collection: collection.slug,
     docs,
     depth: populatedDepth(readArgs.depth, req.payload.config),
     isRichTextOnly: isGraphQL,
+    isVersions,
   })
   if (kept === docs) return result
-  return operation === 'find' ? { ...result, docs: kept } : kept[0]
+  return isList ? { ...result, docs: kept } : kept[0]
 }
 
 /**

@@ -312,6 +312,30 @@ describe('staff reads', () => {
   })
 })
 
+describe('versions', () => {
+  it('should hide others’ drafts in the versions of a contributor’s own post', async () => {
+    const { id, token } = await cms.userWithRole('contributor')
+    const user = await cms.payload.findByID({ collection: 'users', id, overrideAccess: true })
+    const own = await cms.payload.create({
+      collection: 'posts',
+      data: { title: 'Own draft', relatedPosts: [ids.draft, ids.related] as number[] },
+      draft: true,
+      overrideAccess: true,
+      user: { ...user, collection: 'users' },
+    })
+    for (const depth of [0, 1]) {
+      const path = `/api/posts/versions?where[parent][equals]=${own.id}&depth=${depth}`
+      const { docs } = await get(path, token)
+      expect(docs.length, path).toBeGreaterThan(0)
+      for (const version of docs) {
+        expect(idsOf(version.version.relatedPosts), path).toEqual([ids.related])
+      }
+      const one = await get(`/api/posts/versions/${docs[0].id}?depth=${depth}`, token)
+      expect(idsOf(one.version.relatedPosts)).toEqual([ids.related])
+    }
+  })
+})
+
 describe('Local API reads', () => {
   it('should keep every id for the admin’s edit view, so a save loses no relation', async () => {
     const { id } = await cms.userWithRole('contributor')
