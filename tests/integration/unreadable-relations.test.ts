@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { documentKey } from '../../lib/cacheDependencies.ts'
 import { trackReads } from '../../src/plugins/responseCache/dependencies.ts'
+import { contentVersion, freshAnswer, keepAnswer } from '../../src/plugins/responseCache/store.ts'
+import { eventually } from '../helpers/eventually.ts'
 import { paragraph } from '../helpers/fixtures.ts'
 import { startTestCms, type TestCms } from '../helpers/payload.ts'
 
@@ -353,16 +355,37 @@ describe('Local API reads', () => {
   })
 })
 
+/** Keeps the anonymous answer to `path` in the response cache, as the server does; its key. */
+const keepInCache = async (path: string): Promise<string> => {
+  const version = contentVersion()
+  const { result, reads } = await trackReads(() => cms.rest({ path }))
+  const key = `unreadable-relations ${path}`
+  const body = new TextEncoder().encode(JSON.stringify(result.body))
+  keepAnswer({ key, answer: { version, status: 200, headers: [], body, dependsOn: [...reads] } })
+  expect(freshAnswer(key), path).toBeDefined()
+  return key
+}
+
+const cachedPaths = {
+  depth0: () => `/api/posts/${ids.post}?depth=0`,
+  depth1: () => `/api/posts/${ids.post}?depth=1`,
+  unrelated: () => '/api/posts?where[slug][equals]=plain-post&depth=1',
+}
+const cacheKeys: Partial<Record<keyof typeof cachedPaths, string>> = {}
+
 describe('the response cache', () => {
-  it.each([0, 1])(
-    'should note a read of the hidden draft at depth %i, so its publication drops the answer',
-    async (depth) => {
-      const { reads } = await trackReads(() =>
-        cms.rest({ path: `/api/posts/${ids.post}?depth=${depth}` }),
-      )
-      expect([...reads]).toContain(documentKey('posts', 'id', ids.draft))
-    },
-  )
+  it.each([0, 1])('should note a read of the hidden draft at depth %i', async (depth) => {
+    const { reads } = await trackReads(() =>
+      cms.rest({ path: `/api/posts/${ids.post}?depth=${depth}` }),
+    )
+    expect([...reads]).toContain(documentKey('posts', 'id', ids.draft))
+  })
+
+  it('should keep the answers that left the draft out (dropped once it is published)', async () => {
+    for (const [name, path] of Object.entries(cachedPaths)) {
+      cacheKeys[name as keyof typeof cachedPaths] = await keepInCache(path())
+    }
+  })
 })
 
 /** The collections the readability checks of one request asked, in order. */
@@ -490,12 +513,30 @@ describe('a preview link', () => {
 
 describe('after the draft is published', () => {
   beforeAll(async () => {
+    // Still kept: nothing written since changed what they read.
+    for (const key of Object.values(cacheKeys)) expect(freshAnswer(key), key).toBeDefined()
     await cms.payload.update({
       collection: 'posts',
       id: ids.draft,
       data: { _status: 'published' },
       overrideAccess: true,
     })
+  })
+
+  it('should drop the cached answers that left it out, and only those', async () => {
+    const kept = () =>
+      Promise.resolve(
+        Object.fromEntries(
+          Object.entries(cacheKeys).map(([name, key]) => [name, Boolean(freshAnswer(key))]),
+        ),
+      )
+    // Dropped when the publish commits.
+    await eventually({
+      read: kept,
+      isDone: (value) => !value.depth0 && !value.depth1,
+      what: 'answers relating to the published draft dropped',
+    })
+    expect(await kept()).toEqual({ depth0: false, depth1: false, unrelated: true })
   })
 
   it.each(['(depth: 0)', '(depth: 1)'])(
