@@ -266,7 +266,10 @@ describe('anonymous REST reads of a digest', () => {
 describe('anonymous GraphQL', () => {
   it('should leave out draft and trashed relations', async () => {
     const { body } = await cms.graphql({
-      query: `{ Post(id: ${JSON.stringify(ids.post)}) { author { id } sources { id } topics { id } writers { author { id } } relatedPosts { id author { id } relatedPosts { id } } } }`,
+      query: `{ Post(id: ${JSON.stringify(ids.post)}) {
+        author { id } sources { id } topics { id } writers { author { id } }
+        relatedPosts { id author { id } relatedPosts { id } }
+      } }`,
     })
     expect(body.errors).toBeUndefined()
     expect(body.data.Post).toEqual({
@@ -410,7 +413,8 @@ describe('queries', () => {
   })
 
   it('should add none at depth 1 for a draft Payload could not populate', async () => {
-    const path = `/api/posts/${ids.post}?depth=1&select[relatedPosts]=true&populate[posts][title]=true`
+    const query = 'depth=1&select[relatedPosts]=true&populate[posts][title]=true'
+    const path = `/api/posts/${ids.post}?${query}`
     expect(await checksOf(path)).toEqual([])
   })
 
