@@ -509,6 +509,20 @@ describe('a preview link', () => {
     expect(JSON.stringify(doc)).not.toContain('Pending title')
   })
 
+  it('should give no staff account of who saved it', async () => {
+    const editor = await cms.userWithRole('editor')
+    const saved = await cms.rest({
+      method: 'POST',
+      path: '/api/posts?draft=true',
+      token: editor.token,
+      body: { title: 'Saved by an editor', _status: 'draft' },
+    })
+    expect(saved.status).toBe(201)
+    const doc = await previewOf(saved.body.doc.id)
+    expect(doc.lastEditedBy ?? null).toBeNull()
+    expect(JSON.stringify(doc)).not.toContain(editor.email)
+  })
+
   it('should name no unreadable id in the related documents', async () => {
     const [related] = (await previewOf(previewed)).relatedPosts
     expect([related.author, related.relatedPosts, related.topics]).toEqual([null, [], []])
