@@ -568,6 +568,15 @@ describe('after the draft is published', () => {
     },
   )
 
+  it('should keep readable ids below the deepest level anonymous readers get (depth=5 is 2)', async () => {
+    const doc = await mainPost({ query: 'depth=5', isList: false })
+    const [related] = doc.relatedPosts
+    // The draft, now published, at the second level; its author an id below it.
+    expect(related.relatedPosts.map((post: any) => [post.id, post.author])).toEqual([
+      [ids.draft, ids.author],
+    ])
+  })
+
   it.each([0, 1])('should show it to anonymous readers at depth %i', async (depth) => {
     const doc = await mainPost({ query: `depth=${depth}`, isList: false })
     expect(idsOf(doc.relatedPosts)).toEqual([ids.related, ids.draft])
