@@ -568,10 +568,10 @@ describe('after the draft is published', () => {
     },
   )
 
-  it('should keep readable ids below the deepest level anonymous readers get (depth=5 is 2)', async () => {
+  it('should keep readable ids below the deepest level anonymous readers get', async () => {
     const doc = await mainPost({ query: 'depth=5', isList: false })
     const [related] = doc.relatedPosts
-    // The draft, now published, at the second level; its author an id below it.
+    // depth=5 is read as 2: the draft, now published, at the second level, its author an id.
     expect(related.relatedPosts.map((post: any) => [post.id, post.author])).toEqual([
       [ids.draft, ids.author],
     ])
