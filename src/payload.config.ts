@@ -27,6 +27,7 @@ import { graphqlSelectByDefault } from './plugins/graphqlSelect/index.ts'
 import { notifications } from './plugins/notifications.ts'
 import { objectStorage } from './plugins/objectStorage.ts'
 import { previewLinks } from './plugins/previewLinks.ts'
+import { readableRelations } from './plugins/readableRelations.ts'
 import { redirects } from './plugins/redirects.ts'
 import { responseCache } from './plugins/responseCache/index.ts'
 import { search } from './plugins/search/index.ts'
@@ -122,6 +123,7 @@ export const newsroomConfig = ({ env, projectRoot }: { env: AppEnv; projectRoot:
       contentApi(),
       apiValidation(),
       responseCache(),
+      readableRelations(),
       graphqlSelectByDefault(),
       expressApi(),
       migrateOnStart(),

@@ -13,6 +13,7 @@ import {
 } from '../../lib/previewLinks.ts'
 import { canPublish, isStaffUser } from '../../lib/roles.ts'
 import { isOwnDocument } from '../access/ownWork.ts'
+import { withRelationsAsReader } from '../hooks/hideUnreadableRelations.ts'
 import { slugs } from '../slugs.ts'
 import { BadRequestError, ForbiddenError } from '../errors.ts'
 import { renderBadRequestPage, renderInvalidLinkPage, renderPreviewPage } from './page.ts'
@@ -156,27 +157,29 @@ export const previewEndpoint: Endpoint = {
     const link = docs[0]
     if (!link || Date.parse(link.expiresAt) <= Date.now()) return noPreview(format)
     const [collection, id] = link.documentKey.split(':') as [PreviewedCollection, string]
-    const doc = await req.payload.findByID({
+    const draft = await req.payload.findByID({
       collection,
       id,
       draft: true,
-      depth: 1,
+      depth: 0,
       overrideAccess: true,
       disableErrors: true,
     })
-    if (!doc) return noPreview(format)
+    if (!draft) return noPreview(format)
+    // The link shows this one document: what it relates to, only as its reader may read it (no
+    // other draft, nothing trashed, related documents as they are live).
+    const doc = await withRelationsAsReader({
+      req,
+      collection,
+      doc: draft as unknown as Record<string, unknown>,
+    })
     if (format === 'html') {
       return htmlAnswer({
         html: renderPreviewPage({ collection, doc, expiresAt: link.expiresAt }),
         status: 200,
       })
     }
-    const {
-      provenance: _provenance,
-      owner: _owner,
-      workflowNote: _note,
-      ...visible
-    } = doc as unknown as Record<string, unknown>
+    const { provenance: _provenance, owner: _owner, workflowNote: _note, ...visible } = doc
     return Response.json(
       { preview: true, expiresAt: link.expiresAt, doc: visible },
       { headers: { ...PRIVATE_HEADERS, 'cache-control': 'private, no-store' } },

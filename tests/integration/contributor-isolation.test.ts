@@ -267,20 +267,18 @@ describe("REST: a contributor does not get another's unpublished work", () => {
     const { status, body } = await restAs(a, `/api/digests/${docs.digest.id}?depth=2&draft=true`)
     expect(status).toBe(200)
     expect(JSON.stringify(body)).not.toContain(SECRET)
+    // Others’ drafts are left out, not named by id (collections/hooks/hideUnreadableRelations.ts)
     expect(body.items.map((item: { post: unknown }) => item.post)).toEqual([
-      docs.bDraft.id,
+      null,
       expect.objectContaining({ title: "B's live post" }),
-      docs.imported.id,
+      null,
       expect.objectContaining({ title: "A's draft" }),
     ])
   })
 
   it("should populate B's published post as it is live in the contributor's own digest", async () => {
     const { body } = await restAs(a, `/api/digests/${docs.aDigest.id}?depth=1&draft=true`)
-    expect(body.relatedPosts).toEqual([
-      docs.bDraft.id,
-      expect.objectContaining({ title: "B's live post" }),
-    ])
+    expect(body.relatedPosts).toEqual([expect.objectContaining({ title: "B's live post" })])
   })
 
   it('should find nothing unpublished in search', async () => {
