@@ -19,6 +19,7 @@ import {
   type PostRef,
   type Ref,
 } from './plan.ts'
+import { KNOWN_DOCUMENTS, type KnownDocuments } from '../collections/fields/relations.ts'
 import { toSlug } from '../collections/fields/slug.ts'
 import { documentPath } from '../lib/publicPaths.ts'
 import { spellingKey, spellingsOf } from '../lib/topics.ts'
@@ -387,6 +388,17 @@ export const importFiles = async ({
   const ids = new Map<string, number | string>(
     [...existing.posts].map(([key, doc]) => [key, doc.id] as const),
   )
+  // Every document this run links to was read above or is written by it (and added once
+  // committed): the relationship check need not ask the database about them again.
+  const known = new Map<string, Set<string>>([
+    ...(['authors', 'sources', 'topics'] as const).map(
+      (collection) =>
+        [collection, new Set(named[collection].map((doc) => String(doc.id)))] as const,
+    ),
+    ['posts', new Set([...existing.posts.values()].map((doc) => String(doc.id)))],
+    ['digests', new Set([...existing.digests.values()].map((doc) => String(doc.id)))],
+  ])
+  const knownDocuments: KnownDocuments = known
   const total = COLLECTIONS.reduce((sum, collection) => sum + plan[collection].length, 0)
   let done = 0
   const tick = (doc: PlannedDocument) => onProgress?.({ done: ++done, total, label: titleOf(doc) })
@@ -433,7 +445,7 @@ export const importFiles = async ({
       collection: doc.collection,
       data: fullData as never,
       overrideAccess: true,
-      context: { isImport: true },
+      context: { isImport: true, [KNOWN_DOCUMENTS]: knownDocuments },
       // Only the id is used: skip populating relationships in the returned document.
       depth: 0,
       req: writeReq,
@@ -549,7 +561,10 @@ export const importFiles = async ({
   const written = new Set<string>()
 
   const apply = (doc: PlannedDocument, result: Result) => {
-    if (result.id !== undefined) ids.set(doc.key, result.id)
+    if (result.id !== undefined) {
+      ids.set(doc.key, result.id)
+      known.get(doc.collection)?.add(String(result.id))
+    }
     if (result.outcome === 'created' || result.outcome === 'updated') written.add(doc.key)
     record(doc, result.outcome, result.message)
   }
