@@ -178,3 +178,35 @@ describe('who saved it, to other readers', () => {
     expect(JSON.stringify(body)).not.toContain(editor.email)
   })
 })
+
+describe('versions past the limit', () => {
+  it('should keep the 50 newest versions of a post saved 52 times', async () => {
+    const post = await cms.payload.create({
+      collection: 'posts',
+      data: { title: 'Saved again and again', _status: 'draft' },
+      overrideAccess: true,
+    })
+    for (let save = 2; save <= 52; save += 1) {
+      await cms.payload.update({
+        collection: 'posts',
+        id: post.id,
+        data: { title: `Saved again and again, save ${save}` },
+        draft: true,
+        overrideAccess: true,
+      })
+    }
+    const { docs } = await cms.payload.findVersions({
+      collection: 'posts',
+      where: { parent: { equals: post.id } },
+      sort: 'id',
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+    })
+    expect([docs.length, docs[0].version.title, docs.at(-1)?.version.title]).toEqual([
+      50,
+      'Saved again and again, save 3',
+      'Saved again and again, save 52',
+    ])
+  })
+})

@@ -50,6 +50,7 @@ describe('the defect register', () => {
       'libsql-spent-connections',
       'libsql-transaction-connections',
       'libsql-finalizers-starved',
+      'libsql-prepares-every-statement',
       'sqlite-write-queue',
       'sqlite-lone-writes',
     ])
@@ -123,6 +124,30 @@ describe('canaries: the upstream code each workaround is for still behaves so', 
   it('the database adapter type still has no hook on reads', () => {
     const types = source('payload', 'database/types.d.ts')
     expect(types).not.toMatch(/afterRead|onRead|readListener/i)
+  })
+
+  it('enforceMaxVersions still reads the version past the limit whole to use its updatedAt', () => {
+    const code = source('payload', 'versions/enforceMaxVersions.js')
+    expect(code).toMatch(
+      /payload\.db\.findVersions\(\{\s*collection: collection\.slug,\s*limit: 1,\s*page: max \+ 1,\s*pagination: false,\s*req,\s*sort: '-updatedAt',\s*where\s*\}\)/,
+    )
+    expect(code.match(/oldestAllowedDoc\??\.(\w+)/g)).toEqual([
+      'oldestAllowedDoc?.updatedAt',
+      'oldestAllowedDoc.updatedAt',
+    ])
+  })
+
+  it('@libsql/client still compiles every statement it runs anew', () => {
+    // Its lib-cjs folder has a package.json of its own: the package root is the one named so.
+    let dir = packageDir('@libsql/client')
+    while (!fs.readFileSync(path.join(dir, 'package.json'), 'utf8').includes('"@libsql/client"'))
+      dir = path.dirname(dir)
+    const code = fs.readFileSync(path.join(dir, 'lib-esm', 'sqlite3.js'), 'utf8')
+    const executeStmt = code.slice(code.indexOf('function executeStmt('))
+    expect(executeStmt).toMatch(
+      /^function executeStmt\(db, stmt, intMode\) \{[^]*?const sqlStmt = db\.prepare\(sql\);/,
+    )
+    expect(code).not.toMatch(/statementCache|stmtCache|cache/i)
   })
 
   it('drizzle findMany still counts every paginated find', () => {
