@@ -76,6 +76,36 @@ describe('reusePreparedStatements', () => {
     expect(connect().prepare(sql)).not.toBe(connect().prepare(sql))
   })
 
+  it('should answer a kept statement’s columns as the driver did', () => {
+    const db = connectionClass()()
+    const sql = 'SELECT id, v AS value FROM t'
+    const names = () =>
+      db
+        .prepare(sql)
+        .columns()
+        .map((column) => column.name)
+    expect([names(), names()]).toEqual([
+      ['id', 'value'],
+      ['id', 'value'],
+    ])
+  })
+
+  it('should refuse raw mode for a kept statement that returns no rows, every time', () => {
+    const db = connectionClass()()
+    const raw = () => db.prepare('UPDATE t SET v = v WHERE id = ?').raw(true)
+    expect(raw).toThrow()
+    expect(raw).toThrow()
+  })
+
+  it('should give rows as arrays or objects as last asked', () => {
+    const db = connectionClass()()
+    db.prepare('INSERT INTO t (v) VALUES (?)').run(['a'])
+    const select = () => db.prepare('SELECT v FROM t')
+    expect(select().raw(true).all([])).toEqual([['a']])
+    expect(select().raw(false).all([])).toEqual([{ v: 'a' }])
+    expect(select().raw(true).all([])).toEqual([['a']])
+  })
+
   it.each(['BEGIN IMMEDIATE', 'PRAGMA foreign_keys'])('should compile %s every time', (sql) => {
     const db = connectionClass()()
     expect(db.prepare(sql)).not.toBe(db.prepare(sql))
