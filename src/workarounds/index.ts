@@ -269,7 +269,7 @@ export const WORKAROUNDS: Workaround[] = [
     id: 'max-versions-full-read',
     package: 'payload 3.90.2 (versions/enforceMaxVersions.js) with @payloadcms/drizzle 3.90.2',
     breaks:
-      'after every version saved, the check for versions past `maxPerDoc` reads the version past the limit whole (every field, relationships and arrays as JSON sub-queries) to use its updatedAt, and nearly always finds none: about a fifth of the time of each imported post went to that read',
+      'after every version saved, the check for versions past `maxPerDoc` reads the version past the limit whole (every field, relationships and arrays as JSON sub-queries) to use its updatedAt, and nearly always finds none, also for a document created a moment before in the same transaction: about a fifth of the time of each imported post went to that read',
     upstream: 'not reported',
     canary:
       'tests/unit/workarounds.test.ts: enforceMaxVersions still asks findVersions for everything and uses only updatedAt (behaviour: tests/unit/versionLimit.test.ts, tests/integration/version-history.test.ts)',
