@@ -45,6 +45,35 @@ const createInOneTransaction = async (titles: string[]) => {
   await cms.payload.db.commitTransaction(transactionID)
 }
 
+/** The search index's rows for a post. */
+const indexRows = async (id: number) =>
+  (
+    await cms.payload.db.count({
+      collection: slugs.searchIndex,
+      where: { docKey: { equals: `posts:${id}` } },
+    })
+  ).totalDocs
+
+/** The collections `payload.db.deleteMany` and `upsert` are asked about while `write` runs. */
+const collectionsWritten = async (payload: Payload, write: () => Promise<unknown>) => {
+  const { deleteMany, upsert } = payload.db
+  const written: string[] = []
+  payload.db.deleteMany = (args) => {
+    written.push(args.collection)
+    return deleteMany(args)
+  }
+  payload.db.upsert = (args) => {
+    written.push(args.collection)
+    return upsert(args)
+  }
+  try {
+    await write()
+  } finally {
+    Object.assign(payload.db, { deleteMany, upsert })
+  }
+  return written
+}
+
 /** The collections `payload.db.find` is asked about while `write` runs. */
 const collectionsLookedUp = async (payload: Payload, write: () => Promise<unknown>) => {
   const find = payload.db.find
@@ -110,5 +139,29 @@ describe('writes in one transaction', () => {
         overrideAccess: true,
       }),
     ).rejects.toThrow(ValidationError)
+  })
+})
+
+describe('the search index on create', () => {
+  it('should not write to the index for a draft created', async () => {
+    const written = await collectionsWritten(cms.payload, () =>
+      cms.payload.create({
+        collection: 'posts',
+        data: { title: 'A draft nobody searches', _status: 'draft' },
+        depth: 0,
+        overrideAccess: true,
+      }),
+    )
+    expect(written).not.toContain(slugs.searchIndex)
+  })
+
+  it('should index a post created published', async () => {
+    const post = await cms.payload.create({
+      collection: 'posts',
+      data: { title: 'Published at once', _status: 'published' },
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(await indexRows(post.id)).toBe(1)
   })
 })
