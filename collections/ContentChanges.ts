@@ -4,11 +4,11 @@ import { nobody } from './access/index.ts'
 import { slugs } from './slugs.ts'
 
 /**
- * A journal of writes that change what anonymous readers get, one row per document written,
- * added in the writing transaction (a rolled-back write leaves none). Every instance of the CMS
- * watches it to drop its cached answers when another instance commits
- * (src/plugins/responseCache/changes.ts). Rows are pruned after an hour. Internal: no API, no
- * admin screen.
+ * A journal of writes that change what anonymous readers get, one row per transaction (naming
+ * the first document it wrote), added in the writing transaction (a rolled-back write leaves
+ * none). Every instance of the CMS watches it to drop its cached answers when another instance
+ * commits (src/plugins/responseCache/changes.ts). Rows are pruned after an hour. Internal: no
+ * API, no admin screen.
  */
 export const ContentChanges: CollectionConfig = {
   slug: slugs.contentChanges,

@@ -19,13 +19,17 @@ import {
   type PostRef,
   type Ref,
 } from './plan.ts'
+import { KNOWN_DOCUMENTS, type KnownDocuments } from '../collections/fields/relations.ts'
 import { toSlug } from '../collections/fields/slug.ts'
 import { documentPath } from '../lib/publicPaths.ts'
 import { spellingKey, spellingsOf } from '../lib/topics.ts'
 import { idOf } from '../lib/values.ts'
 
-/** Documents written per transaction (see runInBatches in importFiles). */
-const BATCH_SIZE = 50
+/**
+ * Documents written per transaction (see runInBatches in importFiles): fewer commits, and the
+ * write lock held for about a second at a time at most.
+ */
+const BATCH_SIZE = 200
 
 /** Largest seed file accepted, in bytes. */
 export const MAX_SEED_FILE_BYTES = 10 * 1024 * 1024
@@ -387,6 +391,17 @@ export const importFiles = async ({
   const ids = new Map<string, number | string>(
     [...existing.posts].map(([key, doc]) => [key, doc.id] as const),
   )
+  // Every document this run links to was read above or is written by it (and added once
+  // committed): the relationship check need not ask the database about them again.
+  const known = new Map<string, Set<string>>([
+    ...(['authors', 'sources', 'topics'] as const).map(
+      (collection) =>
+        [collection, new Set(named[collection].map((doc) => String(doc.id)))] as const,
+    ),
+    ['posts', new Set([...existing.posts.values()].map((doc) => String(doc.id)))],
+    ['digests', new Set([...existing.digests.values()].map((doc) => String(doc.id)))],
+  ])
+  const knownDocuments: KnownDocuments = known
   const total = COLLECTIONS.reduce((sum, collection) => sum + plan[collection].length, 0)
   let done = 0
   const tick = (doc: PlannedDocument) => onProgress?.({ done: ++done, total, label: titleOf(doc) })
@@ -433,7 +448,7 @@ export const importFiles = async ({
       collection: doc.collection,
       data: fullData as never,
       overrideAccess: true,
-      context: { isImport: true },
+      context: { isImport: true, [KNOWN_DOCUMENTS]: knownDocuments },
       // Only the id is used: skip populating relationships in the returned document.
       depth: 0,
       req: writeReq,
@@ -520,11 +535,11 @@ export const importFiles = async ({
   ): Promise<Result> => {
     const data = resolveContent(doc)
     const current = existing[doc.collection].get(doc.key)
-    const hash = hashImportData(importableFields(doc.collection, data))
     if (!current) {
       const id = await write({ doc, data, req: writeReq })
       return { outcome: 'created', id }
     }
+    const hash = hashImportData(importableFields(doc.collection, data))
     const { id } = current
     const left = (message: string): Result => {
       // Nothing of ours is written to it, so nothing waits for a second pass.
@@ -549,7 +564,10 @@ export const importFiles = async ({
   const written = new Set<string>()
 
   const apply = (doc: PlannedDocument, result: Result) => {
-    if (result.id !== undefined) ids.set(doc.key, result.id)
+    if (result.id !== undefined) {
+      ids.set(doc.key, result.id)
+      known.get(doc.collection)?.add(String(result.id))
+    }
     if (result.outcome === 'created' || result.outcome === 'updated') written.add(doc.key)
     record(doc, result.outcome, result.message)
   }
@@ -569,11 +587,12 @@ export const importFiles = async ({
   }
 
   /**
-   * Runs `process` over `docs` in transactions of BATCH_SIZE documents: one commit per batch
-   * instead of one per document. If any document of a batch fails, the batch is rolled back
-   * and done again one document per transaction, so one bad document fails alone and the
-   * rest are written. A run killed half-way leaves whole batches, and running it again
-   * finishes the job (documents are found by import key).
+   * Runs `process` over `docs` in transactions of up to BATCH_SIZE documents: one commit per
+   * batch instead of one per document. When a document of a batch fails, the batch is rolled
+   * back: the documents before it are written again in a transaction of their own, the one that
+   * failed is tried alone (it fails alone, with its own error, or goes through), and the rest
+   * go on in batches. A run killed half-way leaves whole batches, and running it again finishes
+   * the job (documents are found by import key).
    */
   const runInBatches = async <D extends PlannedDocument>(
     docs: D[],
@@ -581,33 +600,66 @@ export const importFiles = async ({
   ) => {
     // A caller's own transaction, or a dry run: no batches of our own.
     const canBatch = !isDryRun && req?.transactionID === undefined
-    for (let start = 0; start < docs.length; start += BATCH_SIZE) {
-      const batch = docs.slice(start, start + BATCH_SIZE)
-      const transactionID = canBatch ? await payload.db.beginTransaction() : null
-      if (transactionID !== null && transactionID !== undefined) {
-        const batchReq = { ...req, transactionID }
-        const results: Result[] = []
-        try {
-          for (const doc of batch) results.push(await process(doc, batchReq))
-          await payload.db.commitTransaction(transactionID)
-          batch.forEach((doc, index) => {
-            apply(doc, results[index])
-            tick(doc)
-          })
-          continue
-        } catch {
-          // Payload may already have rolled it back; then this is a no-op.
-          await payload.db.rollbackTransaction(transactionID).catch(() => undefined)
-        }
+
+    /** One document in a transaction of its own (or the caller's). */
+    const alone = async (doc: D) => {
+      try {
+        apply(doc, await process(doc, req))
+      } catch (err) {
+        record(doc, 'failed', describeError(err))
       }
-      for (const doc of batch) {
-        try {
-          apply(doc, await process(doc, req))
-        } catch (err) {
-          record(doc, 'failed', describeError(err))
-        }
+      tick(doc)
+    }
+
+    /**
+     * `batch` in one transaction: `true` once committed; else nothing of it is written, and
+     * the index of the document that failed is given, if one did.
+     */
+    const inOneTransaction = async (batch: D[]): Promise<true | { failedAt?: number }> => {
+      const transactionID = await payload.db.beginTransaction()
+      if (transactionID === null || transactionID === undefined) return {}
+      const batchReq = { ...req, transactionID }
+      const results: Result[] = []
+      try {
+        for (const doc of batch) results.push(await process(doc, batchReq))
+      } catch {
+        // Payload may already have rolled it back; then this is a no-op.
+        await payload.db.rollbackTransaction(transactionID).catch(() => undefined)
+        return { failedAt: results.length }
+      }
+      try {
+        await payload.db.commitTransaction(transactionID)
+      } catch {
+        await payload.db.rollbackTransaction(transactionID).catch(() => undefined)
+        return {}
+      }
+      batch.forEach((doc, index) => {
+        apply(doc, results[index])
         tick(doc)
+      })
+      return true
+    }
+
+    let start = 0
+    while (start < docs.length) {
+      const batch = docs.slice(start, start + BATCH_SIZE)
+      const outcome = canBatch ? await inOneTransaction(batch) : {}
+      if (outcome === true) {
+        start += batch.length
+        continue
       }
+      const { failedAt } = outcome
+      if (failedAt === undefined) {
+        for (const doc of batch) await alone(doc)
+        start += batch.length
+        continue
+      }
+      const before = batch.slice(0, failedAt)
+      if (before.length > 0 && (await inOneTransaction(before)) !== true) {
+        for (const doc of before) await alone(doc)
+      }
+      await alone(batch[failedAt])
+      start += failedAt + 1
     }
   }
 

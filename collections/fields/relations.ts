@@ -40,17 +40,29 @@ const missingIds = async ({
   return ids.filter((id) => !found.has(String(id)))
 }
 
+/** The `context` key of a write's `KnownDocuments`. */
+export const KNOWN_DOCUMENTS = 'knownDocuments'
+
+/**
+ * Documents a writer has just read or written itself, by collection, as `String(id)`: given in
+ * a write's `context[KNOWN_DOCUMENTS]`, they are taken to exist without asking the database.
+ * The importer gives the authors, sources, topics and posts it found or wrote in its run, so
+ * a post's author, sources and topics cost no query each; any other id is still looked up.
+ */
+export type KnownDocuments = ReadonlyMap<string, ReadonlySet<string>>
+
 /**
  * Refuses, with a 400 naming the field, a relationship to a document that does not exist.
  * Without it SQLite answers with a foreign-key failure (a 500) and MongoDB stores the
  * dangling id. Runs on drafts too, which Payload's validation skips.
  */
 export const relatedDocumentsExist: FieldHook = async (args) => {
-  const { field, req, path, collection } = args
+  const { field, req, path, collection, context } = args
   const value: unknown = args.value
   if (field.type !== 'relationship' && field.type !== 'upload') return value
   if (typeof field.relationTo !== 'string') return value
-  const ids = idsOf(value)
+  const known = (context?.[KNOWN_DOCUMENTS] as KnownDocuments | undefined)?.get(field.relationTo)
+  const ids = idsOf(value).filter((id) => !known?.has(String(id)))
   if (ids.length === 0) return value
   const missing = await missingIds({ collection: field.relationTo, ids, req })
   if (missing.length === 0) return value

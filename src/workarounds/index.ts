@@ -34,8 +34,9 @@ import {
 import { sql } from '@payloadcms/db-postgres'
 import { createClient, type Config as LibsqlConfig } from '@libsql/client'
 
-import { libsqlDatabase, reuseStatements } from './statements.ts'
 import { closePoolsOnDestroy, compareJsonAsText, reportPoolErrorsTo } from './postgres.ts'
+import { libsqlDatabase, reusePreparedStatements } from './statements.ts'
+import { lookPastLimitLightly } from './versions.ts'
 import { claimJobsAtomically } from './jobs.ts'
 
 export type Workaround = {
@@ -104,17 +105,6 @@ export const WORKAROUNDS: Workaround[] = [
     },
   },
   {
-    id: 'libsql-statements-per-query',
-    package: '@libsql/client 0.14.0 (executeStmt in sqlite3.js) with libsql 0.4.7',
-    breaks:
-      'every query prepares its SQL afresh, also the same few shapes a read makes each time: SQLite compiles a by-slug read’s three statements on every request (7% of its CPU), and each compiled statement waits for a finalizer to be freed',
-    upstream: 'not reported',
-    canary:
-      'tests/unit/workarounds.test.ts: executeStmt still prepares on every call (behaviour: tests/unit/sqliteStatements.test.ts)',
-    adapters: ['sqlite'],
-    apply: () => reuseStatements(libsqlDatabase()),
-  },
-  {
     id: 'libsql-finalizers-starved',
     package: 'libsql 0.4.7 (the native driver under @libsql/client 0.14.0), on Node 20',
     breaks:
@@ -124,6 +114,17 @@ export const WORKAROUNDS: Workaround[] = [
       'tests/unit/sqliteWriteLock.test.ts: the write queue lets the event loop turn before each transaction (behaviour: bench/dataset.ts reports resident memory)',
     adapters: ['sqlite'],
     where: 'src/workarounds/sqlite.ts (serializeWriteTransactions, before each BEGIN)',
+  },
+  {
+    id: 'libsql-prepares-every-statement',
+    package: '@libsql/client 0.14.0 (sqlite3.js, executeStmt) over libsql 0.4.7',
+    breaks:
+      'every statement is compiled anew, though Drizzle sends the same few texts again and again with other values: about a tenth of the time of each imported post (eight statements) went to compiling them again',
+    upstream: 'not reported',
+    canary:
+      'tests/unit/workarounds.test.ts: executeStmt still prepares each statement it runs (behaviour: tests/unit/preparedStatements.test.ts)',
+    adapters: ['sqlite'],
+    apply: () => reusePreparedStatements(libsqlDatabase()),
   },
   {
     id: 'sqlite-write-queue',
@@ -274,6 +275,17 @@ export const WORKAROUNDS: Workaround[] = [
       'tests/unit/workarounds.test.ts: drizzle findMany still counts unless pagination is false (behaviour: tests/integration/lean-reads.test.ts)',
     adapters: ['sqlite', 'postgres'],
     apply: (payload) => countOnlyWhenNeeded(payload),
+  },
+  {
+    id: 'max-versions-full-read',
+    package: 'payload 3.90.2 (versions/enforceMaxVersions.js) with @payloadcms/drizzle 3.90.2',
+    breaks:
+      'after every version saved, the check for versions past `maxPerDoc` reads the version past the limit whole (every field, relationships and arrays as JSON sub-queries) to use its updatedAt, and nearly always finds none, also for a document created a moment before in the same transaction: about a fifth of the time of each imported post went to that read',
+    upstream: 'not reported',
+    canary:
+      'tests/unit/workarounds.test.ts: enforceMaxVersions still asks findVersions for everything and uses only updatedAt (behaviour: tests/unit/versionLimit.test.ts, tests/integration/version-history.test.ts)',
+    adapters: ['sqlite', 'postgres'],
+    apply: (payload) => lookPastLimitLightly(payload.db),
   },
   {
     id: 'schedule-publish-unchecked',

@@ -36,17 +36,20 @@ const files = [
   },
 ]
 
-/** The real Payload, except that one post is written with an empty (invalid) title. */
-const withOneInvalidPost = (payload: Payload): Payload => {
+/** The real Payload, except that the posts titled `broken` are written with an empty title. */
+const withInvalidPosts = (payload: Payload, broken: string[]): Payload => {
   const flaky = Object.create(payload) as Payload
   flaky.create = ((args: { data?: { title?: string } }) =>
     payload.create(
-      (args.data?.title === BROKEN
+      (broken.includes(args.data?.title ?? '')
         ? { ...args, data: { ...args.data, title: '' } }
         : args) as never,
     )) as Payload['create']
   return flaky
 }
+
+/** The real Payload, except that one post is written with an empty (invalid) title. */
+const withOneInvalidPost = (payload: Payload): Payload => withInvalidPosts(payload, [BROKEN])
 
 const importedTitles = async () =>
   (
@@ -96,5 +99,61 @@ describe('importing in batches', () => {
     const titles = await importedTitles()
     expect(titles).toHaveLength(ENTRIES)
     expect(new Set(titles).size).toBe(ENTRIES)
+  })
+})
+
+describe('importing a batch with several bad documents', () => {
+  const other = [
+    {
+      name: 'several.txt',
+      bytes: Buffer.from(
+        authorPageText({ author: 'Several Writer', count: 40, prefix: 'Several' }),
+      ),
+    },
+  ]
+  const title = (n: number) => `Several story number ${n} about the MEK`
+  // The first, two side by side, and the last: each fails alone, every other one is written.
+  const broken = [1, 20, 21, 40].map(title)
+
+  it('should fail each bad document alone, write the rest once, and report progress once each', async () => {
+    const progress: number[] = []
+    const report = await importFiles({
+      payload: withInvalidPosts(cms.payload, broken),
+      files: other,
+      onProgress: ({ done }) => progress.push(done),
+    })
+    const { docs } = await cms.payload.find({
+      collection: 'posts',
+      where: { title: { like: 'Several story number' } },
+      draft: true,
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const titles = docs.map((doc) => doc.title)
+    const documents = (['authors', 'sources', 'topics', 'posts', 'digests'] as const)
+      .flatMap((collection) => Object.values(report.counts[collection]))
+      .reduce((sum, count) => sum + count, 0)
+    expect({
+      failed: report.failures.map((failure) => failure.title).sort(),
+      created: report.counts.posts.created,
+      stored: [titles.length, new Set(titles).size],
+      progress,
+    }).toEqual({
+      failed: [...broken].sort(),
+      created: 36,
+      stored: [36, 36],
+      // One tick per document, in order (the file has no old-site addresses to redirect).
+      progress: Array.from({ length: documents }, (_, index) => index + 1),
+    })
+  })
+
+  it('should leave everything unchanged but the bad documents when run again', async () => {
+    const report = await importFiles({ payload: cms.payload, files: other })
+    expect([report.failures, report.counts.posts]).toEqual([
+      [],
+      { created: 4, updated: 0, unchanged: 36, skipped: 0, failed: 0 },
+    ])
   })
 })

@@ -178,3 +178,56 @@ describe('who saved it, to other readers', () => {
     expect(JSON.stringify(body)).not.toContain(editor.email)
   })
 })
+
+describe('versions past the limit', () => {
+  /** Creates a post and saves it 51 times more (in `req`'s transaction when given). */
+  const saveFiftyTwoTimes = async (title: string, req?: { transactionID: number | string }) => {
+    const post = await cms.payload.create({
+      collection: 'posts',
+      data: { title, _status: 'draft' },
+      overrideAccess: true,
+      req,
+    })
+    for (let save = 2; save <= 52; save += 1) {
+      await cms.payload.update({
+        collection: 'posts',
+        id: post.id,
+        data: { title: `${title}, save ${save}` },
+        draft: true,
+        overrideAccess: true,
+        req,
+      })
+    }
+    return post.id
+  }
+
+  /** The titles of the first and last versions kept, and how many there are. */
+  const kept = async (id: number) => {
+    const { docs } = await cms.payload.findVersions({
+      collection: 'posts',
+      where: { parent: { equals: id } },
+      sort: 'id',
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+    })
+    return [docs.length, docs[0].version.title, docs.at(-1)?.version.title]
+  }
+
+  it('should keep the 50 newest versions of a post saved 52 times', async () => {
+    const id = await saveFiftyTwoTimes('Saved again and again')
+    expect(await kept(id)).toEqual([
+      50,
+      'Saved again and again, save 3',
+      'Saved again and again, save 52',
+    ])
+  })
+
+  it('should keep the 50 newest versions of a post created and saved 52 times in one transaction', async () => {
+    const transactionID = await cms.payload.db.beginTransaction()
+    if (transactionID === null) throw new Error('this adapter has no transactions')
+    const id = await saveFiftyTwoTimes('Saved in one go', { transactionID })
+    await cms.payload.db.commitTransaction(transactionID)
+    expect(await kept(id)).toEqual([50, 'Saved in one go, save 3', 'Saved in one go, save 52'])
+  })
+})

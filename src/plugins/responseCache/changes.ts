@@ -28,7 +28,21 @@ const PRUNE_EVERY_MS = 10 * 60_000
 export const instanceId = (): string =>
   sharedInProcess('responseCacheInstance', () => crypto.randomUUID())
 
-/** Adds the journal row for a write of `collection`'s document `id`, in the write's transaction. */
+/** Open transactions that already added their journal row. */
+const journaledTransactions = (): Set<number | string> =>
+  sharedInProcess('responseCacheJournaledTransactions', () => new Set<number | string>())
+
+/** Told when a transaction ends (hooks.ts, `transactionEnded`): a later one needs its own row. */
+export const journalTransactionEnded = (id: number | string): void => {
+  journaledTransactions().delete(id)
+}
+
+/**
+ * Adds the journal row for a write of `collection`'s document `id`, in the write's transaction:
+ * one per transaction, the first write's. Other instances only need to see that the journal
+ * changed when the transaction commits (`othersSignature`), so more rows for the other documents
+ * of one transaction (an import batch writes 50) would tell them nothing more.
+ */
 export const recordChange = async ({
   req,
   collection,
@@ -38,6 +52,9 @@ export const recordChange = async ({
   collection: string
   id?: number | string
 }): Promise<void> => {
+  const transactionID = await req.transactionID
+  const isInTransaction = transactionID !== undefined && transactionID !== null
+  if (isInTransaction && journaledTransactions().has(transactionID)) return
   await req.payload.db.create({
     collection: slugs.contentChanges,
     data: {
@@ -49,6 +66,7 @@ export const recordChange = async ({
     },
     req,
   })
+  if (isInTransaction) journaledTransactions().add(transactionID)
 }
 
 type OthersChanged = (payload: Payload) => void

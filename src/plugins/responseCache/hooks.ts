@@ -5,7 +5,7 @@ import { isDraftSaveOf } from '../../../collections/workflow/hooks.ts'
 import { sharedInProcess } from '../../../lib/processState.ts'
 import { changeDependencies, EVERYTHING } from '../../../lib/cacheDependencies.ts'
 import { uniqueFieldsOfCollection } from '../uniqueFields.ts'
-import { recordChange } from './changes.ts'
+import { journalTransactionEnded, recordChange } from './changes.ts'
 import { contentChanged } from './store.ts'
 
 type HookCollection = {
@@ -120,6 +120,7 @@ export const transactionEnded = ({
   id: TransactionId
   isCommitted: boolean
 }): void => {
+  journalTransactionEnded(id)
   const dirty = dirtyTransactions()
   const changed = dirty.get(id)
   dirty.delete(id)
