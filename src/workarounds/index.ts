@@ -37,6 +37,7 @@ import { createClient, type Config as LibsqlConfig } from '@libsql/client'
 import { closePoolsOnDestroy, compareJsonAsText, reportPoolErrorsTo } from './postgres.ts'
 import { libsqlDatabase, reusePreparedStatements } from './statements.ts'
 import { lookPastLimitLightly } from './versions.ts'
+import { reuseRelationalQueryText, sampleRelationalQuery } from './relationalQueries.ts'
 import { claimJobsAtomically } from './jobs.ts'
 
 export type Workaround = {
@@ -275,6 +276,23 @@ export const WORKAROUNDS: Workaround[] = [
       'tests/unit/workarounds.test.ts: drizzle findMany still counts unless pagination is false (behaviour: tests/integration/lean-reads.test.ts)',
     adapters: ['sqlite', 'postgres'],
     apply: (payload) => countOnlyWhenNeeded(payload),
+  },
+  {
+    id: 'drizzle-rebuilds-every-query',
+    package: 'drizzle-orm 0.45.2 (relational queries, sqlite-core and pg-core query.js _toSQL)',
+    breaks:
+      'every read builds its SQL text anew (a select with a JSON sub-query per array, relationship and locale table, every column aliased, then the tree turned into text), though front ends send the same few shapes with other values: a fifth of the CPU of a post read by slug',
+    upstream: 'not reported (Drizzle keeps a text only for queries prepared by hand)',
+    canary:
+      'tests/unit/workarounds.test.ts: the relational query still builds its text in _toSQL on every run (behaviour: tests/integration/relational-query-shapes.test.ts)',
+    adapters: ['sqlite', 'postgres'],
+    apply: (payload) => {
+      const { drizzle } = payload.db as unknown as {
+        drizzle: Parameters<typeof sampleRelationalQuery>[0]
+      }
+      const sample = sampleRelationalQuery(drizzle)
+      if (sample) reuseRelationalQueryText(sample)
+    },
   },
   {
     id: 'max-versions-full-read',

@@ -157,6 +157,21 @@ describe('canaries: the upstream code each workaround is for still behaves so', 
     expect(code).not.toMatch(/statementCache|stmtCache|cache/i)
   })
 
+  it('drizzle relational queries still build their text on every run', () => {
+    for (const dialect of ['sqlite-core', 'pg-core']) {
+      const code = fs.readFileSync(
+        path.join(packageDir('drizzle-orm'), dialect, 'query-builders', 'query.js'),
+        'utf8',
+      )
+      const toSql = code.slice(code.indexOf('  _toSQL() {'))
+      expect(toSql).toMatch(
+        /^ {2}_toSQL\(\) \{\s*const query = this\.(dialect\.buildRelationalQuery|_getQuery)\(/,
+      )
+      expect(toSql).toMatch(/const builtQuery = this\.dialect\.sqlToQuery\(query\.sql\);/)
+      expect(code).not.toMatch(/cache/i)
+    }
+  })
+
   it('drizzle findMany still counts every paginated find', () => {
     const code = source('@payloadcms/drizzle', 'find/findMany.js')
     expect(code).toMatch(

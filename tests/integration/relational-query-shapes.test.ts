@@ -1,0 +1,170 @@
+/**
+ * Relational query texts kept per shape (the defect register's "drizzle-rebuilds-every-query",
+ * src/workarounds/relationalQueries.ts): every relational query the adapter runs, for reads and
+ * writes alike, is given exactly the SQL text and values Drizzle itself builds for it, whether
+ * its shape was kept before or not. Runs on SQLite and PostgreSQL (MongoDB has no SQL).
+ */
+import type { Where } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import {
+  originalToSql,
+  sampleRelationalQuery,
+  shapeStats,
+  type RelationalQuery,
+} from '../../src/workarounds/relationalQueries.ts'
+import { startTestCms, type TestCms } from '../helpers/payload.ts'
+
+type Built = { sql: string; params: unknown[] }
+
+let cms: TestCms
+let isSql = false
+let restore = () => {}
+const compared: { patched: Built; original: Built }[] = []
+const authorIds: number[] = []
+const sourceIds: number[] = []
+const postIds: number[] = []
+
+beforeAll(async () => {
+  cms = await startTestCms()
+  const { payload } = cms
+  isSql = payload.db.name !== 'mongoose'
+  if (!isSql) return
+  const { drizzle } = payload.db as unknown as {
+    drizzle: Parameters<typeof sampleRelationalQuery>[0]
+  }
+  const sample = sampleRelationalQuery(drizzle)
+  const original = sample && originalToSql(sample)
+  if (!sample || !original) throw new Error('the relational query class is not patched')
+  // Every query is built both ways from here on, the kept text answering.
+  const prototype = Object.getPrototypeOf(sample) as RelationalQuery
+  const patched = prototype._toSQL
+  prototype._toSQL = function compare(this: RelationalQuery) {
+    const answer = patched.call(this)
+    compared.push({ patched: answer.builtQuery, original: original.call(this).builtQuery })
+    return answer
+  }
+  restore = () => {
+    prototype._toSQL = patched
+  }
+
+  for (const name of ['Shape Author One', 'Shape Author Two']) {
+    const author = await payload.create({
+      collection: 'authors',
+      data: { name },
+      overrideAccess: true,
+    })
+    authorIds.push(author.id)
+  }
+  for (const name of ['Shape Outlet A', 'Shape Outlet B', 'Shape Outlet C']) {
+    const source = await payload.create({
+      collection: 'sources',
+      data: { name, kind: 'news-outlet' },
+      overrideAccess: true,
+    })
+    sourceIds.push(source.id)
+  }
+  for (let i = 0; i < 8; i += 1) {
+    const post = await payload.create({
+      collection: 'posts',
+      data: {
+        title: `Shape post ${i}`,
+        author: authorIds[i % 2],
+        sources: sourceIds.slice(0, i % 4),
+        excerpt: i % 3 === 0 ? null : `Excerpt ${i}`,
+        postedAt: new Date(Date.UTC(2024, 1, i + 1)).toISOString(),
+        relatedPosts: postIds.slice(-2),
+        _status: i === 7 ? 'draft' : 'published',
+      },
+      overrideAccess: true,
+    })
+    postIds.push(post.id)
+  }
+}, 120_000)
+
+afterAll(async () => {
+  restore()
+  await cms?.close()
+})
+
+const reads = (
+  n: number,
+): [string, { where?: Where; limit?: number; page?: number; sort?: string; depth?: number }][] => [
+  ['by slug', { where: { slug: { equals: `shape-post-${n}` } }, limit: 1, depth: 1 }],
+  ['a list', { limit: 3, sort: '-postedAt', depth: 1 }],
+  ['a second page', { limit: 3, page: 2, sort: 'postedAt', depth: 0 }],
+  ['every post', { limit: 0, depth: 0 }],
+  ['by ids', { where: { id: { in: postIds.slice(0, n + 1) } }, depth: 2 }],
+  ['a null excerpt', { where: { excerpt: { equals: null } }, depth: 0 }],
+  ['an excerpt', { where: { excerpt: { equals: `Excerpt ${n + 1}` } }, depth: 0 }],
+  ['a title like', { where: { title: { like: `post ${n}` } }, depth: 0 }],
+  ['by author', { where: { author: { equals: authorIds[n % 2] } }, depth: 1 }],
+  ['by author name', { where: { 'author.name': { equals: `Shape Author One` } }, depth: 0 }],
+  ['by source', { where: { sources: { in: [sourceIds[n % 3]] } }, depth: 0 }],
+  ['sorted by title', { sort: 'title', limit: 2 + n, depth: 0 }],
+]
+
+describe.each([1, 2, 4])('relational queries, values set %i', (n) => {
+  it.each(reads(n))('should build %s exactly as Drizzle does', async (_, args) => {
+    if (!isSql) return
+    compared.length = 0
+    const found = await cms.payload.find({ collection: 'posts', overrideAccess: true, ...args })
+    expect(found.docs.length).toBeGreaterThanOrEqual(0)
+    expect(compared.length).toBeGreaterThan(0)
+    for (const { patched, original } of compared) expect(patched).toEqual(original)
+  })
+
+  it('should build the reads and writes of a save exactly as Drizzle does', async () => {
+    if (!isSql) return
+    compared.length = 0
+    const { payload } = cms
+    const id = postIds[n]
+    await payload.update({
+      collection: 'posts',
+      id,
+      data: { title: `Shape post ${n} saved`, sources: sourceIds.slice(0, n % 3) },
+      draft: true,
+      overrideAccess: true,
+    })
+    await payload.findByID({ collection: 'posts', id, draft: true, overrideAccess: true })
+    await payload.findVersions({
+      collection: 'posts',
+      where: { parent: { equals: id } },
+      limit: 2,
+      overrideAccess: true,
+    })
+    expect(compared.length).toBeGreaterThan(2)
+    for (const { patched, original } of compared) expect(patched).toEqual(original)
+  })
+})
+
+describe('kept shapes', () => {
+  it('should answer a shape read again from what it kept', async () => {
+    if (!isSql) return
+    const before = shapeStats.reused
+    for (const n of [5, 6]) {
+      await cms.payload.find({
+        collection: 'posts',
+        where: { slug: { equals: `shape-post-${n}` } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+      })
+    }
+    expect(shapeStats.reused).toBeGreaterThan(before)
+  })
+
+  it('should find by slug the post the values ask for, not the one the shape was kept for', async () => {
+    if (!isSql) return
+    for (const n of [3, 5, 6]) {
+      const { docs } = await cms.payload.find({
+        collection: 'posts',
+        where: { slug: { equals: `shape-post-${n}` } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+      })
+      expect(docs.map((doc) => doc.id)).toEqual([postIds[n]])
+    }
+  })
+})
