@@ -1,4 +1,5 @@
 import { Column, Placeholder, Table, entityKind, is } from '@payloadcms/db-sqlite/drizzle'
+import { LRUCache } from 'lru-cache'
 
 /**
  * Register entry "drizzle-rebuilds-every-query" (src/workarounds/index.ts).
@@ -185,11 +186,9 @@ class ShapeReader {
       }
       case 'Param': {
         const param = node as { value: unknown; encoder: Encoder }
-        if (param.value !== null && typeof param.value === 'object') {
-          if (kindOf(param.value) === 'Placeholder') {
-            this.key += `p:${(param.value as { name: string }).name}`
-            return node
-          }
+        if (slotName(param.value) !== undefined) {
+          this.key += `p:${slotName(param.value)}`
+          return node
         }
         // As Drizzle does: null is bound as it is, anything else as its column encodes it.
         const mapped = param.value === null ? null : param.encoder.mapToDriverValue(param.value)
@@ -263,11 +262,9 @@ class ShapeReader {
         this.key += '{'
         for (const [relation, relationConfig] of Object.entries(value)) {
           this.key += `${relation}:`
-          out[relation] =
-            relationConfig === false || relationConfig === null
-              ? relationConfig
-              : this.config(relationConfig)
-          if (relationConfig === false || relationConfig === null) this.key += 'off'
+          const isOff = relationConfig === false || relationConfig === null
+          if (isOff) this.key += 'off'
+          out[relation] = isOff ? relationConfig : this.config(relationConfig)
           this.key += ','
         }
         this.key += '}'
@@ -299,7 +296,8 @@ class ShapeReader {
         if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
           return this.slot(value)
         }
-        this.key += primitiveKey(typeof value === 'object' ? unreadable(name) : value)
+        if (value !== null && typeof value === 'object') return unreadable(name)
+        this.key += primitiveKey(value)
         return value
       default:
         return unreadable(`the config key ${name}`)
@@ -329,15 +327,17 @@ const asIs: Encoder = { mapToDriverValue: (value) => value }
 const clone = <T extends object>(node: T, fields: Record<string, unknown>): T =>
   Object.assign(Object.create(Object.getPrototypeOf(node) as object) as T, node, fields)
 
+/** The name of a Drizzle placeholder; undefined for anything else. */
+const slotName = (value: unknown): string | undefined =>
+  value !== null && typeof value === 'object' && kindOf(value) === 'Placeholder'
+    ? (value as { name: string }).name
+    : undefined
+
+/** Which value a built param takes: a placeholder of ours, bare or in a Param. */
 const slotIndex = (param: unknown): number | undefined => {
-  if (param === null || typeof param !== 'object') return undefined
-  const kind = kindOf(param)
-  const placeholder =
-    kind === 'Placeholder' ? param : kind === 'Param' ? (param as { value: unknown }).value : null
-  if (placeholder === null || typeof placeholder !== 'object') return undefined
-  if (kindOf(placeholder) !== 'Placeholder') return undefined
-  const { name } = placeholder as { name: string }
-  return name.startsWith(SLOT) ? Number(name.slice(SLOT.length)) : undefined
+  const isParam = param !== null && typeof param === 'object' && kindOf(param) === 'Param'
+  const name = slotName(isParam ? (param as { value: unknown }).value : param)
+  return name?.startsWith(SLOT) ? Number(name.slice(SLOT.length)) : undefined
 }
 
 const sameValue = (a: unknown, b: unknown): boolean => {
@@ -360,8 +360,8 @@ const fill = (shape: Shape, values: unknown[]): Built => {
 /** What `learn` concluded about a shape: kept, or never to be kept. */
 type Known = Shape | 'unkept'
 
-/** Shapes per table config (one per table per schema), least recently used first. */
-const shapes = new WeakMap<object, Map<string, Known>>()
+/** Shapes per table config (one per table per schema), the least recently used dropped first. */
+const shapes = new WeakMap<object, LRUCache<string, Known>>()
 
 /** Counts since start, for the tests. */
 export const shapeStats = { built: 0, reused: 0, unreadable: 0, unkept: 0 }
@@ -380,7 +380,7 @@ const learn = ({
   query: RelationalQuery
   original: () => ToSql
   values: unknown[]
-  table: Map<string, Known>
+  table: LRUCache<string, Known>
   key: string
 }): ToSql => {
   const own = original.call(query)
@@ -412,7 +412,6 @@ const learn = ({
   }
   if (known === 'unkept') shapeStats.unkept += 1
   table.set(key, known)
-  if (table.size > SHAPES_PER_TABLE) table.delete(table.keys().next().value as string)
   return own
 }
 
@@ -428,7 +427,7 @@ const reusingToSql = (original: () => ToSql) =>
     }
     let table = shapes.get(this.tableConfig)
     if (!table) {
-      table = new Map()
+      table = new LRUCache({ max: SHAPES_PER_TABLE })
       shapes.set(this.tableConfig, table)
     }
     const { key, values } = reader
@@ -437,9 +436,6 @@ const reusingToSql = (original: () => ToSql) =>
       shapeStats.built += 1
       return learn({ query: this, original, values, table, key })
     }
-    // Most recently used last.
-    table.delete(key)
-    table.set(key, known)
     if (known === 'unkept') return original.call(this)
     shapeStats.reused += 1
     return { query: known.query, builtQuery: fill(known, values) }
