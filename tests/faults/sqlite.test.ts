@@ -87,13 +87,20 @@ const expectHealthyAgain = async (title: string) => {
   expect(await countTitled(title)).toBe(1)
 }
 
-describe('a database locked by another process', () => {
-  let client: Client
-  let lock: Transaction
+/**
+ * Takes SQLite's write lock from another process. The server writes by itself now and then (its
+ * job queue runs every 10 s), so the lock is waited for, as any second writer would, rather
+ * than asked for once: a busy timeout on the connection that then begins the transaction.
+ */
+const lockDatabase = async (): Promise<{ client: Client; lock: Transaction }> => {
+  const client = createClient({ url: `file:${dbFile}` })
+  await client.execute('PRAGMA busy_timeout = 20000')
+  return { client, lock: await client.transaction('write') }
+}
 
+describe('a database locked by another process', () => {
   it('should refuse writes with 503 and the reason, and keep serving reads', async () => {
-    client = createClient({ url: `file:${dbFile}` })
-    lock = await client.transaction('write')
+    const { client, lock } = await lockDatabase()
     try {
       const started = Date.now()
       const refused = await write('Written while locked')
@@ -125,8 +132,7 @@ describe('a database locked by another process', () => {
   it('should save the very first write after a lock, with no /readyz in between', async () => {
     // Waiting out the lock leaves SQLite statements open on a connection: the first save after
     // it used to fail at COMMIT ("SQL statements in progress").
-    const other = createClient({ url: `file:${dbFile}` })
-    const held = await other.transaction('write')
+    const { client: other, lock: held } = await lockDatabase()
     try {
       expect((await write('Refused during a second lock')).status).toBe(503)
     } finally {
