@@ -539,7 +539,8 @@ const measureSize = async ({
       for (const cms of contestant.cmsServers) {
         const measured = roundsOf(cms.server)
         const pairedRatio = (over: Target, under: Target) => {
-          if (!measured[over].length || !measured[under].length) return Number.NaN
+          // A target left out by --targets has no rounds.
+          if (!measured[over]?.length || !measured[under]?.length) return Number.NaN
           return round2(
             median(measured[over].map((result, round) => result.rps / measured[under][round].rps)),
           )

@@ -328,4 +328,40 @@ describe('the response cache for anonymous readers', () => {
     await call('/feeds/posts.xml')
     expect((await call('/feeds/posts.xml')).headers.get('x-cache')).toBe('HIT')
   })
+
+  it('should drop a cached feed when what it shows changes, and keep it otherwise', async () => {
+    const feeds = ['/feeds/posts.xml', '/feeds/digests.xml']
+    const cacheOf = async (path: string) => (await call(path)).headers.get('x-cache')
+    for (const path of feeds) {
+      await call(path)
+      expect(await cacheOf(path), path).toBe('HIT')
+    }
+    // An author no published post names: neither feed shows it.
+    const author = await call('/api/authors', {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ name: 'Author of nothing yet' }),
+    })
+    expect(author.status).toBe(201)
+    for (const path of feeds) expect(await cacheOf(path), path).toBe('HIT')
+
+    // A post published: the posts feed shows it at once; the digests feed does not show posts.
+    const created = (await (
+      await call('/api/posts?draft=true&depth=0', {
+        method: 'POST',
+        token,
+        body: JSON.stringify({ title: 'Fresh in the feed' }),
+      })
+    ).json()) as { doc: { id: number } }
+    const published = await call(`/api/posts/${created.doc.id}/workflow`, {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ action: 'publish' }),
+    })
+    expect(published.status).toBe(200)
+    const posts = await call('/feeds/posts.xml')
+    expect(posts.headers.get('x-cache')).toBe('MISS')
+    expect(await posts.text()).toContain('Fresh in the feed')
+    expect(await cacheOf('/feeds/digests.xml')).toBe('HIT')
+  })
 })

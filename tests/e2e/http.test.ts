@@ -56,6 +56,29 @@ describe('the content API, answered by Payload without Next', () => {
     expect(response.headers.get('content-type')).toMatch(/application\/json/)
   })
 
+  it.each([
+    ['/feeds/posts.xml', 200, 'application/rss+xml; charset=utf-8'],
+    ['/feeds/digests.atom', 200, 'application/atom+xml; charset=utf-8'],
+    ['/feeds/languages/fr.json', 200, 'application/feed+json; charset=utf-8'],
+    ['/feeds/authors/no-such-author.xml', 404, 'application/json'],
+    ['/feeds/nothing-here', 404, 'application/json'],
+  ])('should answer the feed %s (%i) without Next too', async (path, status, type) => {
+    const response = await get(path)
+    expect(response.status).toBe(status)
+    expect(response.headers.get('content-type')).toBe(type)
+    for (const header of NEXT_HEADERS) expect(response.headers.get(header)).toBeNull()
+    expect(response.headers.get('vary') ?? '').not.toMatch(/rsc|next-router/)
+  })
+
+  it('should decode a feed path as Next did', async () => {
+    // "posts" with its "o" percent-encoded: the same feed, its links to the plain path.
+    const [encoded, plain] = await Promise.all([get('/feeds/p%6Fsts.xml'), get('/feeds/posts.xml')])
+    expect(encoded.status).toBe(200)
+    expect(await encoded.text()).toBe(await plain.text())
+    const slashed = await get('/feeds/posts.xml/', { redirect: 'manual' })
+    expect(slashed.status).toBe(308)
+  })
+
   it('should leave the admin, a trailing slash and the playground to Next', async () => {
     const admin = await get('/admin/login')
     expect(admin.headers.get('accept-ch')).not.toBeNull()

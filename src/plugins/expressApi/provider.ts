@@ -8,6 +8,8 @@ type ApiHandlers = {
   rest?: WebHandler
   /** Payload's GraphQL POST handler. */
   graphql?: WebHandler
+  /** The feeds (src/endpoints/feeds.ts): `path` is what follows /feeds/, segment by segment. */
+  feeds?: (path: string[]) => Promise<Response>
 }
 
 /**

@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express'
 
 import { errorBody } from '../../../lib/errors.ts'
 import { hasCredentials } from '../../../lib/httpCaching.ts'
-import { apiHandlers, type WebHandler } from '../../plugins/expressApi/provider.ts'
+import { apiHandlers } from '../../plugins/expressApi/provider.ts'
 import { rememberReads, trackReads } from '../../plugins/responseCache/dependencies.ts'
 import { isCacheOn } from '../../plugins/responseCache/store.ts'
 import { log, messageOf } from '../log.ts'
@@ -17,32 +17,46 @@ import { readBody } from '../body.ts'
  */
 const LEFT_TO_NEXT = /^\/api\/(graphql-playground|og)(\/|$)|\/\/|\/$/
 
-/**
- * The path Payload's Next route hands `handleEndpoints`: each segment as Next decodes it, then
- * encoded again (node_modules/@payloadcms/next/dist/routes/rest/index.js).
- */
-const routePath = (pathname: string): string | undefined => {
+/** A path's segments as Next decodes them for a route, or undefined if one cannot be. */
+const decodedSegments = (path: string): string[] | undefined => {
   try {
-    return pathname
-      .split('/')
-      .map((segment) => encodeURIComponent(decodeURIComponent(segment)))
-      .join('/')
+    return path.split('/').map((segment) => decodeURIComponent(segment))
   } catch {
     return undefined
   }
 }
 
-/** The handler that answers this request, or undefined when Next should. */
-const handlerFor = (req: Request): { handler: WebHandler; path: string } | undefined => {
-  const { rest, graphql } = apiHandlers()
+/**
+ * The path Payload's Next route hands `handleEndpoints`: each segment as Next decodes it, then
+ * encoded again (node_modules/@payloadcms/next/dist/routes/rest/index.js).
+ */
+const routePath = (pathname: string): string | undefined =>
+  decodedSegments(pathname)
+    ?.map((segment) => encodeURIComponent(segment))
+    .join('/')
+
+/** How the request is answered, once it is known that it is not left to Next. */
+type Answer = (req: Request, signal: AbortSignal) => Promise<globalThis.Response>
+
+/** What answers this request, or undefined when Next should. */
+const answerFor = (req: Request): Answer | undefined => {
+  const { rest, graphql, feeds } = apiHandlers()
   const pathname = req.path
-  if (!pathname.startsWith('/api/') || LEFT_TO_NEXT.test(pathname)) return undefined
-  if (req.method === 'POST' && pathname === '/api/graphql' && graphql) {
-    return { handler: graphql, path: pathname }
+  if (LEFT_TO_NEXT.test(pathname)) return undefined
+  if (pathname.startsWith('/feeds/')) {
+    // What the feeds' route (src/app/(feeds)/feeds/[...path]) is given as its `path`.
+    const path = req.method === 'GET' && feeds && decodedSegments(pathname.slice('/feeds/'.length))
+    return path ? () => feeds(path) : undefined
   }
-  if (req.method !== 'GET' || !rest || pathname === '/api/graphql') return undefined
-  const path = routePath(pathname)
-  return path ? { handler: rest, path } : undefined
+  if (!pathname.startsWith('/api/')) return undefined
+  const handler =
+    req.method === 'POST' && pathname === '/api/graphql'
+      ? graphql
+      : req.method === 'GET' && pathname !== '/api/graphql'
+        ? rest
+        : undefined
+  const path = handler && routePath(pathname)
+  return path ? async (req, signal) => handler(await toWebRequest(req, path, signal)) : undefined
 }
 
 /** The request as a Fetch `Request`, the way Next builds one for its route handlers. */
@@ -93,14 +107,14 @@ const sendWebResponse = async (
 }
 
 /**
- * `GET /api/*` and `POST /api/graphql` answered by Payload's own handlers (set by the
- * `expressApi` plugin, src/plugins/expressApi/), without Next's router and stream adaptation in
- * between. Until Payload has started, and for the paths Next answers differently, the request
+ * `GET /api/*` and `POST /api/graphql` answered by Payload's own handlers, and `GET /feeds/*` by
+ * the feeds' (set by the `expressApi` plugin, src/plugins/expressApi/), without Next's router and
+ * stream adaptation in between. Until Payload has started, and for the paths Next answers differently, the request
  * goes on to Next.
  */
 export const payloadApi = async (req: Request, res: Response, next: NextFunction) => {
-  const found = handlerFor(req)
-  if (!found) return next()
+  const answer = answerFor(req)
+  if (!answer) return next()
   // A client that goes away cancels what Payload still reads for it.
   const aborted = new AbortController()
   const onClose = () => {
@@ -108,7 +122,6 @@ export const payloadApi = async (req: Request, res: Response, next: NextFunction
   }
   res.once('close', onClose)
   try {
-    const request = await toWebRequest(req, found.path, aborted.signal)
     // What an answer the cache may keep read tells the cache when to drop it
     // (src/plugins/responseCache); other answers are not tracked.
     const isKeepable =
@@ -116,11 +129,11 @@ export const payloadApi = async (req: Request, res: Response, next: NextFunction
       !hasCredentials({ authorization: req.headers.authorization, cookie: req.headers.cookie })
     let response: globalThis.Response
     if (isKeepable) {
-      const tracked = await trackReads(() => found.handler(request))
+      const tracked = await trackReads(() => answer(req, aborted.signal))
       rememberReads(req, tracked.reads)
       response = tracked.result
     } else {
-      response = await found.handler(request)
+      response = await answer(req, aborted.signal)
     }
     await sendWebResponse(response, res, aborted.signal)
   } catch (err) {
