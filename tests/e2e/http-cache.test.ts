@@ -21,6 +21,23 @@ const call = (path: string, init: RequestInit & { token?: string } = {}) =>
 const etagOf = async (path: string) => (await call(path)).headers.get('etag')
 const step = (action: string) =>
   call(`/api/posts/${postId}/workflow`, { method: 'POST', token, body: JSON.stringify({ action }) })
+/** A new post, written as a draft, then published. */
+const publishNew = async (data: { title: string; author?: number }) => {
+  const created = (await (
+    await call('/api/posts?draft=true&depth=0', {
+      method: 'POST',
+      token,
+      body: JSON.stringify(data),
+    })
+  ).json()) as { doc: { id: number; slug: string } }
+  const published = await call(`/api/posts/${created.doc.id}/workflow`, {
+    method: 'POST',
+    token,
+    body: JSON.stringify({ action: 'publish' }),
+  })
+  expect(published.status).toBe(200)
+  return created.doc
+}
 
 beforeAll(async () => {
   server = await startProductionServer()
@@ -189,24 +206,9 @@ describe('the response cache for anonymous readers', () => {
         body: JSON.stringify({ name: 'Pinned Author' }),
       })
     ).json()) as { doc: { id: number } }
-    const publishNew = async (title: string) => {
-      const created = (await (
-        await call('/api/posts?draft=true&depth=0', {
-          method: 'POST',
-          token,
-          body: JSON.stringify({ title, author: author.doc.id }),
-        })
-      ).json()) as { doc: { id: number; slug: string } }
-      const published = await call(`/api/posts/${created.doc.id}/workflow`, {
-        method: 'POST',
-        token,
-        body: JSON.stringify({ action: 'publish' }),
-      })
-      expect(published.status).toBe(200)
-      return created.doc
-    }
-    const a = await publishNew('Pinned post A')
-    const b = await publishNew('Pinned post B')
+    const publishByAuthor = (title: string) => publishNew({ title, author: author.doc.id })
+    const a = await publishByAuthor('Pinned post A')
+    const b = await publishByAuthor('Pinned post B')
     const bySlug = (slug: string) => `/api/posts?where[slug][equals]=${slug}&limit=1&depth=1`
     const paths = {
       a: bySlug(a.slug),
@@ -254,7 +256,7 @@ describe('the response cache for anonymous readers', () => {
     const taken = bySlug('pinned-post-c')
     await call(taken)
     expect(await cacheOf(taken)).toBe('HIT')
-    const c = await publishNew('Pinned post C')
+    const c = await publishByAuthor('Pinned post C')
     expect(c.slug).toBe('pinned-post-c')
     const found = (await (await call(taken)).json()) as { totalDocs: number }
     expect(found.totalDocs).toBe(1)
@@ -346,19 +348,7 @@ describe('the response cache for anonymous readers', () => {
     for (const path of feeds) expect(await cacheOf(path), path).toBe('HIT')
 
     // A post published: the posts feed shows it at once; the digests feed does not show posts.
-    const created = (await (
-      await call('/api/posts?draft=true&depth=0', {
-        method: 'POST',
-        token,
-        body: JSON.stringify({ title: 'Fresh in the feed' }),
-      })
-    ).json()) as { doc: { id: number } }
-    const published = await call(`/api/posts/${created.doc.id}/workflow`, {
-      method: 'POST',
-      token,
-      body: JSON.stringify({ action: 'publish' }),
-    })
-    expect(published.status).toBe(200)
+    await publishNew({ title: 'Fresh in the feed' })
     const posts = await call('/feeds/posts.xml')
     expect(posts.headers.get('x-cache')).toBe('MISS')
     expect(await posts.text()).toContain('Fresh in the feed')

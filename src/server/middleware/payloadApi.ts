@@ -109,8 +109,8 @@ const sendWebResponse = async (
 /**
  * `GET /api/*` and `POST /api/graphql` answered by Payload's own handlers, and `GET /feeds/*` by
  * the feeds' (set by the `expressApi` plugin, src/plugins/expressApi/), without Next's router and
- * stream adaptation in between. Until Payload has started, and for the paths Next answers differently, the request
- * goes on to Next.
+ * stream adaptation in between. Until Payload has started, and for the paths Next answers
+ * differently, the request goes on to Next.
  */
 export const payloadApi = async (req: Request, res: Response, next: NextFunction) => {
   const answer = answerFor(req)
