@@ -25,12 +25,12 @@ import { LRUCache } from 'lru-cache'
 /** Shapes kept per table of a schema, the least recently used dropped first. */
 export const SHAPES_PER_TABLE = 300
 
-const SLOT = '\u0000newsroom-slot-'
+export const SLOT = '\u0000newsroom-slot-'
 const PATCHED = Symbol.for('newsroom:relational-query-shapes')
 
 type Encoder = { mapToDriverValue: (value: unknown) => unknown }
 
-type Built = { sql: string; params: unknown[]; typings?: unknown[] }
+export type Built = { sql: string; params: unknown[]; typings?: unknown[] }
 
 /** What Drizzle's relational query returns from `_toSQL`. */
 type ToSql = { query: unknown; builtQuery: Built }
@@ -42,7 +42,7 @@ export type RelationalQuery = {
   _toSQL: () => ToSql
 }
 
-type Shape = {
+export type Shape = {
   query: unknown
   sql: string
   params: unknown[]
@@ -52,15 +52,15 @@ type Shape = {
 }
 
 /** Thrown (and caught) when a config holds something this module does not read. */
-class Unreadable extends Error {}
+export class Unreadable extends Error {}
 
-const unreadable = (what: string): never => {
+export const unreadable = (what: string): never => {
   throw new Unreadable(what)
 }
 
 /** The kind of a Drizzle object, by its class's entity kind; columns and tables by ancestry. */
 const kinds = new WeakMap<object, string>()
-const kindOf = (value: object): string => {
+export const kindOf = (value: object): string => {
   const constructor = (value as { constructor?: object }).constructor
   if (!constructor) return 'object'
   let kind = kinds.get(constructor)
@@ -78,7 +78,7 @@ const kindOf = (value: object): string => {
 /** Columns and tables are named in a shape by identity (they render by their own names). */
 const ids = new WeakMap<object, number>()
 let nextId = 0
-const idOf = (value: object): number => {
+export const idOf = (value: object): number => {
   let id = ids.get(value)
   if (id === undefined) {
     id = nextId++
@@ -125,12 +125,13 @@ const primitiveKey = (value: unknown): string => {
  * Reads a config once: `key` names its shape, `values` are the driver values of its slots in
  * the order met. With `rewrite`, also returns the config with each slot a placeholder.
  */
-class ShapeReader {
+export class ShapeReader {
   key = ''
   values: unknown[] = []
-  constructor(private readonly rewrite: boolean) {}
+  constructor(readonly rewrite: boolean) {}
 
-  private slot(value: unknown): Placeholder {
+  /** Takes `value` out of the shape: a numbered placeholder in its place. */
+  slot(value: unknown): Placeholder {
     const index = this.values.length
     this.values.push(value)
     this.key += '?'
@@ -334,7 +335,7 @@ const slotName = (value: unknown): string | undefined =>
     : undefined
 
 /** Which value a built param takes: a placeholder of ours, bare or in a Param. */
-const slotIndex = (param: unknown): number | undefined => {
+export const slotIndex = (param: unknown): number | undefined => {
   const isParam = param !== null && typeof param === 'object' && kindOf(param) === 'Param'
   const name = slotName(isParam ? (param as { value: unknown }).value : param)
   return name?.startsWith(SLOT) ? Number(name.slice(SLOT.length)) : undefined
@@ -346,19 +347,19 @@ const sameValue = (a: unknown, b: unknown): boolean => {
   return false
 }
 
-const sameBuilt = (a: Built, b: Built): boolean =>
+export const sameBuilt = (a: Built, b: Built): boolean =>
   a.sql === b.sql &&
   a.params.length === b.params.length &&
   a.params.every((param, index) => sameValue(param, b.params[index]))
 
-const fill = (shape: Shape, values: unknown[]): Built => {
+export const fill = (shape: Shape, values: unknown[]): Built => {
   const params = shape.params.slice()
   for (const [at, from] of shape.slots) params[at] = values[from]
   return { sql: shape.sql, params, typings: shape.typings }
 }
 
 /** What `learn` concluded about a shape: kept, or never to be kept. */
-type Known = Shape | 'unkept'
+export type Known = Shape | 'unkept'
 
 /** Shapes per table config (one per table per schema), the least recently used dropped first. */
 const shapes = new WeakMap<object, LRUCache<string, Known>>()

@@ -1,8 +1,9 @@
 /**
- * Relational query texts kept per shape (the defect register's "drizzle-rebuilds-every-query",
- * src/workarounds/relationalQueries.ts): every relational query the adapter runs, for reads and
- * writes alike, is given exactly the SQL text and values Drizzle itself builds for it, whether
- * its shape was kept before or not. Runs on SQLite and PostgreSQL (MongoDB has no SQL).
+ * Query texts kept per shape (the defect register's "drizzle-rebuilds-every-query" and
+ * "drizzle-rebuilds-every-insert", src/workarounds/relationalQueries.ts and insertQueries.ts):
+ * every relational query and every insert the adapter runs, for reads and writes alike, is given
+ * exactly the SQL text and values Drizzle itself builds for it, whether its shape was kept
+ * before or not. Runs on SQLite and PostgreSQL (MongoDB has no SQL).
  */
 import type { Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +14,12 @@ import {
   shapeStats,
   type RelationalQuery,
 } from '../../src/workarounds/relationalQueries.ts'
+import {
+  insertShapeStats,
+  originalPrepare,
+  sampleInsert,
+  type InsertQuery,
+} from '../../src/workarounds/insertQueries.ts'
 import { startTestCms, type TestCms } from '../helpers/payload.ts'
 
 type Built = { sql: string; params: unknown[] }
@@ -21,6 +28,8 @@ let cms: TestCms
 let isSql = false
 let restore = () => {}
 const compared: { patched: Built; original: Built }[] = []
+/** Every insert run: the text and values given to the driver, and Drizzle's own build of it. */
+const inserts: { patched: Built; original: Built }[] = []
 const authorIds: number[] = []
 const sourceIds: number[] = []
 const postIds: number[] = []
@@ -44,8 +53,30 @@ beforeAll(async () => {
     compared.push({ patched: answer.builtQuery, original: original.call(this).builtQuery })
     return answer
   }
+  // Every insert too: what reaches the session, beside Drizzle's own build of the insert.
+  const { tables } = payload.db as unknown as { tables: Record<string, object> }
+  const insertSample = sampleInsert(drizzle as never, tables)
+  if (!insertSample || !originalPrepare(insertSample)) throw new Error('inserts are not patched')
+  const insertPrototype = Object.getPrototypeOf(insertSample) as InsertQuery
+  const patchedPrepare = insertPrototype._prepare
+  insertPrototype._prepare = function compare(this: InsertQuery, ...args: unknown[]) {
+    const original = this.dialect.sqlToQuery(this.getSQL())
+    const { session } = this as unknown as { session: Record<string, unknown> }
+    const watched = Object.create(session) as Record<string, unknown>
+    for (const name of ['prepareQuery', 'prepareOneTimeQuery']) {
+      const method = session[name] as ((query: Built, ...rest: unknown[]) => unknown) | undefined
+      if (!method) continue
+      watched[name] = (query: Built, ...rest: unknown[]) => {
+        inserts.push({ patched: { sql: query.sql, params: query.params }, original })
+        return method.call(session, query, ...rest)
+      }
+    }
+    const view: unknown = Object.assign(Object.create(this) as object, { session: watched })
+    return patchedPrepare.apply(view as InsertQuery, args)
+  }
   restore = () => {
     prototype._toSQL = patched
+    insertPrototype._prepare = patchedPrepare
   }
 
   for (const name of ['Shape Author One', 'Shape Author Two']) {
@@ -168,5 +199,84 @@ describe('kept shapes', () => {
       })
       expect(docs.map((doc) => doc.id)).toEqual([postIds[n]])
     }
+  })
+})
+
+describe('inserts', () => {
+  const sameAsDrizzle = () => {
+    expect(inserts.length).toBeGreaterThan(0)
+    for (const { patched, original } of inserts) {
+      expect(patched).toEqual({ sql: original.sql, params: original.params })
+    }
+  }
+
+  it('should have built every insert of the fixtures exactly as Drizzle does', () => {
+    if (!isSql) return
+    // 2 authors, 3 outlets and 8 posts, each with its version: dozens of inserts.
+    expect(inserts.length).toBeGreaterThan(20)
+    sameAsDrizzle()
+    // Every shape met was read, and its kept text was Drizzle's.
+    expect(insertShapeStats).toMatchObject({ unreadable: 0, unkept: 0 })
+  })
+
+  it('should answer an insert of a shape seen before from what it kept, with its own values', async () => {
+    if (!isSql) return
+    inserts.length = 0
+    const before = insertShapeStats.reused
+    const ids: number[] = []
+    for (const [i, excerpt] of [null, 'First', 'Second, with “quotes” and an emoji 📰'].entries()) {
+      const post = await cms.payload.create({
+        collection: 'posts',
+        data: {
+          title: `Insert shape ${i}`,
+          author: authorIds[i % 2],
+          sources: sourceIds.slice(0, i + 1),
+          excerpt,
+          _status: 'draft',
+        },
+        draft: true,
+        overrideAccess: true,
+      })
+      ids.push(post.id)
+    }
+    expect(insertShapeStats.reused).toBeGreaterThan(before)
+    sameAsDrizzle()
+    // What was stored is each post's own: no values of the post the shape was kept for.
+    const { docs } = await cms.payload.find({
+      collection: 'posts',
+      where: { id: { in: ids } },
+      sort: 'title',
+      draft: true,
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(docs.map((doc) => [doc.title, doc.excerpt ?? null, doc.sources?.length])).toEqual([
+      ['Insert shape 0', null, 1],
+      ['Insert shape 1', 'First', 2],
+      ['Insert shape 2', 'Second, with “quotes” and an emoji 📰', 3],
+    ])
+  })
+
+  it('should build the upserts of a save and of a publish exactly as Drizzle does', async () => {
+    if (!isSql) return
+    inserts.length = 0
+    const id = postIds[0]
+    for (const [i, status] of (['draft', 'published'] as const).entries()) {
+      await cms.payload.update({
+        collection: 'posts',
+        id,
+        data: { title: `Upserted ${i}`, sources: sourceIds.slice(i), _status: status },
+        draft: status === 'draft',
+        overrideAccess: true,
+      })
+    }
+    sameAsDrizzle()
+    const saved = await cms.payload.findByID({
+      collection: 'posts',
+      id,
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect([saved.title, saved.sources?.length]).toEqual(['Upserted 1', sourceIds.length - 1])
   })
 })

@@ -172,6 +172,22 @@ describe('canaries: the upstream code each workaround is for still behaves so', 
     }
   })
 
+  it('drizzle inserts still build their text in _prepare on every run', () => {
+    for (const dialect of ['sqlite-core', 'pg-core']) {
+      const code = fs.readFileSync(
+        path.join(packageDir('drizzle-orm'), dialect, 'query-builders', 'insert.js'),
+        'utf8',
+      )
+      const prepare = code.slice(code.indexOf('  _prepare('))
+      expect(prepare).toMatch(/this\.dialect\.sqlToQuery\(this\.getSQL\(\)\)/)
+      expect(code).toMatch(
+        /getSQL\(\) \{\s*return this\.dialect\.buildInsertQuery\(this\.config\);/,
+      )
+      // No text kept between runs of an insert built anew.
+      expect(code).not.toMatch(/queryCache|sqlCache|builtQuery/i)
+    }
+  })
+
   it('drizzle findMany still counts every paginated find', () => {
     const code = source('@payloadcms/drizzle', 'find/findMany.js')
     expect(code).toMatch(
