@@ -62,6 +62,12 @@ type Column = {
 /** A column Drizzle writes, and whether leaving it out makes Drizzle compute a value per row. */
 type InsertColumn = { name: string; computed: boolean }
 
+/**
+ * Inserts of more rows are built as before: each row count is a shape of its own, and a long
+ * text kept for a rare count would only take room.
+ */
+export const MAX_KEPT_ROWS = 64
+
 const PATCHED = Symbol.for('newsroom:insert-shapes')
 const COLUMNS = Symbol.for('drizzle:Columns')
 
@@ -91,6 +97,7 @@ const readInsert = (reader: ShapeReader, config: InsertQuery['config']): InsertQ
   if (select) return unreadable('an insert from a select')
   if (withList !== undefined && withList.length > 0) return unreadable('a WITH clause')
   if (!Array.isArray(values)) return unreadable('the rows of an insert')
+  if (values.length > MAX_KEPT_ROWS) return unreadable(`an insert of ${values.length} rows`)
   // PostgreSQL's `overriding system value` (set by Drizzle only as `true`).
   reader.key += `i${idOf(table)}:${config.overridingSystemValue_ === true ? 'o' : ''}[`
   const columns = columnsOf(table)

@@ -15,6 +15,7 @@ import {
   type RelationalQuery,
 } from '../../src/workarounds/relationalQueries.ts'
 import {
+  MAX_KEPT_ROWS,
   insertShapeStats,
   originalPrepare,
   sampleInsert,
@@ -255,6 +256,39 @@ describe('inserts', () => {
       ['Insert shape 1', 'First', 2],
       ['Insert shape 2', 'Second, with “quotes” and an emoji 📰', 3],
     ])
+  })
+
+  it('should build an insert of more rows than it keeps as before, and exactly as Drizzle does', async () => {
+    if (!isSql) return
+    inserts.length = 0
+    const db = cms.payload.db as unknown as {
+      drizzle: unknown
+      insert: (args: { db: unknown; tableName: string; values: object[] }) => Promise<object[]>
+      deleteWhere: (args: { db: unknown; tableName: string; where: unknown }) => Promise<void>
+    }
+    const rows = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        order: i + 1,
+        parent: postIds[1],
+        path: 'sources',
+        sourcesID: sourceIds[i % sourceIds.length],
+      }))
+    const before = { ...insertShapeStats }
+    for (const count of [MAX_KEPT_ROWS + 6, MAX_KEPT_ROWS + 6, 3]) {
+      const inserted = await db.insert({
+        db: db.drizzle,
+        tableName: 'posts_rels',
+        values: rows(count),
+      })
+      expect(inserted).toHaveLength(count)
+    }
+    // The two long inserts built as before, the short one kept.
+    expect(insertShapeStats.unreadable - before.unreadable).toBe(2)
+    expect(insertShapeStats.built + insertShapeStats.reused).toBeGreaterThan(
+      before.built + before.reused,
+    )
+    expect(inserts).toHaveLength(3)
+    sameAsDrizzle()
   })
 
   it('should build the upserts of a save and of a publish exactly as Drizzle does', async () => {
