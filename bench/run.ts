@@ -35,6 +35,7 @@ import {
   type DatabaseComparison,
   type DatabaseInfo,
   type ImportResult,
+  type LatencyOf,
   type SizeResult,
   type Target,
 } from './lib/results.ts'
@@ -496,6 +497,10 @@ const measureSize = async ({
     }
     clearInterval(sampler)
 
+    const describeLatency = ({ p50, p99, unsent }: LatencyOf) =>
+      unsent
+        ? `fell behind, ${unsent} requests not sent (${p50} / ${p99} ms of those answered)`
+        : `${p50} / ${p99} ms`
     const sizes: SizeResult[] = []
     for (const contestant of contestants) {
       const { database, baseline, inputs } = contestant
@@ -512,6 +517,7 @@ const measureSize = async ({
           p99: round1(result.p99),
           max: round1(result.max),
           errors: result.errors,
+          unsent: result.unsent ?? 0,
         }
       }
       const latency: Record<CacheMode, SizeResult['latency']> = { on: {}, off: {} }
@@ -529,11 +535,11 @@ const measureSize = async ({
             cms: ofCms,
             baseline: ofBaseline,
           }
-          logged.push(`${CACHE_LABELS[cms.cache]} ${ofCms.p50} / ${ofCms.p99} ms`)
+          logged.push(`${CACHE_LABELS[cms.cache]} ${describeLatency(ofCms)}`)
         }
         log(
           `N=${posts} on ${label(database)} ${target} at ${options.rate} req/s, p50 / p99: ` +
-            `${logged.join(', ')}, baseline ${ofBaseline.p50} / ${ofBaseline.p99} ms`,
+            `${logged.join(', ')}, baseline ${describeLatency(ofBaseline)}`,
         )
       }
       for (const cms of contestant.cmsServers) {

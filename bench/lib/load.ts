@@ -12,7 +12,23 @@ export type LoadResult = {
   /** Non-2xx answers plus socket errors and timeouts. */
   errors: number
   requests: number
+  /**
+   * A fixed-rate run only: requests never sent because the server had fallen too far behind
+   * (see latencyAtRate). Then p50 and p99 are of the requests answered, a lower bound.
+   */
+  unsent?: number
 }
+
+/**
+ * A fixed-rate run stops sending once this many seconds' worth of its requests are unanswered:
+ * the server cannot keep up with the rate, and every later request would only wait longer. The
+ * run then waits for every request it sent to be answered, so no backlog of its requests is
+ * still being worked on when the next run starts (it was: a search run the servers could not
+ * keep up with left minutes of queries on PostgreSQL, and the feed run after it timed out).
+ */
+export const BEHIND_SECONDS = 2
+/** How long one request of a fixed-rate run may take, by default, before it counts as failed. */
+const ANSWER_TIMEOUT_MS = 120_000
 
 /**
  * Drives `url` with requests for `target` (slugs and words varying request by request), as fast
@@ -84,30 +100,40 @@ export const latencyAtRate = async ({
   inputs,
   seconds,
   rate,
+  answerTimeoutMs = ANSWER_TIMEOUT_MS,
 }: {
   url: string
   target: Target
   inputs: RequestInputs
   seconds: number
   rate: number
+  answerTimeoutMs?: number
 }): Promise<LoadResult> => {
   const total = Math.max(1, Math.round(seconds * rate))
   const interval = 1000 / rate
+  const maxUnanswered = Math.max(1, Math.round(BEHIND_SECONDS * rate))
   const latencies: number[] = []
   let errors = 0
+  let unanswered = 0
+  let unsent = 0
   const started = performance.now()
   const pending: Promise<void>[] = []
   for (let index = 0; index < total; index += 1) {
     const due = started + index * interval
     const wait = due - performance.now()
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    if (unanswered >= maxUnanswered) {
+      unsent = total - index
+      break
+    }
     const request = requestFor(target, inputs, index)
+    unanswered += 1
     pending.push(
       fetch(`${url}${request.path}`, {
         method: request.method,
         headers: request.headers,
         body: request.body,
-        signal: AbortSignal.timeout(30_000),
+        signal: AbortSignal.timeout(answerTimeoutMs),
       })
         .then(async (response) => {
           await response.arrayBuffer()
@@ -116,6 +142,9 @@ export const latencyAtRate = async ({
         })
         .catch(() => {
           errors += 1
+        })
+        .finally(() => {
+          unanswered -= 1
         }),
     )
   }
@@ -130,7 +159,8 @@ export const latencyAtRate = async ({
     p50: at(0.5),
     p99: at(0.99),
     max: sorted.at(-1) ?? Number.NaN,
-    errors,
-    requests: latencies.length + errors,
+    errors: errors + unsent,
+    requests: latencies.length + errors + unsent,
+    unsent,
   }
 }

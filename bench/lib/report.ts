@@ -185,8 +185,14 @@ const formatRatios = (result: ThroughputResult | undefined): string => {
   )
 }
 
-const formatLatency = (result: LatencyResult['cms'] | undefined): string =>
-  result === undefined ? '–' : `${formatMs(result.p50)} / ${formatMs(result.p99)}`
+const formatLatency = (result: LatencyResult['cms'] | undefined): string => {
+  if (result === undefined) return '–'
+  const measured = `${formatMs(result.p50)} / ${formatMs(result.p99)}`
+  // The server fell behind the rate: what was answered is a lower bound (bench/lib/load.ts).
+  return result.unsent
+    ? `≥ ${measured}, fell behind (${formatInteger(result.unsent)} not sent)`
+    : measured
+}
 
 /** The targets measured in any mode of the group, in the usual order. */
 const groupTargets = (group: SizeGroup): Target[] =>

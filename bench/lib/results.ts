@@ -77,9 +77,12 @@ export type ThroughputResult = {
 export type LatencyResult = {
   rate: number
   seconds: number
-  cms: { p50: number; p99: number; max: number; errors: number }
-  baseline: { p50: number; p99: number; max: number; errors: number }
+  cms: LatencyOf
+  baseline: LatencyOf
 }
+
+/** One server's latency run; `unsent` requests were not sent, the server having fallen behind. */
+export type LatencyOf = { p50: number; p99: number; max: number; errors: number; unsent?: number }
 
 /**
  * One dataset size on one database, with the CMS in one cache mode. With both modes measured,
