@@ -1,6 +1,7 @@
 import { Placeholder } from '@payloadcms/db-sqlite/drizzle'
 import { LRUCache } from 'lru-cache'
 
+import { originalOf, patchOnce } from './patchOnce.ts'
 import {
   SHAPES_PER_TABLE,
   ShapeReader,
@@ -224,16 +225,12 @@ const reusingPrepare = (original: InsertQuery['_prepare']) =>
 
 /** Keeps the text of each insert shape for the class of `sample`, an insert never run. */
 export const reuseInsertText = (sample: object): void => {
-  const prototype = Object.getPrototypeOf(sample) as InsertQuery & Record<symbol, unknown>
-  if (prototype[PATCHED]) return
-  const original = prototype._prepare
-  prototype._prepare = reusingPrepare(original)
-  prototype[PATCHED] = original
+  patchOnce(Object.getPrototypeOf(sample) as InsertQuery, '_prepare', PATCHED, reusingPrepare)
 }
 
 /** The insert class's own `_prepare` (for the tests' comparisons). */
 export const originalPrepare = (sample: object): InsertQuery['_prepare'] | undefined =>
-  (Object.getPrototypeOf(sample) as Record<symbol, InsertQuery['_prepare']>)[PATCHED]
+  originalOf(sample, PATCHED)
 
 /** An insert of `drizzle` into one of `tables` that is never run, to reach its class. */
 export const sampleInsert = (

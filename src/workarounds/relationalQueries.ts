@@ -1,6 +1,8 @@
 import { Column, Placeholder, Table, entityKind, is } from '@payloadcms/db-sqlite/drizzle'
 import { LRUCache } from 'lru-cache'
 
+import { originalOf, patchOnce } from './patchOnce.ts'
+
 /**
  * Register entry "drizzle-rebuilds-every-query" (src/workarounds/index.ts).
  *
@@ -447,16 +449,12 @@ const reusingToSql = (original: () => ToSql) =>
  * `sample`, a relational query of the adapter's Drizzle (SQLite's or PostgreSQL's).
  */
 export const reuseRelationalQueryText = (sample: object): void => {
-  const prototype = Object.getPrototypeOf(sample) as RelationalQuery & Record<symbol, unknown>
-  if (prototype[PATCHED]) return
-  const original = prototype._toSQL
-  prototype._toSQL = reusingToSql(original)
-  prototype[PATCHED] = original
+  patchOnce(Object.getPrototypeOf(sample) as RelationalQuery, '_toSQL', PATCHED, reusingToSql)
 }
 
 /** The relational query class's own `_toSQL` (for the tests' comparisons). */
 export const originalToSql = (sample: object): (() => ToSql) | undefined =>
-  (Object.getPrototypeOf(sample) as Record<symbol, () => ToSql>)[PATCHED]
+  originalOf(sample, PATCHED)
 
 /** A relational query of `drizzle` that is never run, to reach its class. */
 export const sampleRelationalQuery = (drizzle: {
