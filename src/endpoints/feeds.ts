@@ -14,7 +14,8 @@ import { errorBody } from '../../lib/errors.ts'
 import { languageName } from '../../lib/languages.ts'
 import { escapeHtml } from '../../lib/values.ts'
 
-type Named = { name?: string | null } | number | string | null | undefined
+type Id = number | string
+type Named = { name?: string | null } | Id | null | undefined
 
 const SCOPED_COLLECTIONS = {
   author: slugs.authors,
@@ -39,13 +40,51 @@ const DIGEST_FIELDS = {
   issueDate: true,
   items: { heading: true, body: true },
 } as const
-const NAMES_ONLY = {
-  [slugs.authors]: { name: true },
-  [slugs.sources]: { name: true },
-  [slugs.topics]: { name: true },
-} as const
+/** The collections an entry names, by the field that names them. */
+const NAMED = { author: slugs.authors, sources: slugs.sources, topics: slugs.topics } as const
 
-const nameOf = (value: Named) => (value && typeof value === 'object' ? value.name : undefined)
+const idOf = (value: Named): Id | undefined =>
+  typeof value === 'number' || typeof value === 'string'
+    ? value
+    : value && typeof value === 'object' && 'id' in value
+      ? (value.id as Id)
+      : undefined
+
+/**
+ * The names of the authors, sources and topics `docs` name, by collection and id: one query per
+ * collection, read as the anonymous reader (so a trashed one is left out, as Payload's population
+ * at depth 1 leaves it), instead of populating each relationship of each entry. An id with no
+ * readable document has no name, as an unpopulated relationship has none.
+ */
+const namesOf = async (
+  payload: Payload,
+  docs: { author?: Named; sources?: Named[] | null; topics?: Named[] | null }[],
+): Promise<Record<keyof typeof NAMED, Map<string, string>>> => {
+  const fields = Object.keys(NAMED) as (keyof typeof NAMED)[]
+  const found = await Promise.all(
+    fields.map(async (field) => {
+      const ids = [...new Set(docs.flatMap((doc) => [doc[field] ?? []].flat().map(idOf)))].filter(
+        (id): id is Id => id !== undefined,
+      )
+      const names = new Map<string, string>()
+      if (ids.length === 0) return names
+      const { docs: named } = await payload.find({
+        collection: NAMED[field],
+        where: { id: { in: ids } },
+        depth: 0,
+        pagination: false,
+        select: { name: true },
+        overrideAccess: false,
+      })
+      for (const doc of named) if (doc.name) names.set(String(doc.id), doc.name)
+      return names
+    }),
+  )
+  return Object.fromEntries(fields.map((field, i) => [field, found[i]])) as Record<
+    keyof typeof NAMED,
+    Map<string, string>
+  >
+}
 
 const html = (state: unknown): string =>
   state && typeof state === 'object'
@@ -117,13 +156,17 @@ export const feedResponse = async ({
     where,
     sort: isDigests ? '-issueDate' : '-postedAt',
     limit: FEED_SIZE,
-    depth: 1,
-    // What an entry shows, and only the names of what it names: a post's related posts, its
-    // writers' records and a digest's linked posts are not read for a feed.
+    // What an entry shows, with the ids of what it names (their names are read below): a post's
+    // related posts, its writers' records and a digest's linked posts are not read for a feed.
+    depth: 0,
     select: isDigests ? DIGEST_FIELDS : POST_FIELDS,
-    populate: NAMES_ONLY,
     overrideAccess: false,
   })
+  const names = await namesOf(payload, docs)
+  const nameIn = (field: keyof typeof NAMED) => (value: Named) => {
+    const id = idOf(value)
+    return id === undefined ? undefined : names[field].get(String(id))
+  }
   const entries: FeedEntry[] = docs.map((doc) => {
     const items = 'items' in doc && Array.isArray(doc.items) ? doc.items : []
     return {
@@ -140,10 +183,11 @@ export const feedResponse = async ({
             )
             .join('')
         : html('content' in doc ? doc.content : undefined),
-      authorName: nameOf(doc.author),
-      categories: [...(doc.sources ?? []), ...(doc.topics ?? [])]
-        .map((named) => nameOf(named as Named))
-        .filter((n): n is string => Boolean(n)),
+      authorName: nameIn('author')(doc.author),
+      categories: [
+        ...(doc.sources ?? []).map(nameIn('sources')),
+        ...(doc.topics ?? []).map(nameIn('topics')),
+      ].filter((n): n is string => Boolean(n)),
     }
   })
   const feed = buildFeed({

@@ -88,6 +88,72 @@ describe('feeds', () => {
     expect(body).not.toContain(SECRET)
   })
 
+  it("should name each entry's author, sources and topics as the API populates them", async () => {
+    const author = await cms.payload.create({
+      collection: 'authors',
+      data: { name: 'Named Writer' },
+      overrideAccess: true,
+    })
+    const [kept, trashed] = await Promise.all(
+      ['Kept Outlet', 'Trashed Outlet'].map((name) =>
+        cms.payload.create({ collection: 'sources', data: { name }, overrideAccess: true }),
+      ),
+    )
+    const topic = await cms.payload.create({
+      collection: 'topics',
+      data: { name: 'Named Topic' },
+      overrideAccess: true,
+    })
+    await cms.payload.create({
+      collection: 'posts',
+      data: {
+        title: 'Entry with names',
+        author: author.id,
+        sources: [trashed.id, kept.id],
+        topics: [topic.id],
+        postedAt: '2030-01-01T00:00:00.000Z',
+        _status: 'published',
+      },
+      overrideAccess: true,
+    })
+    await cms.payload.update({
+      collection: 'sources',
+      id: trashed.id,
+      data: { deletedAt: new Date().toISOString() },
+      overrideAccess: true,
+    })
+
+    const feed = JSON.parse((await fetchFeed('/feeds/posts.json')).body)
+    const { docs } = await cms.payload.find({
+      collection: 'posts',
+      sort: '-postedAt',
+      depth: 1,
+      overrideAccess: false,
+    })
+    const nameOf = (value: unknown) =>
+      value && typeof value === 'object' ? (value as { name?: string }).name : undefined
+    expect(
+      feed.items.map((item: any) => ({
+        title: item.title,
+        author: item.author?.name,
+        tags: item.tags ?? [],
+      })),
+    ).toEqual(
+      docs.map((doc) => ({
+        title: doc.title,
+        author: nameOf(doc.author),
+        tags: [...(doc.sources ?? []), ...(doc.topics ?? [])].map(nameOf).filter(Boolean),
+      })),
+    )
+    // (PostgreSQL sorts posts with no date first, SQLite last.)
+    expect(feed.items.find((item: any) => item.title === 'Entry with names')).toMatchObject({
+      title: 'Entry with names',
+      author: { name: 'Named Writer' },
+      // A trashed source is not populated for an anonymous reader, so it has no name to show.
+      tags: ['Kept Outlet', 'Named Topic'],
+    })
+  })
+
   it.each([
     ['/feeds/authors/fixture-author.xml', ['Published fixture post']],
     ['/feeds/sources/fixture-outlet.xml', ['Published fixture post']],
