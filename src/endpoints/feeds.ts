@@ -2,6 +2,10 @@ import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import type { Payload, Where } from 'payload'
 
+import {
+  MAX_PUBLIC_LIMIT,
+  UNCOUNTED_PUBLIC_READ,
+} from '../../collections/hooks/publicReadLimits.ts'
 import { slugs } from '../../collections/slugs.ts'
 import {
   buildFeed,
@@ -67,16 +71,21 @@ const namesOf = async (
         (id): id is Id => id !== undefined,
       )
       const names = new Map<string, string>()
-      if (ids.length === 0) return names
-      const { docs: named } = await payload.find({
-        collection: NAMED[field],
-        where: { id: { in: ids } },
-        depth: 0,
-        pagination: false,
-        select: { name: true },
-        overrideAccess: false,
-      })
-      for (const doc of named) if (doc.name) names.set(String(doc.id), doc.name)
+      // At most MAX_PUBLIC_LIMIT ids a query (the cap on a public read), each uncounted.
+      for (let start = 0; start < ids.length; start += MAX_PUBLIC_LIMIT) {
+        const page = ids.slice(start, start + MAX_PUBLIC_LIMIT)
+        const { docs: named } = await payload.find({
+          collection: NAMED[field],
+          where: { id: { in: page } },
+          depth: 0,
+          limit: page.length,
+          pagination: false,
+          select: { name: true },
+          overrideAccess: false,
+          context: { [UNCOUNTED_PUBLIC_READ]: true },
+        })
+        for (const doc of named) if (doc.name) names.set(String(doc.id), doc.name)
+      }
       return names
     }),
   )

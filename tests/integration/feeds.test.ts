@@ -94,8 +94,13 @@ describe('feeds', () => {
       data: { name: 'Named Writer' },
       overrideAccess: true,
     })
-    const [kept, trashed] = await Promise.all(
-      ['Kept Outlet', 'Trashed Outlet'].map((name) =>
+    // More names than a public page holds by default (10), and more than one query's cap.
+    const [kept, trashed, ...more] = await Promise.all(
+      [
+        'Kept Outlet',
+        'Trashed Outlet',
+        ...Array.from({ length: 110 }, (_, i) => `Outlet ${i}`),
+      ].map((name) =>
         cms.payload.create({ collection: 'sources', data: { name }, overrideAccess: true }),
       ),
     )
@@ -109,7 +114,7 @@ describe('feeds', () => {
       data: {
         title: 'Entry with names',
         author: author.id,
-        sources: [trashed.id, kept.id],
+        sources: [trashed.id, kept.id, ...more.map((source) => source.id)],
         topics: [topic.id],
         postedAt: '2030-01-01T00:00:00.000Z',
         _status: 'published',
@@ -150,7 +155,7 @@ describe('feeds', () => {
       title: 'Entry with names',
       author: { name: 'Named Writer' },
       // A trashed source is not populated for an anonymous reader, so it has no name to show.
-      tags: ['Kept Outlet', 'Named Topic'],
+      tags: ['Kept Outlet', ...more.map((source) => source.name), 'Named Topic'],
     })
   })
 
