@@ -138,6 +138,8 @@ export const feedResponse = async ({
       where: { slug: { equals: wanted.slug } },
       limit: 1,
       depth: 0,
+      // Its name only: not its computed fields (the count of its published posts).
+      select: { name: true },
       overrideAccess: false,
     })
     if (!docs[0]) return notFound(`No ${wanted.kind} with the slug "${wanted.slug}"`)
@@ -165,6 +167,9 @@ export const feedResponse = async ({
     where,
     sort: isDigests ? '-issueDate' : '-postedAt',
     limit: FEED_SIZE,
+    // A feed shows no total: the newest page, without counting every published document.
+    pagination: false,
+    context: { [UNCOUNTED_PUBLIC_READ]: true },
     // What an entry shows, with the ids of what it names (their names are read below): a post's
     // related posts, its writers' records and a digest's linked posts are not read for a feed.
     depth: 0,

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { createContentFixtures, SECRET } from '../helpers/fixtures.ts'
 import { startTestCms, type TestCms } from '../helpers/payload.ts'
@@ -54,6 +54,24 @@ describe('feeds', () => {
       expect(item.link).toMatch(/^http:\/\/localhost:3000\/posts\//)
       expect(item.guid['#text'] ?? item.guid).toMatch(/^http:\/\/localhost:3000\/api\/posts\/\d+$/)
       expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false)
+    }
+  })
+
+  it("should count nothing for a feed: it shows no total, nor an author's posts", async () => {
+    const db = cms.payload.db as unknown as { countDistinct?: (...args: unknown[]) => unknown }
+    if (typeof db.countDistinct !== 'function') return // MongoDB counts another way
+    const counts = vi.spyOn(db as Required<typeof db>, 'countDistinct')
+    try {
+      for (const path of [
+        '/feeds/posts.xml',
+        '/feeds/digests.json',
+        '/feeds/authors/fixture-author.atom',
+      ]) {
+        expect((await fetchFeed(path)).status).toBe(200)
+      }
+      expect(counts).not.toHaveBeenCalled()
+    } finally {
+      counts.mockRestore()
     }
   })
 
