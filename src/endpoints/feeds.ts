@@ -16,9 +16,9 @@ import {
 } from '../../lib/feeds.ts'
 import { errorBody } from '../../lib/errors.ts'
 import { languageName } from '../../lib/languages.ts'
-import { escapeHtml } from '../../lib/values.ts'
+import type { Id } from '../../lib/relationRefs.ts'
+import { escapeHtml, idOf } from '../../lib/values.ts'
 
-type Id = number | string
 type Named = { name?: string | null } | Id | null | undefined
 
 const SCOPED_COLLECTIONS = {
@@ -47,15 +47,10 @@ const DIGEST_FIELDS = {
 /** The collections an entry names, by the field that names them. */
 const NAMED = { author: slugs.authors, sources: slugs.sources, topics: slugs.topics } as const
 
-const idOf = (value: Named): Id | undefined =>
-  typeof value === 'number' || typeof value === 'string'
-    ? value
-    : value && typeof value === 'object' && 'id' in value
-      ? (value.id as Id)
-      : undefined
+const isId = (value: unknown): value is Id => typeof value === 'number' || typeof value === 'string'
 
 /**
- * The names of the authors, sources and topics `docs` name, by collection and id: one query per
+ * The names of the authors, sources and topics `docs` name, by field and id: one query per
  * collection, read as the anonymous reader (so a trashed one is left out, as Payload's population
  * at depth 1 leaves it), instead of populating each relationship of each entry. An id with no
  * readable document has no name, as an unpopulated relationship has none.
@@ -63,37 +58,32 @@ const idOf = (value: Named): Id | undefined =>
 const namesOf = async (
   payload: Payload,
   docs: { author?: Named; sources?: Named[] | null; topics?: Named[] | null }[],
-): Promise<Record<keyof typeof NAMED, Map<string, string>>> => {
-  const fields = Object.keys(NAMED) as (keyof typeof NAMED)[]
-  const found = await Promise.all(
-    fields.map(async (field) => {
-      const ids = [...new Set(docs.flatMap((doc) => [doc[field] ?? []].flat().map(idOf)))].filter(
-        (id): id is Id => id !== undefined,
-      )
-      const names = new Map<string, string>()
-      // At most MAX_PUBLIC_LIMIT ids a query (the cap on a public read), each uncounted.
-      for (let start = 0; start < ids.length; start += MAX_PUBLIC_LIMIT) {
-        const page = ids.slice(start, start + MAX_PUBLIC_LIMIT)
-        const { docs: named } = await payload.find({
-          collection: NAMED[field],
-          where: { id: { in: page } },
-          depth: 0,
-          limit: page.length,
-          pagination: false,
-          select: { name: true },
-          overrideAccess: false,
-          context: { [UNCOUNTED_PUBLIC_READ]: true },
-        })
-        for (const doc of named) if (doc.name) names.set(String(doc.id), doc.name)
-      }
-      return names
-    }),
-  )
-  return Object.fromEntries(fields.map((field, i) => [field, found[i]])) as Record<
-    keyof typeof NAMED,
-    Map<string, string>
-  >
-}
+): Promise<Record<keyof typeof NAMED, Map<string, string>>> =>
+  Object.fromEntries(
+    await Promise.all(
+      (Object.keys(NAMED) as (keyof typeof NAMED)[]).map(async (field) => {
+        const ids = [...new Set(docs.flatMap((doc) => [doc[field] ?? []].flat().map(idOf)))]
+        const names = new Map<string, string>()
+        // At most MAX_PUBLIC_LIMIT ids a query (the cap on a public read), each uncounted.
+        const all = ids.filter(isId)
+        for (let start = 0; start < all.length; start += MAX_PUBLIC_LIMIT) {
+          const page = all.slice(start, start + MAX_PUBLIC_LIMIT)
+          const { docs: named } = await payload.find({
+            collection: NAMED[field],
+            where: { id: { in: page } },
+            depth: 0,
+            limit: page.length,
+            pagination: false,
+            select: { name: true },
+            overrideAccess: false,
+            context: { [UNCOUNTED_PUBLIC_READ]: true },
+          })
+          for (const doc of named) if (doc.name) names.set(String(doc.id), doc.name)
+        }
+        return [field, names] as const
+      }),
+    ),
+  ) as Record<keyof typeof NAMED, Map<string, string>>
 
 const html = (state: unknown): string =>
   state && typeof state === 'object'
@@ -177,10 +167,8 @@ export const feedResponse = async ({
     overrideAccess: false,
   })
   const names = await namesOf(payload, docs)
-  const nameIn = (field: keyof typeof NAMED) => (value: Named) => {
-    const id = idOf(value)
-    return id === undefined ? undefined : names[field].get(String(id))
-  }
+  const nameIn = (field: keyof typeof NAMED) => (value: Named) =>
+    names[field].get(String(idOf(value)))
   const entries: FeedEntry[] = docs.map((doc) => {
     const items = 'items' in doc && Array.isArray(doc.items) ? doc.items : []
     return {
