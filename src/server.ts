@@ -1,7 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import compression from 'compression'
 import express from 'express'
 
 import type { AppEnv } from './env.ts'
@@ -16,6 +15,7 @@ import { log, messageOf } from './server/log.ts'
 import { checkApiBodies, refuseBadPaths } from './server/middleware/apiBodies.ts'
 import { bodySizeCap } from './server/middleware/bodyLimits.ts'
 import { graphqlRequests } from './server/middleware/graphql.ts'
+import { compressAnswers } from './server/middleware/compressedAnswers.ts'
 import { httpCache } from './server/middleware/httpCache.ts'
 import { payloadApi } from './server/middleware/payloadApi.ts'
 import { mediaFileHeaders } from './server/middleware/mediaHeaders.ts'
@@ -51,7 +51,7 @@ const serve = async ({
   app.use('/api/media/file', mediaFileHeaders)
   app.use('/api/preview', previewPageHeaders)
   // Outside the cache and GraphQL: ETags and cached answers are computed on the plain body.
-  app.use(compression())
+  app.use(compressAnswers())
   app.use(httpCache)
   app.use(graphqlRequests)
   // The content API straight from Payload's handlers, once Payload runs (inside Next).

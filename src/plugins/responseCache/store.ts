@@ -19,6 +19,9 @@ import { sharedInProcess } from '../../../lib/processState.ts'
  * entries (src/server/middleware/httpCache.ts): one store for both (lib/processState.ts).
  */
 
+/** Encodings of a body kept beside it (src/server/middleware/compressedAnswers.ts). */
+export type KeptEncoding = 'br' | 'gzip'
+
 /**
  * One kept answer: its status, headers and body, the content version it was read at, and the
  * keys of what it depends on.
@@ -31,6 +34,8 @@ export type CachedAnswer = Readonly<{
   /** The body's ETag, worked out once. */
   etag?: string
   dependsOn: readonly string[]
+  /** The body encoded for readers who accept an encoding, once one has asked for it. */
+  encoded?: Readonly<Partial<Record<KeptEncoding, Uint8Array>>>
 }>
 
 /** A write: the content version it made, and the keys it changed (or everything). */
@@ -65,7 +70,11 @@ const store = (): Store =>
     const dependents = new Map<string, Set<string>>()
     const entries = new LRUCache<string, CachedAnswer>({
       maxSize: MAX_TOTAL_BYTES,
-      sizeCalculation: (entry) => entry.body.byteLength + 200,
+      sizeCalculation: (entry) =>
+        entry.body.byteLength +
+        (entry.encoded?.br?.byteLength ?? 0) +
+        (entry.encoded?.gzip?.byteLength ?? 0) +
+        200,
       ttl: Math.max(ttlSeconds(), 1) * 1000,
       // An entry that goes (dropped, replaced, evicted or expired) leaves the index.
       dispose: (entry, key) => {
@@ -154,11 +163,39 @@ export const keepAnswer = ({ key, answer }: { key: string; answer: CachedAnswer 
   if (!isCacheOn() || current.isBlind) return
   if (changedSince(current, answer.version, answer.dependsOn)) return
   if (answer.body.byteLength > MAX_ENTRY_BYTES) return
-  current.entries.set(key, answer, { ttl: ttlSeconds() * 1000 })
+  setEntry(current, key, answer, ttlSeconds() * 1000)
+}
+
+/** Sets an entry and indexes it by what it depends on (replacing one drops its index first). */
+const setEntry = (current: Store, key: string, answer: CachedAnswer, ttl: number) => {
+  current.entries.set(key, answer, { ttl })
   if (!current.entries.has(key)) return
   for (const dependency of answer.dependsOn) {
     let keys = current.dependents.get(dependency)
     if (!keys) current.dependents.set(dependency, (keys = new Set()))
     keys.add(key)
   }
+}
+
+/**
+ * Keeps `body`, the answer's body in `encoding`, beside the answer kept under `key`, if that
+ * answer is still the one kept (a write may have dropped it meanwhile). It keeps the time it
+ * had left.
+ */
+export const keepEncoding = ({
+  key,
+  answer,
+  encoding,
+  body,
+}: {
+  key: string
+  answer: CachedAnswer
+  encoding: KeptEncoding
+  body: Uint8Array
+}): void => {
+  const current = store()
+  if (current.isBlind || current.entries.peek(key) !== answer) return
+  const ttl = current.entries.getRemainingTTL(key)
+  if (!(ttl > 0)) return
+  setEntry(current, key, { ...answer, encoded: { ...answer.encoded, [encoding]: body } }, ttl)
 }

@@ -19,6 +19,7 @@ import {
 } from '../../plugins/responseCache/store.ts'
 import { dependenciesOf } from '../../plugins/responseCache/dependencies.ts'
 import { readBody, restoreBody } from '../body.ts'
+import { replayBodyOf } from './compressedAnswers.ts'
 import { isCacheableGraphqlRequest, isGraphqlJsonPost } from './graphql.ts'
 
 /** Paths whose anonymous GET responses get an ETag and can be answered 304. */
@@ -240,16 +241,24 @@ const holdUntilEnd = ({
 }
 
 /** Sends a kept answer; a GET's with its ETag (kept with it), answered 304 when it matches. */
-const replay = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  answer: CachedAnswer,
-  isTagged: boolean,
-) => {
+const replay = ({
+  req,
+  res,
+  key,
+  answer,
+  isTagged,
+}: {
+  req: IncomingMessage
+  res: ServerResponse
+  key: string
+  answer: CachedAnswer
+  isTagged: boolean
+}) => {
   res.statusCode = answer.status
   for (const [name, value] of answer.headers) res.setHeader(name, value)
   res.setHeader('x-cache', 'HIT')
-  const body = Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength)
+  const bytes = replayBodyOf({ req, res, key, answer })
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (!isTagged) return res.end(body)
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
   return sendWithEtag({ req, res, body, end, etag: answer.etag })
@@ -300,7 +309,7 @@ export const httpCache = async (req: Request, res: Response, next: NextFunction)
     })
   }
   // A hit needs no body read again (GraphQL) and no hashing: answered as kept.
-  if (hit) return replay(req, res, hit, isTagged)
+  if (hit && key) return replay({ req, res, key, answer: hit, isTagged })
   handOnBody?.()
   const version = contentVersion()
   holdUntilEnd({
