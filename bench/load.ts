@@ -70,7 +70,8 @@ type Body = {
   doc?: { id: number | string }
   docs?: { id: number | string; slug: string }[]
 }
-type Answer = { status: number; body: Body; ms: number }
+/** `cache`: the server's `x-cache` header (HIT when the response cache answered). */
+type Answer = { status: number; body: Body; ms: number; cache: string | null }
 
 const call = async (
   baseUrl: string,
@@ -94,7 +95,7 @@ const call = async (
   } catch {
     // feeds are XML
   }
-  return { status: response.status, body, ms }
+  return { status: response.status, body, ms, cache: response.headers.get('x-cache') }
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -257,22 +258,28 @@ const main = async () => {
     const words = ['Trump', 'Iran', 'Giuliani', 'election', 'press', 'MEK', 'court']
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]
 
+    /** The kinds of read the readers make, in the shares they make them. */
+    const readKinds: { kind: string; share: number; path: () => string }[] = [
+      { kind: 'REST list', share: 0.35, path: () => '/api/posts?limit=10&depth=1' },
+      { kind: 'REST by id', share: 0.2, path: () => `/api/posts/${pick(readableIds)}` },
+      {
+        kind: 'REST by slug',
+        share: 0.15,
+        path: () => `/api/posts?where[slug][equals]=${encodeURIComponent(pick(slugs))}&depth=1`,
+      },
+      { kind: 'GraphQL list', share: 0.1, path: () => '/api/graphql' },
+      { kind: 'search', share: 0.08, path: () => `/api/search?q=${pick(words)}` },
+      { kind: 'RSS feed', share: 0.06, path: () => '/feeds/posts.xml' },
+      { kind: 'digests', share: 0.06, path: () => '/api/digests?limit=5&depth=1' },
+    ]
+    /** Latency and cache answers (`x-cache`) of each kind of read. */
+    const byKind = new Map(
+      readKinds.map(({ kind }) => [kind, { latencies: [] as number[], hits: 0 }]),
+    )
     const readOnce = async (at: string) => {
-      const roll = Math.random()
-      const urlPath =
-        roll < 0.35
-          ? '/api/posts?limit=10&depth=1'
-          : roll < 0.55
-            ? `/api/posts/${pick(readableIds)}`
-            : roll < 0.7
-              ? `/api/posts?where[slug][equals]=${encodeURIComponent(pick(slugs))}&depth=1`
-              : roll < 0.8
-                ? '/api/graphql'
-                : roll < 0.88
-                  ? `/api/search?q=${pick(words)}`
-                  : roll < 0.94
-                    ? '/feeds/posts.xml'
-                    : '/api/digests?limit=5&depth=1'
+      let roll = Math.random()
+      const chosen = readKinds.find(({ share }) => (roll -= share) < 0) ?? readKinds[0]
+      const urlPath = chosen.path()
       const init =
         urlPath === '/api/graphql'
           ? {
@@ -286,6 +293,9 @@ const main = async () => {
       try {
         const answer = await call(at, urlPath, init)
         readLatencies.push(answer.ms)
+        const stats = byKind.get(chosen.kind)
+        stats?.latencies.push(answer.ms)
+        if (stats && answer.cache === 'HIT') stats.hits++
         count(answer.status, `GET ${urlPath}`)
       } catch (err) {
         count(599, `${urlPath}: ${err instanceof Error ? err.message : String(err)}`)
@@ -428,6 +438,20 @@ const main = async () => {
         p99: round(percentile(sorted, 99)),
         max: round(sorted.at(-1) ?? 0),
       },
+      readsByKind: Object.fromEntries(
+        [...byKind].map(([kind, { latencies, hits }]) => {
+          const ordered = [...latencies].sort((a, b) => a - b)
+          return [
+            kind,
+            {
+              reads: ordered.length,
+              cacheHits: hits,
+              p50: round(percentile(ordered, 50)),
+              p99: round(percentile(ordered, 99)),
+            },
+          ]
+        }),
+      ),
       writes,
       postsWritten: written.length,
       postsPublished: written.filter((w) => w.published).length,
@@ -464,6 +488,13 @@ const main = async () => {
       `| webhook deliveries of publishes under load (verified, repeated) | ${webhooks.deliveries} (${webhooks.deliveries - webhooks.unverified} verified, ${webhooks.duplicates} repeated) |`,
       `| webhook latency, commit to receiver, p50 / p90 / p99 / max | ${webhooks.latencyMs.p50} / ${webhooks.latencyMs.p90} / ${webhooks.latencyMs.p99} / ${webhooks.latencyMs.max} ms |`,
       `| publishes whose event never arrived | ${webhooks.publishesNotAnnounced} |`,
+      '',
+      '| read | reads | answered from the cache | p50 / p99 |',
+      '|---|---:|---:|---|',
+      ...Object.entries(result.readsByKind).map(
+        ([kind, each]) =>
+          `| ${kind} | ${each.reads} | ${each.reads ? Math.round((each.cacheHits / each.reads) * 100) : 0}% | ${each.p50} / ${each.p99} ms |`,
+      ),
       '',
       isOk ? 'Result: **pass**.' : 'Result: **FAIL**.',
       '',

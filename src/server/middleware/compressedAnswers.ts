@@ -87,6 +87,38 @@ const encodeInBackground = (key: string, answer: CachedAnswer, encoding: KeptEnc
     .finally(() => busy.delete(encoding))
 }
 
+/** The kept encoding this request should get `answer` in, if any (headers on `res` already). */
+const wantedEncoding = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  answer: CachedAnswer,
+): KeptEncoding | undefined => {
+  if (req.method === 'HEAD' || answer.body.byteLength < THRESHOLD_BYTES) return undefined
+  if (!compression.filter(req as never, res as never)) return undefined
+  if (NO_TRANSFORM.test(String(res.getHeader('cache-control') ?? ''))) return undefined
+  const encoding = negotiatedEncoding(req)
+  return encoding === 'br' || encoding === 'gzip' ? encoding : undefined
+}
+
+/**
+ * Starts encoding a just-kept answer as `req` (the reader it was made for) would want it, so
+ * the readers who waited for it (httpCache.ts's `beingMade`) and those after get those bytes.
+ */
+export const encodeAhead = ({
+  req,
+  res,
+  key,
+  answer,
+}: {
+  req: IncomingMessage
+  res: ServerResponse
+  key: string
+  answer: CachedAnswer
+}): void => {
+  const encoding = wantedEncoding(req, res, answer)
+  if (encoding && !answer.encoded?.[encoding]) encodeInBackground(key, answer, encoding)
+}
+
 /**
  * The body to replay `answer` (kept under `key`) with, for this request: the kept encoding the
  * middleware would have chosen, with `Content-Encoding` set (the middleware then leaves it
@@ -104,11 +136,8 @@ export const replayBodyOf = ({
   key: string
   answer: CachedAnswer
 }): Uint8Array => {
-  if (req.method === 'HEAD' || answer.body.byteLength < THRESHOLD_BYTES) return answer.body
-  if (!compression.filter(req as never, res as never)) return answer.body
-  if (NO_TRANSFORM.test(String(res.getHeader('cache-control') ?? ''))) return answer.body
-  const encoding = negotiatedEncoding(req)
-  if (encoding !== 'br' && encoding !== 'gzip') return answer.body
+  const encoding = wantedEncoding(req, res, answer)
+  if (!encoding) return answer.body
   const kept = answer.encoded?.[encoding]
   if (!kept) {
     encodeInBackground(key, answer, encoding)

@@ -19,7 +19,7 @@ import {
 } from '../../plugins/responseCache/store.ts'
 import { dependenciesOf } from '../../plugins/responseCache/dependencies.ts'
 import { readBody, restoreBody } from '../body.ts'
-import { replayBodyOf } from './compressedAnswers.ts'
+import { encodeAhead, replayBodyOf } from './compressedAnswers.ts'
 import { isCacheableGraphqlRequest, isGraphqlJsonPost } from './graphql.ts'
 
 /** Paths whose anonymous GET responses get an ETag and can be answered 304. */
@@ -141,6 +141,8 @@ const keepIfPublic = ({
       dependsOn: dependenciesOf(req),
     },
   })
+  const kept = freshAnswer(key)
+  if (kept) encodeAhead({ req, res, key, answer: kept })
   res.setHeader('x-cache', 'MISS')
 }
 
