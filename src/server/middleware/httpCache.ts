@@ -16,10 +16,11 @@ import {
   isCacheOn,
   keepAnswer,
   type CachedAnswer,
+  type KeptEncoding,
 } from '../../plugins/responseCache/store.ts'
 import { dependenciesOf } from '../../plugins/responseCache/dependencies.ts'
 import { readBody, restoreBody } from '../body.ts'
-import { encodeAhead, replayBodyOf } from './compressedAnswers.ts'
+import { encodeBody, replayBodyOf, wantedEncoding } from './compressedAnswers.ts'
 import { isCacheableGraphqlRequest, isGraphqlJsonPost } from './graphql.ts'
 
 /** Paths whose anonymous GET responses get an ETag and can be answered 304. */
@@ -107,7 +108,13 @@ type Finish = {
   done?: () => void
 }
 
-/** Keeps a public answer under `key` (read at `version`) and labels it a cache miss. */
+/** A body encoded for its reader (compressedAnswers.ts). */
+type Encoded = { encoding: KeptEncoding; bytes: Uint8Array }
+
+/**
+ * Keeps a public answer under `key` (read at `version`), with its body as encoded for this
+ * reader, and labels it a cache miss. Call before the encoding's header is set.
+ */
 const keepIfPublic = ({
   req,
   res,
@@ -115,6 +122,7 @@ const keepIfPublic = ({
   etag,
   key,
   version,
+  encoded,
 }: {
   req: IncomingMessage
   res: ServerResponse
@@ -122,6 +130,7 @@ const keepIfPublic = ({
   etag: string
   key: string
   version: number
+  encoded?: Encoded
 }) => {
   const isKeepable = isKeepableAnswer({
     status: res.statusCode,
@@ -139,10 +148,9 @@ const keepIfPublic = ({
       body: new Uint8Array(body),
       etag,
       dependsOn: dependenciesOf(req),
+      ...(encoded ? { encoded: { [encoded.encoding]: encoded.bytes } } : {}),
     },
   })
-  const kept = freshAnswer(key)
-  if (kept) encodeAhead({ req, res, key, answer: kept })
   res.setHeader('x-cache', 'MISS')
 }
 
@@ -242,8 +250,11 @@ const holdUntilEnd = ({
   }) as ServerResponse['end']
 }
 
-/** Sends a kept answer; a GET's with its ETag (kept with it), answered 304 when it matches. */
-const replay = ({
+/**
+ * Sends a kept answer; a GET's with its ETag (kept with it), answered 304 when it matches. Its
+ * body goes in the encoding the reader wants, if any (compressedAnswers.ts).
+ */
+const replay = async ({
   req,
   res,
   key,
@@ -255,15 +266,18 @@ const replay = ({
   key: string
   answer: CachedAnswer
   isTagged: boolean
-}) => {
+}): Promise<void> => {
   res.statusCode = answer.status
   for (const [name, value] of answer.headers) res.setHeader(name, value)
   res.setHeader('x-cache', 'HIT')
-  const bytes = replayBodyOf({ req, res, key, answer })
+  const bytes = await replayBodyOf({ req, res, key, answer })
   const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  if (!isTagged) return res.end(body)
+  if (!isTagged) {
+    res.end(body)
+    return
+  }
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
-  return sendWithEtag({ req, res, body, end, etag: answer.etag })
+  sendWithEtag({ req, res, body, end, etag: answer.etag })
 }
 
 /**
@@ -320,11 +334,24 @@ export const httpCache = async (req: Request, res: Response, next: NextFunction)
       // Hashed once, for the cache entry and the ETag alike; only 200s have either.
       const etag = res.statusCode === 200 ? etagOf(body) : ''
       const isGraphql = req.method === 'POST'
-      if (key && (!isGraphql || isCacheableGraphqlRequest(req))) {
-        keepIfPublic({ req, res, body, etag, key, version })
+      const isKept = key && (!isGraphql || isCacheableGraphqlRequest(req))
+      const isSentWithEtag = isTagged && res.statusCode === 200 && !res.headersSent
+      const finish = (encoded?: Encoded) => {
+        if (isKept) keepIfPublic({ req, res, body, etag, key, version, encoded })
+        if (!isSentWithEtag) return end(body, done)
+        if (encoded) res.setHeader('content-encoding', encoded.encoding)
+        const sent = encoded
+          ? Buffer.from(encoded.bytes.buffer, encoded.bytes.byteOffset, encoded.bytes.byteLength)
+          : body
+        return sendWithEtag({ req, res, body: sent, end, done, etag })
       }
-      if (!isTagged || res.statusCode !== 200 || res.headersSent) return end(body, done)
-      return sendWithEtag({ req, res, body, end, done, etag })
+      // Encoded here rather than by the middleware, so it is sent with its length and kept.
+      const encoding = isSentWithEtag ? wantedEncoding(req, res, body.length) : undefined
+      if (!encoding) return finish()
+      void encodeBody(encoding, body).then((bytes) =>
+        finish(bytes ? { encoding, bytes } : undefined),
+      )
+      return res
     },
   })
   next()

@@ -35,6 +35,12 @@ const routePath = (pathname: string): string | undefined =>
     ?.map((segment) => encodeURIComponent(segment))
     .join('/')
 
+/**
+ * The methods of Payload's REST routes answered here: reads, and the writes of editors and
+ * the admin panel (saves, publishes, uploads, logins). OPTIONS (CORS preflight) stays with Next.
+ */
+const REST_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
+
 /** How the request is answered, once it is known that it is not left to Next. */
 type Answer = (req: Request, signal: AbortSignal) => Promise<globalThis.Response>
 
@@ -50,9 +56,11 @@ const answerFor = (req: Request): Answer | undefined => {
   }
   if (!pathname.startsWith('/api/')) return undefined
   const handler =
-    req.method === 'POST' && pathname === '/api/graphql'
-      ? graphql
-      : req.method === 'GET' && pathname !== '/api/graphql'
+    pathname === '/api/graphql'
+      ? req.method === 'POST'
+        ? graphql
+        : undefined
+      : REST_METHODS.has(req.method)
         ? rest
         : undefined
   const path = handler && routePath(pathname)
@@ -73,7 +81,8 @@ const toWebRequest = async (req: Request, path: string, signal: AbortSignal) => 
     ? req.originalUrl.slice(req.originalUrl.indexOf('?'))
     : ''
   const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${path}${query}`
-  const body = req.method === 'POST' ? new Uint8Array(await readBody(req)) : undefined
+  // As Next hands a request on: a body (empty or not) for every method but GET.
+  const body = req.method === 'GET' ? undefined : new Uint8Array(await readBody(req))
   return new Request(url, { method: req.method, headers, body, signal })
 }
 
@@ -107,7 +116,8 @@ const sendWebResponse = async (
 }
 
 /**
- * `GET /api/*` and `POST /api/graphql` answered by Payload's own handlers, and `GET /feeds/*` by
+ * Payload's REST API (`GET`, `POST`, `PUT`, `PATCH` and `DELETE` under /api) and `POST
+ * /api/graphql` answered by Payload's own handlers, and `GET /feeds/*` by
  * the feeds' (set by the `expressApi` plugin, src/plugins/expressApi/), without Next's router and
  * stream adaptation in between. Until Payload has started, and for the paths Next answers
  * differently, the request goes on to Next.
