@@ -37,37 +37,6 @@ afterEach(() => {
 type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer }
 
 /** node:http, not fetch, to see the encoding and bytes as sent. */
-const get = (path: string, headers: Record<string, string> = {}): Promise<Raw> =>
-  new Promise((resolve, reject) => {
-    http
-      .get(`${base}${path}`, { headers }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        )
-      })
-      .on('error', reject)
-  })
-
-const decode = ({ headers, body }: Raw): string =>
-  headers['content-encoding'] === 'gzip'
-    ? zlib.gunzipSync(body).toString()
-    : headers['content-encoding'] === 'br'
-      ? zlib.brotliDecompressSync(body).toString()
-      : body.toString()
-
-/** A JSON body well over the 1 kB below which nothing is encoded. */
-const largeBody = (label: string) =>
-  JSON.stringify({
-    label,
-    docs: Array.from({ length: 200 }, (_, n) => ({ n, title: `Post ${n}` })),
-  })
-
 const request = (
   method: string,
   path: string,
@@ -88,6 +57,23 @@ const request = (
       })
       .on('error', reject)
       .end()
+  })
+
+const get = (path: string, headers: Record<string, string> = {}): Promise<Raw> =>
+  request('GET', path, headers)
+
+const decode = ({ headers, body }: Raw): string =>
+  headers['content-encoding'] === 'gzip'
+    ? zlib.gunzipSync(body).toString()
+    : headers['content-encoding'] === 'br'
+      ? zlib.brotliDecompressSync(body).toString()
+      : body.toString()
+
+/** A JSON body well over the 1 kB below which nothing is encoded. */
+const largeBody = (label: string) =>
+  JSON.stringify({
+    label,
+    docs: Array.from({ length: 200 }, (_, n) => ({ n, title: `Post ${n}` })),
   })
 
 /** The headers an encoded answer is sent with: its encoding, and its length. */
