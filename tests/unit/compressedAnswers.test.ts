@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import zlib from 'node:zlib'
 
 import express from 'express'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { bumpContentVersion } from '../../src/plugins/responseCache/store.ts'
 import { compressAnswers } from '../../src/server/middleware/compressedAnswers.ts'
@@ -37,14 +37,10 @@ afterEach(() => {
 type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer }
 
 /** node:http, not fetch, to see the encoding and bytes as sent. */
-const request = (
-  method: string,
-  path: string,
-  headers: Record<string, string> = {},
-): Promise<Raw> =>
+const get = (path: string, headers: Record<string, string> = {}): Promise<Raw> =>
   new Promise((resolve, reject) => {
     http
-      .request(`${base}${path}`, { method, headers }, (res) => {
+      .get(`${base}${path}`, { headers }, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('end', () =>
@@ -56,11 +52,7 @@ const request = (
         )
       })
       .on('error', reject)
-      .end()
   })
-
-const get = (path: string, headers: Record<string, string> = {}): Promise<Raw> =>
-  request('GET', path, headers)
 
 const decode = ({ headers, body }: Raw): string =>
   headers['content-encoding'] === 'gzip'
@@ -76,11 +68,25 @@ const largeBody = (label: string) =>
     docs: Array.from({ length: 200 }, (_, n) => ({ n, title: `Post ${n}` })),
   })
 
-/** The headers an encoded answer is sent with: its encoding, and its length. */
-const expectEncoded = (answer: Raw, encoding: string) => {
-  expect(answer.headers['content-encoding']).toBe(encoding)
-  expect(Number(answer.headers['content-length'])).toBe(answer.body.length)
-  expect(answer.headers.vary).toMatch(/Accept-Encoding/)
+/** The compression middleware's own encoders (kept encodings use zlib.gzip and brotliCompress). */
+const gzipStreams = vi.spyOn(zlib, 'createGzip')
+const brotliStreams = vi.spyOn(zlib, 'createBrotliCompress')
+const middlewareEncodings = () => gzipStreams.mock.calls.length + brotliStreams.mock.calls.length
+
+/**
+ * Asks for `path` until a hit is answered from a kept encoding: encoded, with no encoding made
+ * by the middleware for it. The encoding is made off the main thread after the first hit asks
+ * for it; 50 tries are far more than that takes.
+ */
+const keptAnswer = async (path: string, headers: Record<string, string>) => {
+  for (let tries = 0; tries < 50; tries++) {
+    const before = middlewareEncodings()
+    const answer = await get(path, headers)
+    const isKept = answer.headers['content-encoding'] && middlewareEncodings() === before
+    if (answer.headers['x-cache'] === 'HIT' && isKept) return answer
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  throw new Error(`no kept encoding was ever replayed for ${path}`)
 }
 
 describe('cached answers, compressed once', () => {
@@ -88,61 +94,35 @@ describe('cached answers, compressed once', () => {
     ['gzip', 'gzip, deflate'],
     ['br', 'gzip, deflate, br'],
   ])(
-    'should send and replay a %s encoding of a large answer with its length',
+    'should replay a kept %s encoding of a large answer, the same bytes as plain',
     async (encoding, acceptEncoding) => {
       const path = `/api/posts?encoding=${encoding}`
       nextBody = largeBody(encoding)
-      const made = await get(path, { 'accept-encoding': acceptEncoding })
-      expect(made.headers['x-cache']).toBe('MISS')
-      expectEncoded(made, encoding)
-      expect(decode(made)).toBe(nextBody)
-      nextBody = largeBody('not asked for again')
-      const replayed = await get(path, { 'accept-encoding': acceptEncoding })
-      expect(replayed.headers['x-cache']).toBe('HIT')
-      expectEncoded(replayed, encoding)
-      expect(replayed.body.equals(made.body)).toBe(true)
-      expect(replayed.headers.etag).toBe(made.headers.etag)
-      // A reader who accepts no encoding gets the plain body, with the same ETag.
       const plain = await get(path)
-      expect(plain.headers['content-encoding']).toBeUndefined()
-      expect(plain.body.toString()).toBe(decode(made))
-      expect(plain.headers.etag).toBe(made.headers.etag)
+      expect(plain.headers['x-cache']).toBe('MISS')
+      const kept = await keptAnswer(path, { 'accept-encoding': acceptEncoding })
+      expect(kept.headers['content-encoding']).toBe(encoding)
+      // Without a length, as the middleware sends an encoded body: the same headers either way.
+      expect(kept.headers['content-length']).toBeUndefined()
+      expect(kept.body.length).toBeLessThan(plain.body.length)
+      expect(decode(kept)).toBe(plain.body.toString())
+      expect(kept.headers.etag).toBe(plain.headers.etag)
+      expect(kept.headers.vary).toMatch(/Accept-Encoding/)
+      // A reader who accepts no encoding still gets the plain body.
+      const again = await get(path)
+      expect(again.headers['content-encoding']).toBeUndefined()
+      expect(again.body.toString()).toBe(plain.body.toString())
     },
   )
-
-  it('should encode a kept answer for a reader who wants another encoding, and keep it', async () => {
-    const path = '/api/posts?another'
-    nextBody = largeBody('another')
-    await get(path)
-    const first = await get(path, { 'accept-encoding': 'gzip' })
-    expect(first.headers['x-cache']).toBe('HIT')
-    expectEncoded(first, 'gzip')
-    expect(decode(first)).toBe(nextBody)
-    const second = await get(path, { 'accept-encoding': 'br' })
-    expectEncoded(second, 'br')
-    expect(decode(second)).toBe(nextBody)
-  })
-
-  it('should answer HEAD with the headers of GET', async () => {
-    const path = '/feeds/head.xml'
-    nextBody = largeBody('head')
-    const headers = { 'accept-encoding': 'gzip' }
-    for (const round of ['miss', 'hit']) {
-      const head = await request('HEAD', `${path}?${round}`, headers)
-      const get = await request('GET', `${path}?${round}`, headers)
-      for (const name of ['content-encoding', 'content-length', 'etag'])
-        expect(head.headers[name], `${round}: ${name}`).toBe(get.headers[name])
-      expect(head.body.length).toBe(0)
-    }
-  })
 
   it('should answer 304 with no body and no encoding when the ETag matches', async () => {
     const path = '/api/posts?revalidated'
     nextBody = largeBody('revalidated')
-    const made = await get(path, { 'accept-encoding': 'gzip' })
+    const plain = await get(path)
+    await keptAnswer(path, { 'accept-encoding': 'gzip' })
     const revalidated = await get(path, {
       'accept-encoding': 'gzip',
-      'if-none-match': String(made.headers.etag),
+      'if-none-match': String(plain.headers.etag),
     })
     expect(revalidated.status).toBe(304)
     expect(revalidated.body.length).toBe(0)
@@ -152,14 +132,14 @@ describe('cached answers, compressed once', () => {
   it('should never replay the encoding of an answer a write dropped', async () => {
     const path = '/api/posts?rewritten'
     nextBody = largeBody('before')
-    await get(path, { 'accept-encoding': 'gzip' })
+    await get(path)
+    await keptAnswer(path, { 'accept-encoding': 'gzip' })
     bumpContentVersion()
     nextBody = largeBody('after')
     const fresh = await get(path, { 'accept-encoding': 'gzip' })
     expect(fresh.headers['x-cache']).toBe('MISS')
     expect(decode(fresh)).toBe(nextBody)
-    const kept = await get(path, { 'accept-encoding': 'gzip' })
-    expect(kept.headers['x-cache']).toBe('HIT')
+    const kept = await keptAnswer(path, { 'accept-encoding': 'gzip' })
     expect(decode(kept)).toBe(nextBody)
   })
 
@@ -176,11 +156,14 @@ describe('cached answers, compressed once', () => {
     const path = `/api/posts?plain=${encodeURIComponent(label)}`
     nextBody = body
     nextHeaders = answerHeaders
-    for (const expected of ['MISS', 'HIT']) {
-      const answer = await get(path, headers)
-      expect(answer.headers['x-cache']).toBe(expected)
-      expect(answer.headers['content-encoding']).toBeUndefined()
-      expect(answer.body.toString()).toBe(body)
+    await get(path)
+    // Several hits: had one started an encoding, a later one would be sent with it.
+    for (let n = 0; n < 5; n++) {
+      const hit = await get(path, headers)
+      expect(hit.headers['x-cache']).toBe('HIT')
+      expect(hit.headers['content-encoding']).toBeUndefined()
+      expect(hit.body.toString()).toBe(body)
+      await new Promise((resolve) => setTimeout(resolve, 10))
     }
   })
 })

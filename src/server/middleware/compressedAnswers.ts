@@ -16,12 +16,11 @@ import {
  * The `compression` middleware encodes every answer as it is sent. For an answer replayed from
  * the response cache that is the largest part of its cost: a list of ten posts at depth 1 is
  * about 130 kB of JSON, which takes 3–4 ms of CPU to gzip, against well under 1 ms to replay.
- * The answers of the paths the response cache serves are therefore encoded here, off the main
- * thread, once: when an answer is made, in the encoding its reader wants, which is kept beside
- * the plain body (src/plugins/responseCache/store.ts), and for a later reader who wants another
- * encoding, when it is first asked for. Readers get those bytes with their length. They are
- * what the middleware would have sent: the same negotiation, threshold, filter and encoder
- * settings, the same headers and the same ETag (of the plain body, as before).
+ * A kept answer is therefore encoded once, off the main thread, the first time a reader asks
+ * for it in an encoding, and kept beside the plain body (src/plugins/responseCache/store.ts);
+ * later readers get those bytes. They are what the middleware would have sent: the same
+ * negotiation, threshold, filter and encoder settings, the same headers and the same ETag (the
+ * ETag is of the plain body, as before).
  */
 
 /** Answers smaller than this are sent as they are (the middleware's default). */
@@ -73,40 +72,28 @@ const encode = (encoding: KeptEncoding, body: Uint8Array): Promise<Buffer> =>
     }
   })
 
-/** Encodings being made, by answer, so a burst of readers waits for one each. */
-const beingEncoded = new WeakMap<CachedAnswer, Map<KeptEncoding, Promise<Uint8Array>>>()
+/** Encodings being made, by answer, so a burst of readers starts one each. */
+const beingEncoded = new WeakMap<CachedAnswer, Set<KeptEncoding>>()
 
-/** The kept answer's body in `encoding`, made once and kept beside it (if it is still kept). */
-const keptEncodingOf = (
-  key: string,
-  answer: CachedAnswer,
-  encoding: KeptEncoding,
-): Promise<Uint8Array> => {
-  const kept = answer.encoded?.[encoding]
-  if (kept) return Promise.resolve(kept)
-  const busy = beingEncoded.get(answer) ?? new Map<KeptEncoding, Promise<Uint8Array>>()
+const encodeInBackground = (key: string, answer: CachedAnswer, encoding: KeptEncoding) => {
+  const busy = beingEncoded.get(answer) ?? new Set<KeptEncoding>()
+  if (busy.has(encoding)) return
+  busy.add(encoding)
   beingEncoded.set(answer, busy)
-  const pending = busy.get(encoding)
-  if (pending) return pending
-  const made = encode(encoding, answer.body).then((bytes) => {
-    keepEncoding({ key, answer, encoding, body: bytes })
-    return bytes
-  })
-  busy.set(encoding, made)
-  void made.catch(() => undefined).finally(() => busy.delete(encoding))
-  return made
+  encode(encoding, answer.body)
+    .then((body) => keepEncoding({ key, answer, encoding, body: new Uint8Array(body) }))
+    // Nothing is lost: the middleware goes on encoding this answer as it is sent.
+    .catch(() => undefined)
+    .finally(() => busy.delete(encoding))
 }
 
-/**
- * The encoding the compression middleware would give this answer (its headers on `res`
- * already), if any. HEAD is answered like GET, with the same headers.
- */
-export const wantedEncoding = (
+/** The kept encoding this request should get `answer` in, if any (headers on `res` already). */
+const wantedEncoding = (
   req: IncomingMessage,
   res: ServerResponse,
-  bodyBytes: number,
+  answer: CachedAnswer,
 ): KeptEncoding | undefined => {
-  if (bodyBytes < THRESHOLD_BYTES) return undefined
+  if (req.method === 'HEAD' || answer.body.byteLength < THRESHOLD_BYTES) return undefined
   if (!compression.filter(req as never, res as never)) return undefined
   if (NO_TRANSFORM.test(String(res.getHeader('cache-control') ?? ''))) return undefined
   const encoding = negotiatedEncoding(req)
@@ -114,28 +101,10 @@ export const wantedEncoding = (
 }
 
 /**
- * A body just made, encoded as the middleware would have (`wantedEncoding`), off the main
- * thread; sent with its length, unlike the middleware's stream. Undefined if it cannot be.
+ * Starts encoding a just-kept answer as `req` (the reader it was made for) would want it, so
+ * the readers who waited for it (httpCache.ts's `beingMade`) and those after get those bytes.
  */
-export const encodeBody = async (
-  encoding: KeptEncoding,
-  body: Uint8Array,
-): Promise<Uint8Array | undefined> => {
-  try {
-    return await encode(encoding, body)
-  } catch {
-    // Sent plain, which every reader accepts.
-    return undefined
-  }
-}
-
-/**
- * The body to replay `answer` (kept under `key`) with, for this request: its kept encoding
- * when the reader wants one (made now, once, if it is not kept yet), with `Content-Encoding`
- * set (the middleware then leaves it alone); otherwise the plain body. Call once the answer's
- * headers are on `res`.
- */
-export const replayBodyOf = async ({
+export const encodeAhead = ({
   req,
   res,
   key,
@@ -145,14 +114,35 @@ export const replayBodyOf = async ({
   res: ServerResponse
   key: string
   answer: CachedAnswer
-}): Promise<Uint8Array> => {
-  const encoding = wantedEncoding(req, res, answer.body.byteLength)
+}): void => {
+  const encoding = wantedEncoding(req, res, answer)
+  if (encoding && !answer.encoded?.[encoding]) encodeInBackground(key, answer, encoding)
+}
+
+/**
+ * The body to replay `answer` (kept under `key`) with, for this request: the kept encoding the
+ * middleware would have chosen, with `Content-Encoding` set (the middleware then leaves it
+ * alone), or the plain body, which the middleware encodes as usual, while the encoding is made
+ * for the readers after. Call once the answer's headers are on `res`.
+ */
+export const replayBodyOf = ({
+  req,
+  res,
+  key,
+  answer,
+}: {
+  req: IncomingMessage
+  res: ServerResponse
+  key: string
+  answer: CachedAnswer
+}): Uint8Array => {
+  const encoding = wantedEncoding(req, res, answer)
   if (!encoding) return answer.body
-  try {
-    const bytes = await keptEncodingOf(key, answer, encoding)
-    res.setHeader('content-encoding', encoding)
-    return bytes
-  } catch {
+  const kept = answer.encoded?.[encoding]
+  if (!kept) {
+    encodeInBackground(key, answer, encoding)
     return answer.body
   }
+  res.setHeader('content-encoding', encoding)
+  return kept
 }

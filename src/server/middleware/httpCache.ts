@@ -16,11 +16,10 @@ import {
   isCacheOn,
   keepAnswer,
   type CachedAnswer,
-  type KeptEncoding,
 } from '../../plugins/responseCache/store.ts'
 import { dependenciesOf } from '../../plugins/responseCache/dependencies.ts'
 import { readBody, restoreBody } from '../body.ts'
-import { encodeBody, replayBodyOf, wantedEncoding } from './compressedAnswers.ts'
+import { encodeAhead, replayBodyOf } from './compressedAnswers.ts'
 import { isCacheableGraphqlRequest, isGraphqlJsonPost } from './graphql.ts'
 
 /** Paths whose anonymous GET responses get an ETag and can be answered 304. */
@@ -108,13 +107,7 @@ type Finish = {
   done?: () => void
 }
 
-/** A body encoded for its reader (compressedAnswers.ts). */
-type Encoded = { encoding: KeptEncoding; bytes: Uint8Array }
-
-/**
- * Keeps a public answer under `key` (read at `version`), with its body as encoded for this
- * reader, and labels it a cache miss. Call before the encoding's header is set.
- */
+/** Keeps a public answer under `key` (read at `version`) and labels it a cache miss. */
 const keepIfPublic = ({
   req,
   res,
@@ -122,7 +115,6 @@ const keepIfPublic = ({
   etag,
   key,
   version,
-  encoded,
 }: {
   req: IncomingMessage
   res: ServerResponse
@@ -130,7 +122,6 @@ const keepIfPublic = ({
   etag: string
   key: string
   version: number
-  encoded?: Encoded
 }) => {
   const isKeepable = isKeepableAnswer({
     status: res.statusCode,
@@ -148,9 +139,10 @@ const keepIfPublic = ({
       body: new Uint8Array(body),
       etag,
       dependsOn: dependenciesOf(req),
-      ...(encoded ? { encoded: { [encoded.encoding]: encoded.bytes } } : {}),
     },
   })
+  const kept = freshAnswer(key)
+  if (kept) encodeAhead({ req, res, key, answer: kept })
   res.setHeader('x-cache', 'MISS')
 }
 
@@ -187,7 +179,10 @@ const sendWithEtag = ({
     return end(done)
   }
   res.removeHeader('transfer-encoding')
-  res.setHeader('content-length', body.length)
+  // An encoded body goes without its length, as the compression middleware streams one: a
+  // reader gets the same headers whether the encoding was kept (compressedAnswers.ts) or not.
+  if (res.hasHeader('content-encoding')) res.removeHeader('content-length')
+  else res.setHeader('content-length', body.length)
   return end(body, done)
 }
 
@@ -250,11 +245,8 @@ const holdUntilEnd = ({
   }) as ServerResponse['end']
 }
 
-/**
- * Sends a kept answer; a GET's with its ETag (kept with it), answered 304 when it matches. Its
- * body goes in the encoding the reader wants, if any (compressedAnswers.ts).
- */
-const replay = async ({
+/** Sends a kept answer; a GET's with its ETag (kept with it), answered 304 when it matches. */
+const replay = ({
   req,
   res,
   key,
@@ -266,18 +258,15 @@ const replay = async ({
   key: string
   answer: CachedAnswer
   isTagged: boolean
-}): Promise<void> => {
+}) => {
   res.statusCode = answer.status
   for (const [name, value] of answer.headers) res.setHeader(name, value)
   res.setHeader('x-cache', 'HIT')
-  const bytes = await replayBodyOf({ req, res, key, answer })
+  const bytes = replayBodyOf({ req, res, key, answer })
   const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  if (!isTagged) {
-    res.end(body)
-    return
-  }
+  if (!isTagged) return res.end(body)
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
-  sendWithEtag({ req, res, body, end, etag: answer.etag })
+  return sendWithEtag({ req, res, body, end, etag: answer.etag })
 }
 
 /**
@@ -334,24 +323,11 @@ export const httpCache = async (req: Request, res: Response, next: NextFunction)
       // Hashed once, for the cache entry and the ETag alike; only 200s have either.
       const etag = res.statusCode === 200 ? etagOf(body) : ''
       const isGraphql = req.method === 'POST'
-      const isKept = key && (!isGraphql || isCacheableGraphqlRequest(req))
-      const isSentWithEtag = isTagged && res.statusCode === 200 && !res.headersSent
-      const finish = (encoded?: Encoded) => {
-        if (isKept) keepIfPublic({ req, res, body, etag, key, version, encoded })
-        if (!isSentWithEtag) return end(body, done)
-        if (encoded) res.setHeader('content-encoding', encoded.encoding)
-        const sent = encoded
-          ? Buffer.from(encoded.bytes.buffer, encoded.bytes.byteOffset, encoded.bytes.byteLength)
-          : body
-        return sendWithEtag({ req, res, body: sent, end, done, etag })
+      if (key && (!isGraphql || isCacheableGraphqlRequest(req))) {
+        keepIfPublic({ req, res, body, etag, key, version })
       }
-      // Encoded here rather than by the middleware, so it is sent with its length and kept.
-      const encoding = isSentWithEtag ? wantedEncoding(req, res, body.length) : undefined
-      if (!encoding) return finish()
-      void encodeBody(encoding, body).then((bytes) =>
-        finish(bytes ? { encoding, bytes } : undefined),
-      )
-      return res
+      if (!isTagged || res.statusCode !== 200 || res.headersSent) return end(body, done)
+      return sendWithEtag({ req, res, body, end, done, etag })
     },
   })
   next()
