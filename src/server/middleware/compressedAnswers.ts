@@ -16,8 +16,9 @@ import {
  * The `compression` middleware encodes every answer as it is sent. For an answer replayed from
  * the response cache that is the largest part of its cost: a list of ten posts at depth 1 is
  * about 130 kB of JSON, which takes 3–4 ms of CPU to gzip, against well under 1 ms to replay.
- * A kept answer is therefore encoded once, off the main thread, the first time a reader asks
- * for it in an encoding, and kept beside the plain body (src/plugins/responseCache/store.ts);
+ * A kept answer is therefore encoded once, off the main thread, in its own reader's encoding
+ * as soon as it is kept and in any other the first time a reader asks for it, and kept beside
+ * the plain body (src/plugins/responseCache/store.ts);
  * later readers get those bytes. They are what the middleware would have sent: the same
  * negotiation, threshold, filter and encoder settings, the same headers and the same ETag (the
  * ETag is of the plain body, as before).
@@ -100,21 +101,19 @@ const wantedEncoding = (
   return encoding === 'br' || encoding === 'gzip' ? encoding : undefined
 }
 
-/**
- * Starts encoding a just-kept answer as `req` (the reader it was made for) would want it, so
- * the readers who waited for it (httpCache.ts's `beingMade`) and those after get those bytes.
- */
-export const encodeAhead = ({
-  req,
-  res,
-  key,
-  answer,
-}: {
+/** A kept answer (under `key`) and the request and response it is for. */
+type KeptAnswerFor = {
   req: IncomingMessage
   res: ServerResponse
   key: string
   answer: CachedAnswer
-}): void => {
+}
+
+/**
+ * Starts encoding a just-kept answer as `req` (the reader it was made for) would want it, so
+ * the readers who waited for it (httpCache.ts's `beingMade`) and those after get those bytes.
+ */
+export const encodeAhead = ({ req, res, key, answer }: KeptAnswerFor): void => {
   const encoding = wantedEncoding(req, res, answer)
   if (encoding && !answer.encoded?.[encoding]) encodeInBackground(key, answer, encoding)
 }
@@ -125,17 +124,7 @@ export const encodeAhead = ({
  * alone), or the plain body, which the middleware encodes as usual, while the encoding is made
  * for the readers after. Call once the answer's headers are on `res`.
  */
-export const replayBodyOf = ({
-  req,
-  res,
-  key,
-  answer,
-}: {
-  req: IncomingMessage
-  res: ServerResponse
-  key: string
-  answer: CachedAnswer
-}): Uint8Array => {
+export const replayBodyOf = ({ req, res, key, answer }: KeptAnswerFor): Uint8Array => {
   const encoding = wantedEncoding(req, res, answer)
   if (!encoding) return answer.body
   const kept = answer.encoded?.[encoding]
